@@ -1,0 +1,9 @@
+import { CliCommand } from './cli-command';
+
+/**
+ * Every CLI command of the platform. Each feature exports its commands from its own
+ * `*.commands.ts`; they are listed here lazily so that `train intent` does not load the database.
+ */
+export function loadCommands(): CliCommand[] {
+  return [];
+}
