@@ -1,0 +1,50 @@
+/** Language of a shopper message, as far as the bot cares: it answers in English or Chinese. */
+export type Lang = 'en' | 'zh' | 'other';
+
+const HAN = /\p{Script=Han}/gu;
+const LATIN = /\p{Script=Latin}/gu;
+const KANA_OR_HANGUL = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const OTHER_LETTERS = /[\p{L}--[\p{Script=Latin}\p{Script=Han}]]/gv;
+const LATIN_WORD = /\p{Script=Latin}+/gu;
+
+// Frequent function words of Latin-script languages other than English; a message made of them
+// and no English function word is answered as "other".
+const ENGLISH_WORDS = new Set(
+  'the a an i my me you your is are was to of and or in on for it this that do does can how what where when why not no with have has be at from please order'.split(
+    ' ',
+  ),
+);
+const NON_ENGLISH_WORDS = new Set(
+  'le la les des est une et je vous pas mon ma el los las es un una y yo mi por para que der die das ist nicht ich und mein ein eine o não meu minha il di che non sono'.split(
+    ' ',
+  ),
+);
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
+/**
+ * Script-based detection: Chinese when Han characters carry at least about as much text as the
+ * Latin letters (three Latin letters per Han character), English for Latin text unless it reads as
+ * another Latin-script language, otherwise "other". Empty or symbol-only text is "other".
+ */
+export function detectLanguage(text: string): Lang {
+  if (!text) return 'other';
+  const sample = text.length > 2000 ? text.slice(0, 2000) : text;
+  const han = count(sample, HAN);
+  const latin = count(sample, LATIN);
+  const otherLetters = count(sample, OTHER_LETTERS);
+  if (han > 0 && !KANA_OR_HANGUL.test(sample) && han * 3 >= latin && han >= otherLetters) {
+    return 'zh';
+  }
+  if (latin === 0 || otherLetters > latin) return 'other';
+  const words = sample.toLowerCase().match(LATIN_WORD) ?? [];
+  let english = 0;
+  let foreign = 0;
+  for (const word of words) {
+    if (ENGLISH_WORDS.has(word)) english++;
+    else if (NON_ENGLISH_WORDS.has(word)) foreign++;
+  }
+  return foreign >= 2 && foreign > english ? 'other' : 'en';
+}
