@@ -9,8 +9,9 @@ export const MAX_NORMALIZED_CHARS = 2000;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // Zero-width joiners, variation selectors, skin-tone modifiers and tag characters only decorate
 // emoji; dropping them makes 👍🏽 and 👍 the same token.
-const EMOJI_DECORATION = /[\u200B-\u200D\uFE0E\uFE0F\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]/gu;
-const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
+const EMOJI_DECORATION =
+  /\u200B|\u200C|\u200D|\uFE0E|\uFE0F|\p{Emoji_Modifier}|[\u{E0020}-\u{E007F}]/gu;
+const CONTROL = /\p{Cc}/gu;
 const EMOJI = /\p{Extended_Pictographic}/gu;
 const WHITESPACE = /\s+/g;
 
