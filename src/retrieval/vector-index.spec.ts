@@ -1,0 +1,158 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ExactVectorIndex } from './exact-vector-index';
+import { HnswVectorIndex } from './hnsw-vector-index';
+import { RetrievalError } from './retrieval.errors';
+import { VectorIndex } from './vector-index';
+
+const DIM = 16;
+
+/** Deterministic pseudo-random unit-ish vectors (mulberry32) so failures reproduce. */
+function vectors(count: number, seed: number): number[][] {
+  let s = seed >>> 0;
+  const rand = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
+  };
+  return Array.from({ length: count }, () => Array.from({ length: DIM }, rand));
+}
+
+const kinds: [string, (capacity?: number) => VectorIndex, typeof HnswVectorIndex.load][] = [
+  [
+    'hnsw',
+    (capacity) => HnswVectorIndex.create(DIM, undefined, capacity),
+    (d, e) => HnswVectorIndex.load(d, e),
+  ],
+  [
+    'exact',
+    (capacity) => new ExactVectorIndex(DIM, capacity),
+    (d, e) => ExactVectorIndex.load(d, e),
+  ],
+];
+
+describe.each(kinds)('%s vector index', (_kind, make, load) => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'vector-index-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  function filled(count: number, capacity?: number): { index: VectorIndex; data: number[][] } {
+    const index = make(capacity);
+    const data = vectors(count, 7);
+    data.forEach((v, i) => index.upsert(`t${i}`, v));
+    return { index, data };
+  }
+
+  it('finds each stored vector as its own nearest neighbour with similarity 1', () => {
+    const { index, data } = filled(200);
+    for (const i of [0, 57, 199]) {
+      const [best] = index.search(data[i], 3);
+      expect(best.id).toBe(`t${i}`);
+      expect(best.score).toBeCloseTo(1, 5);
+    }
+  });
+
+  it('returns hits best first and never more than the live count', () => {
+    const { index, data } = filled(5);
+    const hits = index.search(data[0], 10);
+    expect(hits).toHaveLength(5);
+    for (let i = 1; i < hits.length; i++)
+      expect(hits[i - 1].score).toBeGreaterThanOrEqual(hits[i].score);
+  });
+
+  it('makes an update visible to the next query', () => {
+    const { index, data } = filled(100);
+    const replacement = vectors(1, 99)[0];
+    index.upsert('t3', replacement);
+    expect(index.search(replacement, 1)[0].id).toBe('t3');
+    expect(index.search(data[3], 1)[0].id).not.toBe('t3');
+    expect(index.size).toBe(100);
+  });
+
+  it('makes a delete visible to the next query and reuses the freed slot', () => {
+    const { index, data } = filled(100);
+    expect(index.remove('t10')).toBe(true);
+    expect(index.remove('t10')).toBe(false);
+    expect(index.has('t10')).toBe(false);
+    expect(index.search(data[10], 100).map((h) => h.id)).not.toContain('t10');
+    index.upsert('new', data[10]);
+    expect(index.search(data[10], 1)[0].id).toBe('new');
+    expect(index.size).toBe(100);
+  });
+
+  it('grows past its initial capacity', () => {
+    const { index, data } = filled(50, 4);
+    expect(index.size).toBe(50);
+    expect(index.search(data[49], 1)[0].id).toBe('t49');
+  });
+
+  it('applies the filter to the candidates', () => {
+    const { index, data } = filled(100);
+    const hits = index.search(data[4], 5, (id) => id !== 't4' && Number(id.slice(1)) % 2 === 0);
+    expect(hits).toHaveLength(5);
+    expect(hits.every((h) => h.id !== 't4' && Number(h.id.slice(1)) % 2 === 0)).toBe(true);
+  });
+
+  it('rejects vectors of the wrong dimension or without direction', () => {
+    const index = make();
+    expect(() => index.upsert('a', [1, 2, 3])).toThrow(
+      expect.objectContaining({ code: 'VECTOR_DIMENSION' }),
+    );
+    expect(() => index.upsert('a', new Array(DIM).fill(0))).toThrow(
+      expect.objectContaining({ code: 'VECTOR_INVALID' }),
+    );
+    expect(() => index.search(new Array(DIM).fill(NaN), 1)).toThrow(RetrievalError);
+  });
+
+  it('reloads what it saved, deletions included, and keeps accepting edits', async () => {
+    const { index, data } = filled(120);
+    index.remove('t5');
+    await index.save(dir, 'intent-v1');
+    const again = await load(dir, { modelVersion: 'intent-v1', dimension: DIM });
+    expect(again.size).toBe(119);
+    expect(again.search(data[77], 1)[0].id).toBe('t77');
+    expect(again.search(data[5], 119).map((h) => h.id)).not.toContain('t5');
+    again.upsert('after-load', data[5]);
+    expect(again.search(data[5], 1)[0].id).toBe('after-load');
+  });
+
+  it('keeps only the latest save on disk', async () => {
+    const { index } = filled(10);
+    await index.save(dir, 'intent-v1');
+    index.remove('t1');
+    await index.save(dir, 'intent-v1');
+    expect((await readdir(dir)).sort()).toHaveLength(3);
+    expect((await load(dir, { modelVersion: 'intent-v1', dimension: DIM })).size).toBe(9);
+  });
+
+  it('refuses a saved index from another model version or dimension', async () => {
+    const { index } = filled(10);
+    await index.save(dir, 'intent-v1');
+    await expect(load(dir, { modelVersion: 'intent-v2', dimension: DIM })).rejects.toMatchObject({
+      code: 'INDEX_STALE',
+    });
+    await expect(
+      load(dir, { modelVersion: 'intent-v1', dimension: DIM * 2 }),
+    ).rejects.toMatchObject({
+      code: 'INDEX_STALE',
+    });
+  });
+
+  it('says when nothing was saved and when the files are damaged', async () => {
+    await expect(load(dir, { modelVersion: 'v', dimension: DIM })).rejects.toMatchObject({
+      code: 'INDEX_NOT_FOUND',
+    });
+    const { index } = filled(10);
+    await index.save(dir, 'v');
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+    await writeFile(join(dir, manifest.idsFile), JSON.stringify(['only-one']));
+    await expect(load(dir, { modelVersion: 'v', dimension: DIM })).rejects.toMatchObject({
+      code: 'INDEX_CORRUPT',
+    });
+  });
+});
