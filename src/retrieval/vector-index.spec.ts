@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExactVectorIndex } from './exact-vector-index';
 import { HnswVectorIndex } from './hnsw-vector-index';
+import { IndexExpectation } from './index-store';
 import { RetrievalError } from './retrieval.errors';
 import { VectorIndex } from './vector-index';
 
@@ -21,7 +22,9 @@ function vectors(count: number, seed: number): number[][] {
   return Array.from({ length: count }, () => Array.from({ length: DIM }, rand));
 }
 
-const kinds: [string, (capacity?: number) => VectorIndex, typeof HnswVectorIndex.load][] = [
+type Loader = (dir: string, expected: IndexExpectation) => Promise<VectorIndex>;
+
+const kinds: [string, (capacity?: number) => VectorIndex, Loader][] = [
   [
     'hnsw',
     (capacity) => HnswVectorIndex.create(DIM, undefined, capacity),
