@@ -41,3 +41,19 @@ export function stratifiedSplit(
   const byIndex = (a: number, b: number): number => a - b;
   return { train: train.sort(byIndex), test: test.sort(byIndex) };
 }
+
+/** K stratified folds: every row is in exactly one `test` part. */
+export function stratifiedFolds(labels: ArrayLike<number>, k: number, seed: number): Split[] {
+  const random = new SeededRandom(seed);
+  const foldOf = new Int32Array(labels.length);
+  for (const cls of [0, 1]) {
+    const members: number[] = [];
+    for (let i = 0; i < labels.length; i++) if (labels[i] === cls) members.push(i);
+    random.shuffle(members).forEach((row, j) => (foldOf[row] = j % k));
+  }
+  return Array.from({ length: k }, (_, fold) => {
+    const split: Split = { train: [], test: [] };
+    foldOf.forEach((f, row) => (f === fold ? split.test : split.train).push(row));
+    return split;
+  });
+}

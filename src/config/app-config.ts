@@ -1,0 +1,154 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : value;
+
+/**
+ * Every environment variable the platform reads, declared once with its type, default and
+ * meaning. `loadConfig()` refuses to start on a bad value with one line naming the variable.
+ * The docs table in README.md is generated from the same descriptions (`npm run cli -- config`).
+ */
+export class AppConfig {
+  /** HTTP + WebSocket port. */
+  @Transform(toInt)
+  @Max(65535)
+  @Min(0)
+  @IsInt()
+  PORT = 3000;
+
+  /** Host/interface to bind. */
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** Directory for embedded data: the PGlite database, the HNSW index, trained models. */
+  @IsString()
+  DATA_DIR = 'data';
+
+  /** PostgreSQL URL (postgres://user:pass@host:5432/db). Unset: embedded PGlite under DATA_DIR. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** Redis URL (redis://host:6379). Set: queues run on BullMQ; unset: in-process queues. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Log level: error, warn, info, debug. */
+  @IsIn(['error', 'warn', 'info', 'debug'])
+  LOG_LEVEL: 'error' | 'warn' | 'info' | 'debug' = 'info';
+
+  /** development | production | test. Production refuses the built-in development secrets. */
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  /** Secret that signs staff JWTs and shopper visitor tokens (≥ 16 chars). */
+  @MinLength(16)
+  @IsString()
+  JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me';
+
+  /** Staff JWT lifetime in seconds. */
+  @Transform(toInt)
+  @Min(60)
+  @IsInt()
+  JWT_TTL_SECONDS = 8 * 3600;
+
+  /** Secret the shop's backend uses to sign customer ids for identity verification (HMAC-SHA256). */
+  @MinLength(16)
+  @IsString()
+  IDENTITY_SECRET = 'dev-only-insecure-identity-secret';
+
+  /** First admin created at start when no staff user exists (email). */
+  @IsOptional()
+  @IsString()
+  ADMIN_EMAIL?: string = 'admin@concierge.local';
+
+  /** Password of that first admin (≥ 8 chars). */
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  ADMIN_PASSWORD?: string = 'concierge-admin';
+
+  /** Origins allowed to embed the widget and call the API from a browser (comma-separated, `*` = any). */
+  @Transform(toList)
+  @IsString({ each: true })
+  ALLOWED_ORIGINS: string[] = ['*'];
+
+  /** Load the demo shop on first start when the database has no products (embedded default). */
+  @IsIn(['true', 'false', 'auto'])
+  SEED_DEMO: 'true' | 'false' | 'auto' = 'auto';
+
+  /** Intent model directory (ONNX + featuriser). */
+  @IsString()
+  INTENT_MODEL_DIR = 'models/intent';
+
+  /** Optional local transformers.js model folder used as the sentence encoder. */
+  @IsOptional()
+  @IsString()
+  ENCODER_DIR?: string;
+
+  /** Max logins per minute per IP. */
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  LOGIN_RATE_LIMIT = 10;
+
+  /** Run queue processors in this process (false for API-only instances scaled out with `npm run worker`). */
+  @IsIn(['true', 'false'])
+  RUN_PROCESSORS: 'true' | 'false' = 'true';
+
+  get usesPostgres(): boolean {
+    return !!this.DATABASE_URL;
+  }
+
+  get usesRedis(): boolean {
+    return !!this.REDIS_URL;
+  }
+}
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+/** Builds the validated config from an environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const defaults = new AppConfig();
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(defaults) as (keyof AppConfig)[]) {
+    const value = env[key as string];
+    if (value !== undefined && value !== '') raw[key as string] = value;
+  }
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'ENCODER_DIR'] as const) {
+    if (env[key]) raw[key] = env[key];
+  }
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: false, stopAtFirstError: true });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const reason = Object.values(first.constraints ?? {})[0] ?? 'invalid value';
+    const shown = first.property.includes('SECRET') || first.property.includes('PASSWORD') ? '(hidden)' : JSON.stringify(first.value);
+    throw new ConfigError(`invalid configuration: ${first.property}=${shown}: ${reason}`);
+  }
+  if (config.NODE_ENV === 'production' && (config.JWT_SECRET.startsWith('dev-only') || config.IDENTITY_SECRET.startsWith('dev-only'))) {
+    throw new ConfigError('invalid configuration: JWT_SECRET/IDENTITY_SECRET must be set in production');
+  }
+  return config;
+}
