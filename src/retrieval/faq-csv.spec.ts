@@ -54,7 +54,7 @@ describe('parseFaqCsv', () => {
     expect(error.code).toBe('FAQ_CSV_INVALID');
     expect(error.message).toContain('line 6: expected 2 fields, found 3');
     expect(error.message).toContain('nothing imported');
-    expect(error.details).toMatchObject({ line: 6 });
+    expect(error.details as object).toMatchObject({ line: 6 });
   });
 
   it('lists every bad line, not just the first', () => {
@@ -63,7 +63,9 @@ describe('parseFaqCsv', () => {
         'question,answer,locale\n,No question.,en\nNo answer?, ,en\nFrench?,Oui.,fr\nSlot?,Hi {{customer.name}},en\nOk?,"unterminated\n',
       ),
     );
-    const lines = (error.details.errors as { line: number }[]).map((e) => e.line);
+    const lines = ((error.details as { errors: unknown }).errors as { line: number }[]).map(
+      (e) => e.line,
+    );
     expect(lines).toEqual([2, 3, 4, 5, 6]);
     expect(error.message).toMatch(/line 2: the question is empty/);
     expect(error.message).toMatch(/line 4: locale "fr"/);
