@@ -4,8 +4,13 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+  // NestJS 12 ships ES modules only; Node 20's require(esm) is invisible to jest, so swc compiles
+  // those packages to CommonJS like our own sources.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|peek-readable|@tokenizer)/)',
+  ],
   transform: {
-    '^.+\\.ts$': [
+    '^.+\\.(ts|js|mjs)$': [
       '@swc/jest',
       {
         jsc: {
@@ -14,6 +19,8 @@ module.exports = {
           target: 'es2022',
           keepClassNames: true,
         },
+        // Turn `import()` into require() too: jest's VM cannot run dynamic imports without flags.
+        module: { type: 'commonjs', ignoreDynamic: false },
       },
     ],
   },

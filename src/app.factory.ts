@@ -30,9 +30,16 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     bodyParser: false,
   });
   app.use(express.json({ limit: JSON_BODY_LIMIT, verify: verifyUtf8 }));
-  app.use(express.text({ limit: JSON_BODY_LIMIT, type: ['text/csv', 'text/plain'], verify: verifyUtf8 }));
+  app.use(
+    express.text({ limit: JSON_BODY_LIMIT, type: ['text/csv', 'text/plain'], verify: verifyUtf8 }),
+  );
   app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+    }),
   );
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableCors({
@@ -45,7 +52,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     app,
     new DocumentBuilder()
       .setTitle('Concierge API')
-      .setDescription('Customer-service chatbot platform: commerce ingestion, chat, handoff, signals, reports.')
+      .setDescription(
+        'Customer-service chatbot platform: commerce ingestion, chat, handoff, signals, reports.',
+      )
       .setVersion('0.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'staff')
       .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'api-key')

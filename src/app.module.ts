@@ -11,7 +11,13 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, MetricsModule, HealthModule, ...featureModules()],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        MetricsModule,
+        HealthModule,
+        ...featureModules(),
+      ],
     };
   }
 }

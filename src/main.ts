@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
-  new Logger('main').log(`Concierge listening on http://localhost:${config.PORT} (docs at /api/docs)`);
+  new Logger('main').log(
+    `Concierge listening on http://localhost:${config.PORT} (docs at /api/docs)`,
+  );
 }
 
 main().catch((error: Error) => {

@@ -15,17 +15,32 @@ const HTTP_CODES: Record<number, string> = {
 };
 
 /** Body-parser errors carry `type`; map the ones a client can cause to clear messages. */
-function bodyParserError(error: { type?: string; status?: number }): { status: number; body: ErrorBody } | undefined {
+function bodyParserError(error: {
+  type?: string;
+  status?: number;
+}): { status: number; body: ErrorBody } | undefined {
   switch (error.type) {
     case 'entity.too.large':
-      return { status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'request body is too large' } } };
+      return {
+        status: 413,
+        body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'request body is too large' } },
+      };
     case 'entity.parse.failed':
-      return { status: 400, body: { error: { code: 'MALFORMED_JSON', message: 'request body is not valid JSON' } } };
+      return {
+        status: 400,
+        body: { error: { code: 'MALFORMED_JSON', message: 'request body is not valid JSON' } },
+      };
     case 'entity.verify.failed':
-      return { status: 400, body: { error: { code: 'INVALID_UTF8', message: 'request body is not valid UTF-8' } } };
+      return {
+        status: 400,
+        body: { error: { code: 'INVALID_UTF8', message: 'request body is not valid UTF-8' } },
+      };
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return { status: 415, body: { error: { code: 'UNSUPPORTED_ENCODING', message: 'request body must be UTF-8' } } };
+      return {
+        status: 415,
+        body: { error: { code: 'UNSUPPORTED_ENCODING', message: 'request body must be UTF-8' } },
+      };
     default:
       return undefined;
   }
@@ -40,7 +55,8 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   }
   if (error instanceof HttpException) {
     // Express/body-parser failures arrive wrapped by Nest; their `type` says what went wrong.
-    const fromParser = error.cause && typeof error.cause === 'object' ? bodyParserError(error.cause) : undefined;
+    const fromParser =
+      error.cause && typeof error.cause === 'object' ? bodyParserError(error.cause) : undefined;
     if (fromParser) return fromParser;
     const status = error.getStatus();
     const response = error.getResponse() as string | { message?: string | string[]; code?: string };
@@ -48,12 +64,15 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     const messages = Array.isArray(raw) ? raw : [raw ?? error.message];
     const code =
       (typeof response === 'object' && response.code) ||
-      (status === 400 && Array.isArray(raw) ? 'VALIDATION_FAILED' : (HTTP_CODES[status] ?? 'ERROR'));
+      (status === 400 && Array.isArray(raw)
+        ? 'VALIDATION_FAILED'
+        : (HTTP_CODES[status] ?? 'ERROR'));
     const body: ErrorBody = { error: { code, message: messages.join('; ') } };
     if (Array.isArray(raw) && raw.length > 1) body.error.details = raw;
     return { status, body };
   }
-  const parsed = error && typeof error === 'object' ? bodyParserError(error as { type?: string }) : undefined;
+  const parsed =
+    error && typeof error === 'object' ? bodyParserError(error as { type?: string }) : undefined;
   if (parsed) return parsed;
   return {
     status: HttpStatus.INTERNAL_SERVER_ERROR,

@@ -12,7 +12,11 @@ import {
 } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+  value === undefined || value === ''
+    ? undefined
+    : /^-?\d+$/.test(String(value))
+      ? Number(value)
+      : value;
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string'
     ? value
@@ -144,11 +148,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const first = errors[0];
     const reason = Object.values(first.constraints ?? {})[0] ?? 'invalid value';
-    const shown = first.property.includes('SECRET') || first.property.includes('PASSWORD') ? '(hidden)' : JSON.stringify(first.value);
+    const shown =
+      first.property.includes('SECRET') || first.property.includes('PASSWORD')
+        ? '(hidden)'
+        : JSON.stringify(first.value);
     throw new ConfigError(`invalid configuration: ${first.property}=${shown}: ${reason}`);
   }
-  if (config.NODE_ENV === 'production' && (config.JWT_SECRET.startsWith('dev-only') || config.IDENTITY_SECRET.startsWith('dev-only'))) {
-    throw new ConfigError('invalid configuration: JWT_SECRET/IDENTITY_SECRET must be set in production');
+  if (
+    config.NODE_ENV === 'production' &&
+    (config.JWT_SECRET.startsWith('dev-only') || config.IDENTITY_SECRET.startsWith('dev-only'))
+  ) {
+    throw new ConfigError(
+      'invalid configuration: JWT_SECRET/IDENTITY_SECRET must be set in production',
+    );
   }
   return config;
 }

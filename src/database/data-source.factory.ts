@@ -50,7 +50,9 @@ export async function buildDataSourceOptions(target: DataSourceTarget): Promise<
 const MIGRATION_LOCK_KEY = 7_243_001;
 
 /** Initialises a data source and applies pending migrations (start-up and `npm run migrate`). */
-export async function openDatabase(target: DataSourceTarget | DataSourceOptions): Promise<DataSource> {
+export async function openDatabase(
+  target: DataSourceTarget | DataSourceOptions,
+): Promise<DataSource> {
   const options = 'type' in target ? target : await buildDataSourceOptions(target);
   const dataSource = new DataSource(options);
   await dataSource.initialize();

@@ -50,7 +50,9 @@ export function createPGliteDriver(db: PGlite): { Pool: new () => EventEmitter }
   });
 
   class PGlitePool extends EventEmitter {
-    connect(callback?: (error: Error | null, client?: unknown, release?: (e?: unknown) => void) => void) {
+    connect(
+      callback?: (error: Error | null, client?: unknown, release?: (e?: unknown) => void) => void,
+    ) {
       const lent = acquire().then(() => {
         let released = false;
         const release = () => {
@@ -61,7 +63,10 @@ export function createPGliteDriver(db: PGlite): { Pool: new () => EventEmitter }
         return { client: connection, release };
       });
       if (!callback) return lent.then(({ client, release }) => Object.assign(client, { release }));
-      lent.then(({ client, release }) => callback(null, client, release), (e) => callback(e as Error));
+      lent.then(
+        ({ client, release }) => callback(null, client, release),
+        (e) => callback(e as Error),
+      );
       return undefined;
     }
 

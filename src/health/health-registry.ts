@@ -21,7 +21,10 @@ export class HealthRegistry {
     await Promise.all(
       [...this.checks].map(async ([name, { group, check }]) => {
         groups[group].push(name);
-        const result = await withTimeout(check(), timeoutMs).catch((e: Error) => ({ ok: false, detail: e.message }));
+        const result = await withTimeout(check(), timeoutMs).catch((e: Error) => ({
+          ok: false,
+          detail: e.message,
+        }));
         if (!result.ok) failures[group].push(`${name}: ${result.detail ?? 'failing'}`);
       }),
     );

@@ -11,7 +11,11 @@ export class HttpMetricsMiddleware implements NestMiddleware {
     const end = this.metrics.httpDuration.startTimer();
     res.on('finish', () => {
       const route = (req.route?.path as string | undefined) ?? 'unmatched';
-      end({ method: req.method, route: `${req.baseUrl ?? ''}${route}`, status: String(res.statusCode) });
+      end({
+        method: req.method,
+        route: `${req.baseUrl ?? ''}${route}`,
+        status: String(res.statusCode),
+      });
     });
     next();
   }

@@ -23,7 +23,12 @@ export class MetricsService {
     return new Counter({ name, help, labelNames, registers: [this.registry] });
   }
 
-  histogram(name: string, help: string, labelNames: string[] = [], buckets?: number[]): Histogram<string> {
+  histogram(
+    name: string,
+    help: string,
+    labelNames: string[] = [],
+    buckets?: number[],
+  ): Histogram<string> {
     const existing = this.registry.getSingleMetric(name);
     if (existing) return existing as Histogram<string>;
     return new Histogram({ name, help, labelNames, buckets, registers: [this.registry] });

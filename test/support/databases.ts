@@ -10,10 +10,15 @@ export type Backend = 'pglite' | 'postgres';
 
 export function backends(): Backend[] {
   if (process.env.DATABASE_URL) return ['pglite', 'postgres'];
-  if (process.env.CI) throw new Error('CI=true but DATABASE_URL is not set: PostgreSQL tests cannot be skipped in CI');
+  if (process.env.CI)
+    throw new Error(
+      'CI=true but DATABASE_URL is not set: PostgreSQL tests cannot be skipped in CI',
+    );
   if (!warned) {
     warned = true;
-    process.stderr.write('[skip] PostgreSQL tests skipped: DATABASE_URL is not set (they run in CI)\n');
+    process.stderr.write(
+      '[skip] PostgreSQL tests skipped: DATABASE_URL is not set (they run in CI)\n',
+    );
   }
   return ['pglite'];
 }
