@@ -43,12 +43,18 @@ export interface QueueDriver {
   readonly kind: 'inline' | 'bullmq';
   enqueue<T>(queue: string, name: string, data: T, options?: EnqueueOptions): Promise<string>;
   /** Registers the handler of a queue; call `start()` to begin consuming. */
-  process<T>(queue: string, handler: JobHandler<T>, options?: { concurrency?: number; retry?: Partial<RetryPolicy> }): void;
+  process<T>(
+    queue: string,
+    handler: JobHandler<T>,
+    options?: { concurrency?: number; retry?: Partial<RetryPolicy> },
+  ): void;
   start(): Promise<void>;
   listFailed(queue: string, limit?: number): Promise<FailedJobInfo[]>;
   retryFailed(queue: string, jobId: string): Promise<void>;
   /** Jobs waiting or running, per queue (metrics, tests). */
-  counts(queue: string): Promise<{ waiting: number; active: number; delayed: number; failed: number }>;
+  counts(
+    queue: string,
+  ): Promise<{ waiting: number; active: number; delayed: number; failed: number }>;
   /** Resolves when every queue is empty and idle (tests and CLI). */
   drain(timeoutMs?: number): Promise<void>;
   health(): Promise<{ ok: boolean; detail?: string }>;

@@ -31,6 +31,12 @@ export class OrderItem {
   @Column({ type: 'integer' })
   quantity: number;
 
-  @Column({ name: 'unit_price', type: 'numeric', precision: 12, scale: 2, transformer: decimalTransformer })
+  @Column({
+    name: 'unit_price',
+    type: 'numeric',
+    precision: 12,
+    scale: 2,
+    transformer: decimalTransformer,
+  })
   unitPrice: number;
 }
