@@ -51,7 +51,7 @@ function fitIsotonic(margins: ArrayLike<number>, labels: ArrayLike<number>): Cal
   const sumX: number[] = [];
   const sumY: number[] = [];
   const count: number[] = [];
-  for (let k = 0; k < order.length; ) {
+  for (let k = 0; k < order.length;) {
     // Rows with the same margin must get the same probability: start them as one block.
     let j = k;
     let y = 0;

@@ -39,7 +39,13 @@ export function checkArtifact(value: unknown, source: string): ChurnModelArtifac
   if (!artifact || artifact.format !== CHURN_MODEL_FORMAT || artifact.version !== 1) {
     throw new ChurnError('CHURN_MODEL', `${source}: not a churn model (format/version mismatch)`);
   }
-  const fields: (keyof ChurnModelArtifact)[] = ['schema', 'columns', 'trees', 'calibration', 'tiers'];
+  const fields: (keyof ChurnModelArtifact)[] = [
+    'schema',
+    'columns',
+    'trees',
+    'calibration',
+    'tiers',
+  ];
   for (const field of fields) {
     if (!artifact[field]) throw new ChurnError('CHURN_MODEL', `${source}: missing "${field}"`);
   }

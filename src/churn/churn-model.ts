@@ -8,7 +8,7 @@ import { FeatureEncoder } from './feature-encoder';
 import { CustomerFeatures, FeatureSpec, FeatureValue } from './feature-schema';
 import { ensembleExpectedValue, ensembleMargin, GbdtEnsemble } from './gbdt-ensemble';
 import { treeFromJson } from './regression-tree';
-import { TreeShap } from './tree-shap';
+import { LeafTableShap } from './leaf-table-shap';
 
 export type RiskTier = 'low' | 'medium' | 'high';
 
@@ -33,6 +33,8 @@ export interface ChurnScore {
 export interface ScoreOptions {
   /** Keep only the strongest factors (default: all features). */
   top?: number;
+  /** Skip the TreeSHAP explanation (contributions = []) when only the risk is needed. */
+  explain?: boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export class ChurnModel {
   private readonly encoder: FeatureEncoder;
   private readonly ensemble: GbdtEnsemble;
   private readonly calibrator: Calibrator;
-  private readonly shap: TreeShap;
+  private readonly shap: LeafTableShap;
   private readonly owner: Int32Array;
   private readonly specs: FeatureSpec[];
   private readonly row: Float64Array;
@@ -63,7 +65,7 @@ export class ChurnModel {
     }
     this.calibrator = artifact.calibration;
     this.tiers = artifact.tiers;
-    this.shap = new TreeShap(this.ensemble);
+    this.shap = new LeafTableShap(this.ensemble);
     this.owner = this.encoder.featureOfColumn();
     this.specs = artifact.schema.features;
     this.baseValue = ensembleExpectedValue(this.ensemble);
@@ -78,7 +80,10 @@ export class ChurnModel {
     try {
       parsed = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
-      throw new ChurnError('CHURN_MODEL', `${path}: cannot read model (${(error as Error).message})`);
+      throw new ChurnError(
+        'CHURN_MODEL',
+        `${path}: cannot read model (${(error as Error).message})`,
+      );
     }
     return new ChurnModel(checkArtifact(parsed, path));
   }
@@ -105,6 +110,13 @@ export class ChurnModel {
   score(features: CustomerFeatures, options: ScoreOptions = {}): ChurnScore {
     const margin = this.margin(features);
     const probability = this.probabilityOf(margin);
+    const scored = {
+      probability,
+      tier: this.tierOf(probability),
+      margin,
+      baseValue: this.baseValue,
+    };
+    if (options.explain === false) return { ...scored, contributions: [] };
     this.phi.fill(0);
     this.shap.explainInto(this.row, this.phi);
     const perFeature = new Float64Array(this.specs.length);
@@ -124,12 +136,6 @@ export class ChurnModel {
         text: describeFeature(spec, value),
       });
     }
-    return {
-      probability,
-      tier: this.tierOf(probability),
-      margin,
-      baseValue: this.baseValue,
-      contributions,
-    };
+    return { ...scored, contributions };
   }
 }

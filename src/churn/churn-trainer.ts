@@ -56,7 +56,9 @@ export function trainChurnModel(
   const inner = stratifiedSplit(y, options.validationFraction, params.seed);
   const early = trainGbdt(take(inner.train), width, params, take(inner.test));
   const rounds = Math.max(1, early.log.bestRound);
-  log(`early stopping: ${rounds} trees (validation log loss ${early.log.bestValidLoss?.toFixed(4)})`);
+  log(
+    `early stopping: ${rounds} trees (validation log loss ${early.log.bestValidLoss?.toFixed(4)})`,
+  );
 
   const fixed: GbdtParams = { ...params, rounds };
   const oof = new Float64Array(y.length);

@@ -101,7 +101,13 @@ export function logisticMargin(model: LogisticModel, x: ArrayLike<number>, offse
 }
 
 /** Standardised values, then missing indicators, then a constant 1 for the bias. */
-function design(model: LogisticModel, x: ArrayLike<number>, offset: number, out: Float64Array, at: number) {
+function design(
+  model: LogisticModel,
+  x: ArrayLike<number>,
+  offset: number,
+  out: Float64Array,
+  at: number,
+) {
   const { width, means, scales, missingColumns } = model;
   for (let c = 0; c < width; c++) {
     const v = x[offset + c];

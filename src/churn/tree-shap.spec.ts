@@ -2,6 +2,7 @@ import { ensembleExpectedValue, ensembleMargin, GbdtEnsemble } from './gbdt-ense
 import { DEFAULT_GBDT_PARAMS, trainGbdt } from './gbdt-trainer';
 import { RegressionTree } from './regression-tree';
 import { SeededRandom } from './seeded-random';
+import { LeafTableShap } from './leaf-table-shap';
 import { TreeShap } from './tree-shap';
 
 /** Rows where the label depends on interacting features and some values are missing. */
@@ -57,7 +58,10 @@ function bruteForceShapley(model: GbdtEnsemble, x: Float64Array, width: number):
   return phi;
 }
 
-describe('TreeShap', () => {
+describe.each([
+  ['Algorithm 2 (TreeShap)', (m: GbdtEnsemble) => new TreeShap(m)],
+  ['per-leaf tables (LeafTableShap)', (m: GbdtEnsemble) => new LeafTableShap(m)],
+])('exact TreeSHAP, %s', (_name, makeExplainer) => {
   const width = 4;
   const data = syntheticData(600, width, 3);
   const { model } = trainGbdt(data, width, {
@@ -68,7 +72,7 @@ describe('TreeShap', () => {
     learningRate: 0.3,
     colsampleByTree: 1,
   });
-  const shap = new TreeShap(model);
+  const shap = makeExplainer(model);
   const probes = syntheticData(25, width, 99);
 
   it('reuses a feature along one path, which the brute force must also handle', () => {
@@ -100,6 +104,30 @@ describe('TreeShap', () => {
       shap.explainInto(probes.x, phi, r * width);
       const total = phi.reduce((s, v) => s + v, base);
       expect(total).toBeCloseTo(ensembleMargin(model, probes.x, r * width), 10);
+    }
+  });
+});
+
+describe('LeafTableShap on a deep, wide model', () => {
+  it('gives the same contributions as Algorithm 2', () => {
+    const width = 6;
+    const data = syntheticData(2000, width, 5);
+    const { model } = trainGbdt(data, width, {
+      ...DEFAULT_GBDT_PARAMS,
+      rounds: 40,
+      maxDepth: 8,
+      maxLeaves: 40,
+      minChildWeight: 0.1,
+    });
+    const reference = new TreeShap(model);
+    const fast = new LeafTableShap(model);
+    const probes = syntheticData(50, width, 7);
+    for (let r = 0; r < 50; r++) {
+      const a = new Float64Array(width);
+      const b = new Float64Array(width);
+      reference.explainInto(probes.x, a, r * width);
+      fast.explainInto(probes.x, b, r * width);
+      for (let c = 0; c < width; c++) expect(b[c]).toBeCloseTo(a[c], 9);
     }
   });
 });

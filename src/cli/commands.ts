@@ -1,3 +1,4 @@
+import { churnCommands } from '../churn/churn.commands';
 import { CliCommand } from './cli-command';
 
 /**
@@ -5,5 +6,5 @@ import { CliCommand } from './cli-command';
  * `*.commands.ts`; they are listed here lazily so that `train intent` does not load the database.
  */
 export function loadCommands(): CliCommand[] {
-  return [];
+  return [...churnCommands];
 }
