@@ -23,11 +23,17 @@ export function renderMarkdown(result: BenchResult): string {
     '',
     `Generated ${result.generatedAt} in ${f(result.seconds, 0)} s on ${result.machine.cpus}× ${result.machine.cpuModel}, ` +
       `node ${result.machine.node}. Dimension ${result.dimension}, k = ${result.k}, cosine. ` +
-      `Clustered = ${result.clustered.clusters} Gaussian clusters on the sphere, spread σ = ${result.clustered.spread}.`,
+      `Clustered = ${result.clustered.clusters} Gaussian clusters on the sphere, within-cluster spread ` +
+      `σ = ${result.clustered.spread} along a random rank-${result.clustered.rank} subspace per cluster plus ` +
+      `${result.clustered.noise}σ full-rank noise (sentence-embedding-like: low intrinsic dimension); ` +
+      'random = uniform on the sphere (worst case). The first distribution is the headline.',
     '',
     'Recall@10 is against the exact index on the same vectors and queries; "× exact p50" is the exact ' +
-      "index's median query time divided by this row's (same size, same run). Build time counts only " +
-      'time inside `upsert` (one thread). Memory is the RSS growth while building (after GC).',
+      "index's median query time divided by this row's (same size, same run). Each query is timed 3 times " +
+      'and its fastest run kept (the machine is shared; preemption is not index latency), then p50/p99 ' +
+      'are taken over queries. Query time includes the JS → native copy of the vector. Build is CPU ' +
+      'seconds inside `upsert` (one thread). Memory is the RSS growth while building (after GC). ' +
+      'Sizes ≥ 50k get only the M ≤ 16 half of the grid.',
     '',
     result.chosen
       ? `**Chosen:** M = ${result.chosen.m}, efConstruction = ${result.chosen.efConstruction}, ef = ${result.chosen.ef} — ${result.chosen.rule}.`
