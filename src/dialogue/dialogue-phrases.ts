@@ -1,0 +1,158 @@
+import type { Locale } from './dialogue.types';
+
+/**
+ * The dialogue's own prompts (asking for an order number, confirming, clarifying, falling back).
+ * Answers about the shop come from the shop's templates; these are the conversation mechanics.
+ */
+export const PHRASES = {
+  askOrderNumber: {
+    en: 'Sure — what is your order number? You can find it in your confirmation e-mail (e.g. A10234).',
+    zh: '好的，请告诉我您的订单号（可以在确认邮件里找到，例如 A10234）。',
+  },
+  askOrderNumberAgain: {
+    en: "I couldn't find an order number in that. Could you type it again? It looks like A10234.",
+    zh: '没有识别到订单号，麻烦再发一次，格式类似 A10234。',
+  },
+  orderNotFound: {
+    en: "I couldn't find an order with the number {number}. Could you check it and send it again?",
+    zh: '没有找到订单号为 {number} 的订单，请核对后再发一次。',
+  },
+  askOrderEmail: {
+    en: 'To protect your privacy, please type the e-mail address used for order {number}.',
+    zh: '为保护您的隐私，请输入下单时使用的邮箱（订单 {number}）。',
+  },
+  orderEmailMismatch: {
+    en: "That e-mail doesn't match order {number}, so I can't show its details. A colleague can help you if you like.",
+    zh: '邮箱与订单 {number} 不符，无法显示订单详情。如需帮助，可以为您转接人工客服。',
+  },
+  notYourOrder: {
+    en: "Order {number} isn't linked to your account, so I can't show its details. Please check the number.",
+    zh: '订单 {number} 不属于您的账户，无法显示详情，请核对订单号。',
+  },
+  orderStatus: {
+    en: 'Order {number} is {status}.{eta}{tracking}',
+    zh: '订单 {number} 当前状态：{status}。{eta}{tracking}',
+  },
+  orderEta: { en: ' Expected delivery: {eta}.', zh: '预计送达：{eta}。' },
+  orderTracking: { en: ' Track it here: {url}', zh: '物流跟踪：{url}' },
+  confirmCancel: {
+    en: 'Order {number} ({items}) is {status}. Do you want me to cancel it?',
+    zh: '订单 {number}（{items}）当前状态：{status}。确定要取消吗？',
+  },
+  cancelled: {
+    en: 'Done — order {number} is cancelled. Your refund goes back to your original payment method.',
+    zh: '已为您取消订单 {number}，款项将原路退回。',
+  },
+  cancelKept: {
+    en: "OK, I haven't changed anything. Order {number} stays as it is.",
+    zh: '好的，订单 {number} 保持不变。',
+  },
+  cannotCancel: {
+    en: 'Order {number} is already {status}, so it can no longer be cancelled here. You can return it once it arrives, or talk to a colleague.',
+    zh: '订单 {number} 已{status}，无法在线取消。收货后可以申请退货，或者转人工客服处理。',
+  },
+  askNewAddress: {
+    en: 'What is the new delivery address for order {number}? Please write it as: street, city, postcode, country.',
+    zh: '请告诉我订单 {number} 的新收货地址，格式：街道，城市，邮编，国家。',
+  },
+  addressUnclear: {
+    en: 'I need the street, city and country, separated by commas — e.g. "12 High St, Leeds, LS1 4AB, UK".',
+    zh: '请用逗号分隔填写街道、城市和国家，例如：“南京路100号，上海，200001，中国”。',
+  },
+  confirmAddress: {
+    en: 'Change the delivery address of order {number} to "{address}"?',
+    zh: '确认把订单 {number} 的收货地址改为“{address}”吗？',
+  },
+  addressChanged: {
+    en: 'Done — order {number} will be delivered to {address}.',
+    zh: '已修改，订单 {number} 将寄往：{address}。',
+  },
+  cannotChangeAddress: {
+    en: 'Order {number} is already {status}, so its address can no longer be changed here. A colleague may still be able to help.',
+    zh: '订单 {number} 已{status}，无法再修改地址。可以为您转接人工客服看看。',
+  },
+  keptAddress: { en: 'OK, the address stays as it was.', zh: '好的，地址保持不变。' },
+  clarify: {
+    en: 'Just to be sure, which of these do you mean?',
+    zh: '想确认一下，您指的是哪一个？',
+  },
+  fallback: {
+    en: "Sorry, I'm not sure I can help with that. You can rephrase it, or talk to a person.",
+    zh: '抱歉，这个问题我可能帮不上忙。您可以换个说法，或者转人工客服。',
+  },
+  escalated: {
+    en: "I'm connecting you to a colleague who can help. Please stay in the chat.",
+    zh: '正在为您转接人工客服，请稍候，不要离开聊天窗口。',
+  },
+  recommend: { en: 'Here are some popular picks{category}:', zh: '为您推荐{category}热销商品：' },
+  recommendCategory: { en: ' in {category}', zh: '「{category}」' },
+  noProducts: { en: "I couldn't find products for that right now.", zh: '暂时没有找到相关商品。' },
+  ratingPrompt: {
+    en: 'Thanks for chatting with us! How would you rate this conversation?',
+    zh: '感谢您的咨询！请为本次服务打分。',
+  },
+  talkToPerson: { en: 'Talk to a person', zh: '转人工客服' },
+  yes: { en: 'Yes', zh: '是的' },
+  no: { en: 'No', zh: '不用了' },
+  genericAnswer: {
+    en: 'I can help with orders, deliveries, returns and refunds, payments and your account. What do you need?',
+    zh: '我可以帮您处理订单、物流、退换货、退款、支付和账户问题，请问需要什么帮助？',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+/** Short labels for clarification quick replies. */
+export const INTENT_LABELS: Record<string, Record<Locale, string>> = {
+  cancel_order: { en: 'Cancel an order', zh: '取消订单' },
+  change_order: { en: 'Change an order', zh: '修改订单' },
+  change_shipping_address: { en: 'Change delivery address', zh: '修改收货地址' },
+  check_cancellation_fee: { en: 'Cancellation fee', zh: '取消费用' },
+  check_invoice: { en: 'Check an invoice', zh: '查看发票' },
+  check_payment_methods: { en: 'Payment methods', zh: '支付方式' },
+  check_refund_policy: { en: 'Refund policy', zh: '退款政策' },
+  complaint: { en: 'Make a complaint', zh: '投诉' },
+  contact_customer_service: { en: 'Contact customer service', zh: '联系客服' },
+  contact_human_agent: { en: 'Talk to a person', zh: '转人工客服' },
+  create_account: { en: 'Create an account', zh: '注册账户' },
+  delete_account: { en: 'Delete my account', zh: '注销账户' },
+  delivery_options: { en: 'Delivery options', zh: '配送方式' },
+  delivery_period: { en: 'Delivery time', zh: '配送时效' },
+  edit_account: { en: 'Edit my account', zh: '修改账户信息' },
+  get_invoice: { en: 'Get an invoice', zh: '开发票' },
+  get_refund: { en: 'Get a refund', zh: '申请退款' },
+  newsletter_subscription: { en: 'Newsletter', zh: '订阅资讯' },
+  payment_issue: { en: 'Payment problem', zh: '支付问题' },
+  place_order: { en: 'Place an order', zh: '下单' },
+  recover_password: { en: 'Reset my password', zh: '找回密码' },
+  registration_problems: { en: 'Sign-up problem', zh: '注册问题' },
+  review: { en: 'Leave a review', zh: '评价' },
+  set_up_shipping_address: { en: 'Add a shipping address', zh: '设置收货地址' },
+  switch_account: { en: 'Switch account', zh: '切换账户' },
+  track_order: { en: 'Track my order', zh: '查询订单' },
+  track_refund: { en: 'Refund status', zh: '退款进度' },
+  greeting: { en: 'Hello', zh: '你好' },
+  goodbye: { en: 'Goodbye', zh: '再见' },
+  thanks: { en: 'Thanks', zh: '谢谢' },
+  product_recommendation: { en: 'Product recommendations', zh: '商品推荐' },
+  product_question: { en: 'Question about a product', zh: '商品咨询' },
+};
+
+export const STATUS_WORDS: Record<string, Record<Locale, string>> = {
+  pending: { en: 'awaiting payment', zh: '待付款' },
+  paid: { en: 'paid and being prepared', zh: '已付款，备货中' },
+  processing: { en: 'being prepared', zh: '备货中' },
+  shipped: { en: 'on its way', zh: '已发货' },
+  delivered: { en: 'delivered', zh: '已签收' },
+  cancelled: { en: 'cancelled', zh: '已取消' },
+  returned: { en: 'returned', zh: '已退货' },
+  refunded: { en: 'refunded', zh: '已退款' },
+};
+
+export function say(
+  key: keyof typeof PHRASES,
+  locale: Locale,
+  values: Record<string, string | number> = {},
+): string {
+  return PHRASES[key][locale].replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(values[name] ?? ''),
+  );
+}

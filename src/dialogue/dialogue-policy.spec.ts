@@ -1,0 +1,314 @@
+import { DialoguePolicy } from './dialogue-policy';
+import type {
+  DialoguePorts,
+  DialogueState,
+  OrderView,
+  TurnContext,
+  Understanding,
+} from './dialogue.types';
+
+function order(partial: Partial<OrderView>): OrderView {
+  return {
+    id: 'o1',
+    number: 'A10001',
+    status: 'shipped',
+    customerId: 'c1',
+    customerEmail: 'ann@example.com',
+    total: 42,
+    currency: 'USD',
+    eta: '2026-12-03',
+    carrier: 'DHL',
+    trackingUrl: 'https://track.example/A10001',
+    placedAt: '2026-11-20T10:00:00Z',
+    items: [{ title: 'Linen shirt', quantity: 1 }],
+    ...partial,
+  };
+}
+
+function nlu(intent: string, extra: Partial<Understanding> = {}): Understanding {
+  return {
+    lang: 'en',
+    intent,
+    confidence: 0.95,
+    alternatives: [
+      { intent, confidence: 0.95 },
+      { intent: 'other', confidence: 0.03 },
+    ],
+    outOfScope: false,
+    entities: [],
+    sentiment: { score: 0, label: 'neutral' },
+    vector: [1, 0],
+    ...extra,
+  };
+}
+
+class FakeShop implements DialoguePorts {
+  orders = [
+    order({}),
+    order({ id: 'o2', number: 'A10002', status: 'processing', eta: null, trackingUrl: null }),
+    order({ id: 'o3', number: 'B20003', customerId: 'c2', customerEmail: 'bob@example.com' }),
+  ];
+  cancelled: string[] = [];
+  faq: { text: string } | null = null;
+  async findOrderByNumber(n: string) {
+    return this.orders.find((o) => o.number === n) ?? null;
+  }
+  async findOrderById(id: string) {
+    return this.orders.find((o) => o.id === id) ?? null;
+  }
+  async recentOrders(customerId: string) {
+    return this.orders.filter((o) => o.customerId === customerId);
+  }
+  async cancelOrder(id: string) {
+    const o = this.orders.find((x) => x.id === id)!;
+    if (!['pending', 'paid', 'processing'].includes(o.status)) throw new Error('not cancellable');
+    o.status = 'cancelled';
+    this.cancelled.push(id);
+    return o;
+  }
+  async changeShippingAddress(id: string) {
+    return this.orders.find((x) => x.id === id)!;
+  }
+  async popularProducts(category: string | undefined) {
+    return [
+      {
+        id: 'p1',
+        title: `Best ${category ?? 'thing'}`,
+        price: 10,
+        currency: 'USD',
+        imageUrl: null,
+        url: null,
+        category: category ?? null,
+      },
+    ];
+  }
+  async categories() {
+    return ['Shoes', 'Dresses'];
+  }
+  async templateAnswer(input: { intent: string }) {
+    return { text: `template for ${input.intent}` };
+  }
+  async faqAnswer() {
+    return this.faq;
+  }
+}
+
+const identified: TurnContext = { customerId: 'c1', firstName: 'Ann', locale: 'en' };
+const anonymous: TurnContext = { customerId: null, firstName: null, locale: 'en' };
+const orderEntity = (value: string) => [
+  { type: 'order_number' as const, value, text: value, start: 0, end: value.length },
+];
+
+describe('DialoguePolicy', () => {
+  let shop: FakeShop;
+  let policy: DialoguePolicy;
+  beforeEach(() => {
+    shop = new FakeShop();
+    policy = new DialoguePolicy(shop);
+  });
+
+  it('tells an identified shopper the status of their own order with tracking', async () => {
+    const d = await policy.decide(
+      'where is A10001',
+      nlu('track_order', { entities: orderEntity('A10001') }),
+      {},
+      identified,
+    );
+    expect(d.replies[0].text).toContain('A10001');
+    expect(d.replies[0].text).toContain('on its way');
+    expect(d.replies[0].text).toContain('https://track.example/A10001');
+    expect(d.replies[0].payload?.order?.number).toBe('A10001');
+  });
+
+  it("refuses to reveal another customer's order", async () => {
+    const d = await policy.decide(
+      'status of B20003',
+      nlu('track_order', { entities: orderEntity('B20003') }),
+      {},
+      identified,
+    );
+    expect(d.replies[0].text).toContain("isn't linked to your account");
+    expect(d.replies[0].payload?.order).toBeUndefined();
+  });
+
+  it('asks for the number when it is missing, then answers when it comes', async () => {
+    const first = await policy.decide('where is my order', nlu('track_order'), {}, anonymous);
+    expect(first.state.pending).toEqual({
+      kind: 'order_number',
+      intent: 'track_order',
+      attempts: 0,
+    });
+    expect(first.replies[0].text).toMatch(/order number/);
+    const second = await policy.decide(
+      'A10001',
+      nlu('oos', { outOfScope: true, confidence: 0.2 }),
+      first.state,
+      anonymous,
+    );
+    expect(second.state.pending).toMatchObject({ kind: 'order_email' });
+    expect(second.replies[0].payload?.order).toBeUndefined();
+    const wrong = await policy.decide(
+      'bob@example.com',
+      nlu('oos', {
+        outOfScope: true,
+        entities: [
+          { type: 'email', value: 'bob@example.com', text: 'bob@example.com', start: 0, end: 15 },
+        ],
+      }),
+      second.state,
+      anonymous,
+    );
+    expect(wrong.replies[0].text).toContain("doesn't match");
+    expect(wrong.replies[0].payload?.order).toBeUndefined();
+    const right = await policy.decide(
+      'ann@example.com',
+      nlu('oos', {
+        outOfScope: true,
+        entities: [
+          { type: 'email', value: 'ann@example.com', text: 'ann@example.com', start: 0, end: 15 },
+        ],
+      }),
+      second.state,
+      anonymous,
+    );
+    expect(right.replies[0].payload?.order?.number).toBe('A10001');
+  });
+
+  it('cancels only after an explicit yes', async () => {
+    const ask = await policy.decide(
+      'cancel A10002',
+      nlu('cancel_order', { entities: orderEntity('A10002') }),
+      {},
+      identified,
+    );
+    expect(ask.state.pending).toEqual({ kind: 'confirm_cancel', orderId: 'o2' });
+    expect(shop.cancelled).toEqual([]);
+    const yes = await policy.decide(
+      'yes please',
+      nlu('oos', { outOfScope: true }),
+      ask.state,
+      identified,
+    );
+    expect(shop.cancelled).toEqual(['o2']);
+    expect(yes.actions).toEqual([{ type: 'order_cancelled', orderId: 'o2', detail: undefined }]);
+    expect(yes.replies[0].text).toContain('cancelled');
+  });
+
+  it('keeps the order when the shopper says no', async () => {
+    const ask = await policy.decide(
+      'cancel A10002',
+      nlu('cancel_order', { entities: orderEntity('A10002') }),
+      {},
+      identified,
+    );
+    const no = await policy.decide('no', nlu('oos', { outOfScope: true }), ask.state, identified);
+    expect(shop.cancelled).toEqual([]);
+    expect(no.replies[0].text).toContain('stays as it is');
+  });
+
+  it('explains that a shipped order cannot be cancelled', async () => {
+    const d = await policy.decide(
+      'cancel A10001',
+      nlu('cancel_order', { entities: orderEntity('A10001') }),
+      {},
+      identified,
+    );
+    expect(d.replies[0].text).toContain('can no longer be cancelled');
+    expect(d.state.pending).toBeUndefined();
+  });
+
+  it('answers out-of-scope questions from the FAQ when retrieval finds one', async () => {
+    shop.faq = { text: 'We ship to Canada.' };
+    const d = await policy.decide(
+      'do you ship to canada',
+      nlu('oos', { outOfScope: true }),
+      {},
+      anonymous,
+    );
+    expect(d.replies[0].text).toBe('We ship to Canada.');
+    expect(d.escalate).toBeUndefined();
+  });
+
+  it('offers a person after one failure and escalates after two in a row', async () => {
+    const first = await policy.decide(
+      'what is the meaning of life',
+      nlu('oos', { outOfScope: true }),
+      {},
+      anonymous,
+    );
+    expect(first.replies[0].payload?.quickReplies?.[0].value).toBe('contact_human_agent');
+    expect(first.escalate).toBeUndefined();
+    const second = await policy.decide(
+      'tell me a joke',
+      nlu('oos', { outOfScope: true }),
+      first.state,
+      anonymous,
+    );
+    expect(second.escalate?.reason).toBe('repeated_failure');
+  });
+
+  it('escalates on an explicit request and on an angry complaint', async () => {
+    expect(
+      (await policy.decide('human please', nlu('contact_human_agent'), {}, anonymous)).escalate
+        ?.reason,
+    ).toBe('requested');
+    const angry = nlu('complaint', { sentiment: { score: -0.8, label: 'negative' } });
+    expect((await policy.decide('this is a disgrace', angry, {}, anonymous)).escalate?.reason).toBe(
+      'negative_complaint',
+    );
+    const mild = nlu('complaint', { sentiment: { score: 0.1, label: 'neutral' } });
+    expect(
+      (await policy.decide('I want to complain', mild, {}, anonymous)).escalate,
+    ).toBeUndefined();
+  });
+
+  it('asks which intent is meant when the top two are close, then follows the pick', async () => {
+    const unsure = nlu('get_refund', {
+      confidence: 0.41,
+      alternatives: [
+        { intent: 'get_refund', confidence: 0.41 },
+        { intent: 'track_refund', confidence: 0.37 },
+        { intent: 'check_refund_policy', confidence: 0.1 },
+      ],
+    });
+    const ask = await policy.decide('refund', unsure, {}, anonymous);
+    expect(ask.replies[0].payload?.quickReplies?.map((q) => q.value)).toEqual([
+      'get_refund',
+      'track_refund',
+      'check_refund_policy',
+    ]);
+    const picked = await policy.decide(
+      'track_refund',
+      nlu('oos', { outOfScope: true }),
+      ask.state,
+      anonymous,
+    );
+    expect(picked.replies[0].text).toBe('template for track_refund');
+  });
+
+  it('recommends popular products of the category mentioned', async () => {
+    const d = await policy.decide(
+      'any good shoes for running?',
+      nlu('product_recommendation'),
+      {},
+      anonymous,
+    );
+    expect(d.replies[0].payload?.products?.[0].title).toBe('Best Shoes');
+  });
+
+  it('replies in Chinese to a Chinese message', async () => {
+    const d = await policy.decide(
+      '我的订单到哪了',
+      nlu('track_order', { lang: 'zh' }),
+      {},
+      anonymous,
+    );
+    expect(d.replies[0].text).toContain('订单号');
+  });
+
+  it('resets the failure count after a helpful answer', async () => {
+    const state: DialogueState = { failures: 1 };
+    const d = await policy.decide('how can I pay', nlu('check_payment_methods'), state, anonymous);
+    expect(d.state.failures).toBe(0);
+  });
+});

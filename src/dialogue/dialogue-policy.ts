@@ -1,0 +1,508 @@
+import { INTENT_LABELS, say, STATUS_WORDS } from './dialogue-phrases';
+import type {
+  BotReply,
+  Decision,
+  DialoguePorts,
+  DialogueState,
+  Locale,
+  OrderIntent,
+  OrderView,
+  PendingSlot,
+  ShippingAddressInput,
+  TurnContext,
+  Understanding,
+} from './dialogue.types';
+
+/** Tunable thresholds; defaults chosen on the team-written held-out chats. */
+export interface PolicyOptions {
+  /** Below this margin between the top two intents (and under `clarifyBelow`), ask which one. */
+  clarifyMargin: number;
+  clarifyBelow: number;
+  /** Sentiment at or below this makes a complaint go straight to a person. */
+  negativeSentiment: number;
+  /** Turns in a row the bot could not help before it hands over. */
+  maxFailures: number;
+}
+
+export const DEFAULT_POLICY_OPTIONS: PolicyOptions = {
+  clarifyMargin: 0.12,
+  clarifyBelow: 0.6,
+  negativeSentiment: -0.35,
+  maxFailures: 2,
+};
+
+const ORDER_INTENTS: OrderIntent[] = ['track_order', 'cancel_order', 'change_shipping_address'];
+const CANCELLABLE = new Set(['pending', 'paid', 'processing']);
+const ADDRESS_CHANGEABLE = new Set(['pending', 'paid', 'processing']);
+const YES =
+  /^(y|yes|yeah|yep|sure|ok|okay|confirm|please do|do it|go ahead|是|是的|对|对的|好|好的|确认|确定|可以|嗯|要)\b|^(是|好|对|确认|确定|可以|嗯)/i;
+const NO =
+  /^(n|no|nope|don'?t|do not|cancel that|never ?mind|keep it|不|不要|不用|算了|别|取消这个|先不)/i;
+/** A bare order-number-looking token, for replies that are just the number. */
+const ORDER_TOKEN = /#?\b([A-Z]{1,3}-?\d{4,10})\b|#(\d{4,10})\b|^\s*(\d{5,12})\s*$/i;
+
+/**
+ * Decides what the bot does with one shopper message: understanding + conversation state →
+ * replies, state, escalation, commerce actions. Pure apart from the ports it is given, so it is
+ * tested with in-memory ports and driven for real by ConversationService.
+ */
+export class DialoguePolicy {
+  constructor(
+    private readonly ports: DialoguePorts,
+    private readonly options: PolicyOptions = DEFAULT_POLICY_OPTIONS,
+  ) {}
+
+  async decide(
+    text: string,
+    nlu: Understanding,
+    state: DialogueState,
+    ctx: TurnContext,
+  ): Promise<Decision> {
+    const locale: Locale = nlu.lang === 'en' || nlu.lang === 'zh' ? nlu.lang : ctx.locale;
+    const turn = new Turn(locale, { ...state, pending: undefined });
+
+    if (state.pending) {
+      const handled = await this.continuePending(state.pending, text, nlu, state, ctx, turn);
+      if (handled) return handled;
+    }
+
+    if (nlu.intent === 'contact_human_agent' && !nlu.outOfScope) {
+      return turn.escalate('requested', 1, say('escalated', locale), 'contact_human_agent');
+    }
+    if (
+      nlu.intent === 'complaint' &&
+      !nlu.outOfScope &&
+      nlu.sentiment.score <= this.options.negativeSentiment
+    ) {
+      return turn.escalate('negative_complaint', 2, say('escalated', locale), 'complaint');
+    }
+    if (nlu.outOfScope) return this.fallback(nlu, state, turn);
+
+    const [top, second] = [nlu.alternatives[0], nlu.alternatives[1]];
+    if (
+      second &&
+      top &&
+      top.confidence < this.options.clarifyBelow &&
+      top.confidence - second.confidence < this.options.clarifyMargin
+    ) {
+      const options = nlu.alternatives.slice(0, 3).map((a) => a.intent);
+      turn.state.pending = { kind: 'clarify', options };
+      turn.reply(say('clarify', locale), {
+        quickReplies: options.map((intent) => ({
+          label: INTENT_LABELS[intent]?.[locale] ?? intent,
+          value: intent,
+        })),
+      });
+      return turn.done('clarify', true);
+    }
+    return this.handleIntent(nlu.intent, text, nlu, ctx, turn);
+  }
+
+  private async handleIntent(
+    intent: string,
+    text: string,
+    nlu: Understanding,
+    ctx: TurnContext,
+    turn: Turn,
+  ): Promise<Decision> {
+    turn.state.lastIntent = intent;
+    if ((ORDER_INTENTS as string[]).includes(intent)) {
+      return this.startOrderFlow(intent as OrderIntent, text, nlu, ctx, turn);
+    }
+    if (intent === 'product_recommendation') return this.recommend(text, turn);
+    if (intent === 'contact_human_agent')
+      return turn.escalate('requested', 1, say('escalated', turn.locale), intent);
+    const answer = await this.ports.templateAnswer({
+      intent,
+      locale: turn.locale,
+      vector: nlu.vector,
+      firstName: ctx.firstName,
+    });
+    turn.reply(answer?.text ?? say('genericAnswer', turn.locale), answer?.payload);
+    return turn.done(intent, !!answer);
+  }
+
+  /** Out of scope: an FAQ entry may still answer it; otherwise say so and offer a person. */
+  private async fallback(nlu: Understanding, state: DialogueState, turn: Turn): Promise<Decision> {
+    const faq = await this.ports.faqAnswer({ locale: turn.locale, vector: nlu.vector });
+    if (faq) {
+      turn.reply(faq.text, faq.payload);
+      return turn.done('faq', true);
+    }
+    const failures = (state.failures ?? 0) + 1;
+    if (failures >= this.options.maxFailures) {
+      return turn.escalate('repeated_failure', 0, say('escalated', turn.locale), 'oos');
+    }
+    turn.reply(say('fallback', turn.locale), {
+      quickReplies: [{ label: say('talkToPerson', turn.locale), value: 'contact_human_agent' }],
+    });
+    return turn.done('oos', false);
+  }
+
+  private async startOrderFlow(
+    intent: OrderIntent,
+    text: string,
+    nlu: Understanding,
+    ctx: TurnContext,
+    turn: Turn,
+  ): Promise<Decision> {
+    const number = orderNumberIn(text, nlu);
+    if (number) return this.withOrderNumber(intent, number, ctx, turn);
+    // An identified shopper with exactly one open order need not type its number.
+    if (ctx.customerId) {
+      const recent = await this.ports.recentOrders(ctx.customerId, 5);
+      const open = recent.filter(
+        (o) => !['delivered', 'cancelled', 'returned', 'refunded'].includes(o.status),
+      );
+      if (open.length === 1) return this.actOnOrder(intent, open[0], turn);
+      if (recent.length > 0) {
+        turn.state.pending = { kind: 'order_number', intent, attempts: 0 };
+        turn.reply(say('askOrderNumber', turn.locale), {
+          quickReplies: recent.slice(0, 3).map((o) => ({ label: o.number, value: o.number })),
+        });
+        return turn.done(intent, true);
+      }
+    }
+    turn.state.pending = { kind: 'order_number', intent, attempts: 0 };
+    turn.reply(say('askOrderNumber', turn.locale));
+    return turn.done(intent, true);
+  }
+
+  private async withOrderNumber(
+    intent: OrderIntent,
+    number: string,
+    ctx: TurnContext,
+    turn: Turn,
+  ): Promise<Decision> {
+    const order = await this.ports.findOrderByNumber(number);
+    if (!order) {
+      turn.state.pending = { kind: 'order_number', intent, attempts: 1 };
+      turn.reply(say('orderNotFound', turn.locale, { number }));
+      return turn.done(intent, false);
+    }
+    if (ctx.customerId) {
+      // Same answer shape for "not found" and "someone else's", so numbers cannot be probed.
+      if (order.customerId !== ctx.customerId) {
+        turn.reply(say('notYourOrder', turn.locale, { number }));
+        return turn.done(intent, false);
+      }
+      return this.actOnOrder(intent, order, turn);
+    }
+    if (turn.state.verifiedOrderIds?.includes(order.id))
+      return this.actOnOrder(intent, order, turn);
+    turn.state.pending = { kind: 'order_email', intent, orderId: order.id, attempts: 0 };
+    turn.reply(say('askOrderEmail', turn.locale, { number: order.number }));
+    return turn.done(intent, true);
+  }
+
+  private async actOnOrder(intent: OrderIntent, order: OrderView, turn: Turn): Promise<Decision> {
+    const locale = turn.locale;
+    const status = STATUS_WORDS[order.status]?.[locale] ?? order.status;
+    if (intent === 'track_order') {
+      const eta =
+        order.eta && ['paid', 'processing', 'shipped'].includes(order.status)
+          ? say('orderEta', locale, { eta: order.eta })
+          : '';
+      const tracking =
+        order.trackingUrl && order.status === 'shipped'
+          ? say('orderTracking', locale, { url: order.trackingUrl })
+          : '';
+      turn.reply(say('orderStatus', locale, { number: order.number, status, eta, tracking }), {
+        order,
+      });
+      turn.action('order_viewed', order.id);
+      return turn.done(intent, true);
+    }
+    if (intent === 'cancel_order') {
+      if (!CANCELLABLE.has(order.status)) {
+        turn.reply(say('cannotCancel', locale, { number: order.number, status }), {
+          order,
+          quickReplies: [{ label: say('talkToPerson', locale), value: 'contact_human_agent' }],
+        });
+        return turn.done(intent, true);
+      }
+      const items = order.items.map((i) => `${i.quantity}× ${i.title}`).join(', ');
+      turn.state.pending = { kind: 'confirm_cancel', orderId: order.id };
+      turn.reply(say('confirmCancel', locale, { number: order.number, items, status }), {
+        order,
+        quickReplies: yesNo(locale),
+      });
+      return turn.done(intent, true);
+    }
+    if (!ADDRESS_CHANGEABLE.has(order.status)) {
+      turn.reply(say('cannotChangeAddress', locale, { number: order.number, status }), {
+        order,
+        quickReplies: [{ label: say('talkToPerson', locale), value: 'contact_human_agent' }],
+      });
+      return turn.done(intent, true);
+    }
+    turn.state.pending = { kind: 'new_address', orderId: order.id, attempts: 0 };
+    turn.reply(say('askNewAddress', locale, { number: order.number }));
+    return turn.done(intent, true);
+  }
+
+  /** Returns null when the message is not an answer to the pending question (normal flow resumes). */
+  private async continuePending(
+    pending: PendingSlot,
+    text: string,
+    nlu: Understanding,
+    state: DialogueState,
+    ctx: TurnContext,
+    turn: Turn,
+  ): Promise<Decision | null> {
+    const locale = turn.locale;
+    const changedTopic = !nlu.outOfScope && nlu.confidence >= 0.8 && !ORDER_TOKEN.test(text);
+    switch (pending.kind) {
+      case 'clarify': {
+        const picked =
+          pending.options.find((o) => o === text.trim()) ??
+          pending.options.find((o) => o === nlu.intent);
+        if (!picked) return null;
+        return this.handleIntent(picked, text, nlu, ctx, turn);
+      }
+      case 'order_number': {
+        const number = orderNumberIn(text, nlu);
+        if (number) return this.withOrderNumber(pending.intent, number, ctx, turn);
+        if (changedTopic) return null;
+        if (pending.attempts + 1 >= 3)
+          return turn.escalate('order_problem', 0, say('escalated', locale), pending.intent);
+        turn.state.pending = { ...pending, attempts: pending.attempts + 1 };
+        turn.reply(say('askOrderNumberAgain', locale));
+        return turn.done(pending.intent, false);
+      }
+      case 'order_email': {
+        const email = nlu.entities.find((e) => e.type === 'email')?.value;
+        if (!email) {
+          if (changedTopic) return null;
+          turn.state.pending = pending;
+          const order = await this.orderById(pending.orderId);
+          turn.reply(say('askOrderEmail', locale, { number: order?.number ?? '' }));
+          return turn.done(pending.intent, false);
+        }
+        const order = await this.orderById(pending.orderId);
+        if (
+          !order ||
+          !order.customerEmail ||
+          order.customerEmail.toLowerCase() !== email.toLowerCase()
+        ) {
+          turn.reply(say('orderEmailMismatch', locale, { number: order?.number ?? '' }), {
+            quickReplies: [{ label: say('talkToPerson', locale), value: 'contact_human_agent' }],
+          });
+          return turn.done(pending.intent, false);
+        }
+        turn.state.verifiedOrderIds = [...(state.verifiedOrderIds ?? []), order.id];
+        return this.actOnOrder(pending.intent, order, turn);
+      }
+      case 'confirm_cancel': {
+        const order = await this.orderById(pending.orderId);
+        if (!order) return null;
+        if (NO.test(text.trim())) {
+          turn.reply(say('cancelKept', locale, { number: order.number }));
+          return turn.done('cancel_order', true);
+        }
+        if (!YES.test(text.trim())) {
+          if (changedTopic) return null;
+          turn.state.pending = pending;
+          turn.reply(
+            say('confirmCancel', locale, {
+              number: order.number,
+              items: '',
+              status: STATUS_WORDS[order.status]?.[locale] ?? order.status,
+            }),
+            {
+              quickReplies: yesNo(locale),
+            },
+          );
+          return turn.done('cancel_order', false);
+        }
+        try {
+          const cancelled = await this.ports.cancelOrder(order.id);
+          turn.action('order_cancelled', order.id);
+          turn.reply(say('cancelled', locale, { number: cancelled.number }), { order: cancelled });
+        } catch {
+          // The status moved on since we asked (e.g. it shipped): re-read and explain.
+          const fresh = (await this.ports.findOrderByNumber(order.number)) ?? order;
+          turn.reply(
+            say('cannotCancel', locale, {
+              number: fresh.number,
+              status: STATUS_WORDS[fresh.status]?.[locale] ?? fresh.status,
+            }),
+            {
+              order: fresh,
+            },
+          );
+        }
+        return turn.done('cancel_order', true);
+      }
+      case 'new_address': {
+        const order = await this.orderById(pending.orderId);
+        if (!order) return null;
+        const address = parseAddress(text);
+        if (!address) {
+          if (changedTopic) return null;
+          if (pending.attempts + 1 >= 3)
+            return turn.escalate(
+              'order_problem',
+              0,
+              say('escalated', locale),
+              'change_shipping_address',
+            );
+          turn.state.pending = { ...pending, attempts: pending.attempts + 1 };
+          turn.reply(say('addressUnclear', locale));
+          return turn.done('change_shipping_address', false);
+        }
+        turn.state.pending = { kind: 'confirm_address', orderId: order.id, address };
+        turn.reply(
+          say('confirmAddress', locale, { number: order.number, address: formatAddress(address) }),
+          {
+            quickReplies: yesNo(locale),
+          },
+        );
+        return turn.done('change_shipping_address', true);
+      }
+      case 'confirm_address': {
+        const order = await this.orderById(pending.orderId);
+        if (!order) return null;
+        if (NO.test(text.trim())) {
+          turn.reply(say('keptAddress', locale));
+          return turn.done('change_shipping_address', true);
+        }
+        if (!YES.test(text.trim())) {
+          if (changedTopic) return null;
+          turn.state.pending = pending;
+          turn.reply(
+            say('confirmAddress', locale, {
+              number: order.number,
+              address: formatAddress(pending.address),
+            }),
+            {
+              quickReplies: yesNo(locale),
+            },
+          );
+          return turn.done('change_shipping_address', false);
+        }
+        try {
+          const updated = await this.ports.changeShippingAddress(order.id, pending.address);
+          turn.action('address_changed', order.id, { address: pending.address });
+          turn.reply(
+            say('addressChanged', locale, {
+              number: updated.number,
+              address: formatAddress(pending.address),
+            }),
+            {
+              order: updated,
+            },
+          );
+        } catch {
+          const fresh = (await this.ports.findOrderByNumber(order.number)) ?? order;
+          turn.reply(
+            say('cannotChangeAddress', locale, {
+              number: fresh.number,
+              status: STATUS_WORDS[fresh.status]?.[locale] ?? fresh.status,
+            }),
+          );
+        }
+        return turn.done('change_shipping_address', true);
+      }
+    }
+  }
+
+  private orderById(orderId: string): Promise<OrderView | null> {
+    return this.ports.findOrderById(orderId);
+  }
+
+  private async recommend(text: string, turn: Turn): Promise<Decision> {
+    const categories = await this.ports.categories();
+    const lower = text.toLowerCase();
+    const category = categories.find(
+      (c) => lower.includes(c.toLowerCase()) || lower.includes(singular(c.toLowerCase())),
+    );
+    const products = await this.ports.popularProducts(category, 4);
+    if (products.length === 0) {
+      turn.reply(say('noProducts', turn.locale));
+      return turn.done('product_recommendation', false);
+    }
+    const categoryText = category ? say('recommendCategory', turn.locale, { category }) : '';
+    turn.reply(say('recommend', turn.locale, { category: categoryText }), { products });
+    return turn.done('product_recommendation', true);
+  }
+}
+
+/** Accumulates one turn's replies, state and actions. */
+class Turn {
+  readonly replies: BotReply[] = [];
+  readonly actions: Decision['actions'] = [];
+  constructor(
+    readonly locale: Locale,
+    readonly state: DialogueState,
+  ) {}
+
+  reply(text: string, payload?: BotReply['payload']): void {
+    this.replies.push(payload ? { text, payload } : { text });
+  }
+
+  action(type: string, orderId?: string, detail?: Record<string, unknown>): void {
+    this.actions.push({ type, orderId, detail });
+  }
+
+  done(handledIntent: string, understood: boolean): Decision {
+    this.state.failures = understood ? 0 : (this.state.failures ?? 0) + 1;
+    return {
+      replies: this.replies,
+      state: this.state,
+      actions: this.actions,
+      handledIntent,
+      understood,
+    };
+  }
+
+  escalate(
+    reason: NonNullable<Decision['escalate']>['reason'],
+    priority: number,
+    text: string,
+    intent: string,
+  ): Decision {
+    this.state.pending = undefined;
+    this.state.humanRequested = this.state.humanRequested || reason === 'requested';
+    this.reply(text);
+    return { ...this.done(intent, true), escalate: { reason, priority } };
+  }
+}
+
+function yesNo(locale: Locale) {
+  return [
+    { label: say('yes', locale), value: say('yes', locale) },
+    { label: say('no', locale), value: say('no', locale) },
+  ];
+}
+
+export function orderNumberIn(text: string, nlu: Understanding): string | null {
+  const entity = nlu.entities.find((e) => e.type === 'order_number');
+  if (entity) return entity.value.replace(/^#/, '').toUpperCase();
+  const match = ORDER_TOKEN.exec(text);
+  if (!match) return null;
+  return (match[1] ?? match[2] ?? match[3]).replace('-', '').toUpperCase();
+}
+
+/** "street, city[, postcode], country" — at least three comma-separated parts. */
+export function parseAddress(text: string): ShippingAddressInput | null {
+  const parts = text
+    .split(/[,，、\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length < 3 || text.length > 300) return null;
+  const country = parts[parts.length - 1];
+  const line1 = parts[0];
+  const city = parts[1];
+  const postalCode = parts.length >= 4 ? parts[2] : undefined;
+  if (line1.length < 3) return null;
+  return { line1, city, postalCode, country };
+}
+
+function formatAddress(a: ShippingAddressInput): string {
+  return [a.line1, a.city, a.postalCode, a.country].filter(Boolean).join(', ');
+}
+
+function singular(word: string): string {
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}

@@ -1,0 +1,131 @@
+import type { Entity } from '../nlu/entities/entity';
+
+/** What the policy needs from understanding (a subset of NluService.understand's result). */
+export interface Understanding {
+  lang: 'en' | 'zh' | 'other';
+  intent: string;
+  confidence: number;
+  alternatives: { intent: string; confidence: number }[];
+  outOfScope: boolean;
+  entities: Entity[];
+  sentiment: { score: number; label: string };
+  vector: number[];
+}
+
+export type Locale = 'en' | 'zh';
+
+/** An order as the dialogue may show it to its owner. */
+export interface OrderView {
+  id: string;
+  number: string;
+  status: string;
+  customerId: string;
+  customerEmail: string | null;
+  total: number;
+  currency: string;
+  eta: string | null;
+  carrier: string | null;
+  trackingUrl: string | null;
+  placedAt: string;
+  items: { title: string; quantity: number }[];
+}
+
+export interface ProductCard {
+  id: string;
+  title: string;
+  price: number;
+  currency: string;
+  imageUrl: string | null;
+  url: string | null;
+  category: string | null;
+}
+
+export interface ShippingAddressInput {
+  line1: string;
+  city: string;
+  postalCode?: string;
+  country: string;
+}
+
+/** Multi-turn memory kept on the conversation (jsonb). */
+export interface DialogueState {
+  pending?: PendingSlot;
+  /** Consecutive turns the bot could not help with. */
+  failures?: number;
+  /** The shopper asked for a human at least once (idle close must not count as deflection). */
+  humanRequested?: boolean;
+  /** Orders the shopper proved they own by e-mail in this conversation (anonymous shoppers). */
+  verifiedOrderIds?: string[];
+  lastIntent?: string;
+}
+
+export type OrderIntent = 'track_order' | 'cancel_order' | 'change_shipping_address';
+
+export type PendingSlot =
+  | { kind: 'order_number'; intent: OrderIntent; attempts: number }
+  | { kind: 'order_email'; intent: OrderIntent; orderId: string; attempts: number }
+  | { kind: 'confirm_cancel'; orderId: string }
+  | { kind: 'new_address'; orderId: string; attempts: number }
+  | { kind: 'confirm_address'; orderId: string; address: ShippingAddressInput }
+  | { kind: 'clarify'; options: string[] };
+
+/** Structured content the widget renders beside the text. */
+export interface ReplyPayload {
+  quickReplies?: { label: string; value: string }[];
+  products?: ProductCard[];
+  order?: OrderView;
+  templateId?: string;
+  /** Set on the bot's reply that asks for a rating (widget shows stars). */
+  ratingPrompt?: boolean;
+}
+
+export interface BotReply {
+  text: string;
+  payload?: ReplyPayload;
+}
+
+export type EscalationReason =
+  'requested' | 'repeated_failure' | 'negative_complaint' | 'order_problem';
+
+/** What one turn decided: the replies, the new state, and side effects already performed. */
+export interface Decision {
+  replies: BotReply[];
+  state: DialogueState;
+  /** Set when the conversation must go to the human queue. */
+  escalate?: { reason: EscalationReason; priority: number };
+  /** Commerce actions performed (recorded on the message and as behaviour events). */
+  actions: { type: string; orderId?: string; detail?: Record<string, unknown> }[];
+  /** The intent this turn was finally handled as (after clarification/slot filling). */
+  handledIntent: string;
+  /** True when the bot answered the need (for deflection and failure counting). */
+  understood: boolean;
+}
+
+/** Everything the policy may do outside itself; implemented with commerce and retrieval. */
+export interface DialoguePorts {
+  findOrderByNumber(number: string): Promise<OrderView | null>;
+  findOrderById(orderId: string): Promise<OrderView | null>;
+  recentOrders(customerId: string, limit: number): Promise<OrderView[]>;
+  cancelOrder(orderId: string): Promise<OrderView>;
+  changeShippingAddress(orderId: string, address: ShippingAddressInput): Promise<OrderView>;
+  popularProducts(category: string | undefined, limit: number): Promise<ProductCard[]>;
+  categories(): Promise<string[]>;
+  /** The template answer for an intent (retrieval ranks the intent's templates by the vector). */
+  templateAnswer(input: {
+    intent: string;
+    locale: Locale;
+    vector: number[];
+    order?: OrderView;
+    firstName?: string | null;
+  }): Promise<BotReply | null>;
+  /** Best FAQ/template match regardless of intent, or null when retrieval refuses. */
+  faqAnswer(input: { locale: Locale; vector: number[] }): Promise<BotReply | null>;
+}
+
+export interface TurnContext {
+  /** Identified customer (verified identity), or null for an anonymous visitor. */
+  customerId: string | null;
+  firstName: string | null;
+  /** Conversation locale, used when the message's language is not en/zh. */
+  locale: Locale;
+}
