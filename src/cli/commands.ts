@@ -1,4 +1,5 @@
 import { churnCommands } from '../churn/churn.commands';
+import { sentimentCommands } from '../nlu/sentiment/sentiment.commands';
 import { CliCommand } from './cli-command';
 
 /**
@@ -6,5 +7,5 @@ import { CliCommand } from './cli-command';
  * `*.commands.ts`; they are listed here lazily so that `train intent` does not load the database.
  */
 export function loadCommands(): CliCommand[] {
-  return [...churnCommands];
+  return [...sentimentCommands, ...churnCommands];
 }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalize } from '../normalize';
 import { DatasetError } from '../../training/dataset-error';
-import { parseCsv } from '../../training/labelled-csv';
+import { parseCsv, readLabelledCsv } from '../../training/labelled-csv';
+import { detectLanguage } from '../language';
 import { SeededRandom } from '../../training/seeded-random';
 import { readZipEntry } from './zip-entry';
 
@@ -16,6 +17,8 @@ export interface SentimentExample {
   polarity: Polarity;
   /** Split stratum: source and label (and product category for the Chinese set). */
   stratum: string;
+  /** Reviews come from the public datasets; chat lines are written by the team. */
+  source: 'review' | 'chat';
 }
 
 export interface SentimentSplits {
@@ -24,7 +27,8 @@ export interface SentimentSplits {
   test: SentimentExample[];
 }
 
-export const WOMENS_CLOTHING_ZIP = 'womens-clothing-reviews/Womens Clothing E-Commerce Reviews.csv.zip';
+export const WOMENS_CLOTHING_ZIP =
+  'womens-clothing-reviews/Womens Clothing E-Commerce Reviews.csv.zip';
 export const ZH_SHOPPING_ZIP = 'zh-ecommerce-sentiment/online_shopping_10_cats.zip';
 export const ZH_WAIMAI_CSV = 'zh-ecommerce-sentiment/waimai_10k.csv';
 
@@ -36,7 +40,11 @@ function columns(header: string[], names: string[], file: string): number[] {
   });
 }
 
-function csvRows(content: string, file: string, names: string[]): { values: string[]; line: number }[] {
+function csvRows(
+  content: string,
+  file: string,
+  names: string[],
+): { values: string[]; line: number }[] {
   const records = parseCsv(content.replace(/^\uFEFF/, ''), file);
   if (records.length === 0) throw new DatasetError(file, undefined, 'file is empty');
   const cols = columns(
@@ -44,7 +52,9 @@ function csvRows(content: string, file: string, names: string[]): { values: stri
     names,
     file,
   );
-  return records.slice(1).map((r) => ({ values: cols.map((c) => r.fields[c] ?? ''), line: r.line }));
+  return records
+    .slice(1)
+    .map((r) => ({ values: cols.map((c) => r.fields[c] ?? ''), line: r.line }));
 }
 
 /**
@@ -53,7 +63,9 @@ function csvRows(content: string, file: string, names: string[]): { values: stri
  */
 export function loadEnglishReviews(datasetsDir: string): SentimentExample[] {
   const file = join(datasetsDir, WOMENS_CLOTHING_ZIP);
-  const csv = readZipEntry(file, (n) => n.endsWith('.csv') && !n.startsWith('__MACOSX')).toString('utf8');
+  const csv = readZipEntry(file, (n) => n.endsWith('.csv') && !n.startsWith('__MACOSX')).toString(
+    'utf8',
+  );
   const out: SentimentExample[] = [];
   for (const { values, line } of csvRows(csv, file, ['Title', 'Review Text', 'Rating'])) {
     const [title, review, ratingText] = values;
@@ -63,7 +75,13 @@ export function loadEnglishReviews(datasetsDir: string): SentimentExample[] {
       throw new DatasetError(file, line, `rating must be 1-5, found "${ratingText}"`);
     }
     const polarity: Polarity = rating <= 2 ? -1 : rating === 3 ? 0 : 1;
-    out.push({ text: title.trim() ? `${title.trim()}. ${review}` : review, lang: 'en', polarity, stratum: `en:${rating}` });
+    out.push({
+      text: title.trim() ? `${title.trim()}. ${review}` : review,
+      lang: 'en',
+      polarity,
+      stratum: `en:${rating}`,
+      source: 'review',
+    });
   }
   return out;
 }
@@ -74,9 +92,16 @@ export function loadChineseReviews(datasetsDir: string): SentimentExample[] {
   const zipFile = join(datasetsDir, ZH_SHOPPING_ZIP);
   const shopping = readZipEntry(zipFile, (n) => n.endsWith('.csv')).toString('utf8');
   const add = (file: string, line: number, text: string, label: string, source: string): void => {
-    if (label !== '0' && label !== '1') throw new DatasetError(file, line, `label must be 0 or 1, found "${label}"`);
+    if (label !== '0' && label !== '1')
+      throw new DatasetError(file, line, `label must be 0 or 1, found "${label}"`);
     if (!text.trim()) return;
-    out.push({ text, lang: 'zh', polarity: label === '1' ? 1 : -1, stratum: `zh:${source}:${label}` });
+    out.push({
+      text,
+      lang: 'zh',
+      polarity: label === '1' ? 1 : -1,
+      stratum: `zh:${source}:${label}`,
+      source: 'review',
+    });
   };
   for (const { values, line } of csvRows(shopping, zipFile, ['cat', 'label', 'review'])) {
     add(zipFile, line, values[2], values[1].trim(), values[0]);
@@ -86,12 +111,41 @@ export function loadChineseReviews(datasetsDir: string): SentimentExample[] {
   try {
     waimai = readFileSync(waimaiFile, 'utf8');
   } catch (error) {
-    throw new DatasetError(waimaiFile, undefined, `cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new DatasetError(
+      waimaiFile,
+      undefined,
+      `cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   for (const { values, line } of csvRows(waimai, waimaiFile, ['label', 'review'])) {
     add(waimaiFile, line, values[1], values[0].trim(), 'waimai');
   }
   return out;
+}
+
+/** Team-written chat lines (`corpus/chat-sentiment.csv`), all used for training. */
+export const CHAT_SENTIMENT_CSV = join(__dirname, 'corpus', 'chat-sentiment.csv');
+
+const CHAT_POLARITY: Record<string, Polarity> = { negative: -1, neutral: 0, positive: 1 };
+
+/**
+ * Short chat messages (complaints, thanks, plain questions) in English and Chinese, so that the
+ * review-trained model also reads shopper chat. Format `text,label` with label
+ * negative/neutral/positive.
+ */
+export function loadChatSentiment(file: string = CHAT_SENTIMENT_CSV): SentimentExample[] {
+  return readLabelledCsv(file, { minClasses: 2 }).map((e) => {
+    const polarity = CHAT_POLARITY[e.label];
+    if (polarity === undefined) {
+      throw new DatasetError(
+        file,
+        e.line,
+        `label must be negative, neutral or positive, found "${e.label}"`,
+      );
+    }
+    const lang: SentimentLang = detectLanguage(e.text) === 'zh' ? 'zh' : 'en';
+    return { text: e.text, lang, polarity, stratum: `chat:${lang}:${e.label}`, source: 'chat' };
+  });
 }
 
 /**

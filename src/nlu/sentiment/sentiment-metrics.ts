@@ -27,7 +27,7 @@ export function rocAuc(scores: readonly number[], positive: readonly boolean[]):
   const order = scores.map((s, i) => [s, i] as const).sort((a, b) => a[0] - b[0]);
   let rankSumPositive = 0;
   let nPos = 0;
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j < order.length && order[j][0] === order[i][0]) j++;
     const averageRank = (i + 1 + j) / 2;
@@ -75,7 +75,10 @@ export function binaryMetrics(scores: readonly number[], gold: readonly number[]
 }
 
 /** Negative / neutral / positive with the model's neutral band. */
-export function threeWayMetrics(predicted: readonly number[], gold: readonly number[]): ThreeWayMetrics {
+export function threeWayMetrics(
+  predicted: readonly number[],
+  gold: readonly number[],
+): ThreeWayMetrics {
   const confusion = [
     [0, 0, 0],
     [0, 0, 0],
@@ -90,5 +93,10 @@ export function threeWayMetrics(predicted: readonly number[], gold: readonly num
     const fn = confusion[c][0] + confusion[c][1] + confusion[c][2] - confusion[c][c];
     macro += f1(confusion[c][c], fp, fn) / 3;
   }
-  return { n: predicted.length, accuracy: round(predicted.length ? correct / predicted.length : 0), macroF1: round(macro), confusion };
+  return {
+    n: predicted.length,
+    accuracy: round(predicted.length ? correct / predicted.length : 0),
+    macroF1: round(macro),
+    confusion,
+  };
 }

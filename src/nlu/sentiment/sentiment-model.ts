@@ -51,7 +51,9 @@ export class SentimentModel {
       try {
         return JSON.parse(readFileSync(join(dir, file), 'utf8'));
       } catch (error) {
-        throw new SentimentModelError(`cannot read ${join(dir, file)}: ${(error as Error).message}`);
+        throw new SentimentModelError(
+          `cannot read ${join(dir, file)}: ${(error as Error).message}`,
+        );
       }
     };
     let featurizer: Featurizer;

@@ -7,7 +7,10 @@ const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 
 /** Names of the files in a zip archive, from its central directory. */
-function centralDirectory(zip: Buffer, file: string): Map<string, { method: number; size: number; offset: number }> {
+function centralDirectory(
+  zip: Buffer,
+  file: string,
+): Map<string, { method: number; size: number; offset: number }> {
   // The end-of-central-directory record is in the last 64 KiB (its comment is at most 65535 bytes).
   let eocd = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65_557); i--) {
@@ -16,7 +19,8 @@ function centralDirectory(zip: Buffer, file: string): Map<string, { method: numb
       break;
     }
   }
-  if (eocd < 0) throw new DatasetError(file, undefined, 'not a zip archive (no end of central directory)');
+  if (eocd < 0)
+    throw new DatasetError(file, undefined, 'not a zip archive (no end of central directory)');
   const count = zip.readUInt16LE(eocd + 10);
   let pos = zip.readUInt32LE(eocd + 16);
   const entries = new Map<string, { method: number; size: number; offset: number }>();
@@ -47,18 +51,28 @@ export function readZipEntry(file: string, pick: (name: string) => boolean): Buf
   try {
     zip = readFileSync(file);
   } catch (error) {
-    throw new DatasetError(file, undefined, `cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new DatasetError(
+      file,
+      undefined,
+      `cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   const entries = centralDirectory(zip, file);
   const name = [...entries.keys()].find(pick);
-  if (name === undefined) throw new DatasetError(file, undefined, 'the archive has no matching entry');
+  if (name === undefined)
+    throw new DatasetError(file, undefined, 'the archive has no matching entry');
   const entry = entries.get(name)!;
   if (zip.readUInt32LE(entry.offset) !== LOCAL_SIGNATURE) {
     throw new DatasetError(file, undefined, `corrupt local header for ${name}`);
   }
-  const dataStart = entry.offset + 30 + zip.readUInt16LE(entry.offset + 26) + zip.readUInt16LE(entry.offset + 28);
+  const dataStart =
+    entry.offset + 30 + zip.readUInt16LE(entry.offset + 26) + zip.readUInt16LE(entry.offset + 28);
   const data = zip.subarray(dataStart, dataStart + entry.size);
   if (entry.method === 0) return Buffer.from(data);
   if (entry.method === 8) return inflateRawSync(data);
-  throw new DatasetError(file, undefined, `unsupported compression method ${entry.method} for ${name}`);
+  throw new DatasetError(
+    file,
+    undefined,
+    `unsupported compression method ${entry.method} for ${name}`,
+  );
 }
