@@ -1,5 +1,6 @@
 import { churnCommands } from '../churn/churn.commands';
 import { sentimentCommands } from '../nlu/sentiment/sentiment.commands';
+import { intentCommands } from '../training/intent.commands';
 import { CliCommand } from './cli-command';
 
 /**

@@ -8,8 +8,7 @@ export interface LabelledExample {
   line: number;
 }
 
-/** Label that marks out-of-scope examples in every labelled-text file. */
-export const OOS_LABEL = 'oos';
+export { OUT_OF_SCOPE as OOS_LABEL } from '../nlu/intent-decision';
 
 interface CsvRecord {
   fields: string[];
@@ -95,12 +94,19 @@ function decodeUtf8(bytes: Buffer, file: string): string {
  * Reads a `text,label` CSV (header required, extra columns ignored, UTF-8 with or without BOM).
  * Throws {@link DatasetError} naming the file and line on anything a model cannot learn from.
  */
-export function readLabelledCsv(file: string, options: { minClasses?: number } = {}): LabelledExample[] {
+export function readLabelledCsv(
+  file: string,
+  options: { minClasses?: number } = {},
+): LabelledExample[] {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    throw new DatasetError(file, undefined, `cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new DatasetError(
+      file,
+      undefined,
+      `cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   const content = decodeUtf8(bytes, file).replace(/^\uFEFF/, '');
   const records = parseCsv(content, file);
@@ -109,13 +115,19 @@ export function readLabelledCsv(file: string, options: { minClasses?: number } =
   const textCol = header.indexOf('text');
   const labelCol = header.indexOf('label');
   if (textCol < 0 || labelCol < 0) {
-    const missing = [textCol < 0 ? 'text' : '', labelCol < 0 ? 'label' : ''].filter(Boolean).join(', ');
+    const missing = [textCol < 0 ? 'text' : '', labelCol < 0 ? 'label' : '']
+      .filter(Boolean)
+      .join(', ');
     throw new DatasetError(file, 1, `header must have columns text,label (missing: ${missing})`);
   }
   const examples: LabelledExample[] = [];
   for (const record of records.slice(1)) {
     if (record.fields.length <= Math.max(textCol, labelCol)) {
-      throw new DatasetError(file, record.line, `expected ${header.length} columns, found ${record.fields.length}`);
+      throw new DatasetError(
+        file,
+        record.line,
+        `expected ${header.length} columns, found ${record.fields.length}`,
+      );
     }
     const text = record.fields[textCol];
     const label = record.fields[labelCol].trim();
@@ -123,7 +135,8 @@ export function readLabelledCsv(file: string, options: { minClasses?: number } =
     if (text.trim() === '') throw new DatasetError(file, record.line, 'empty text');
     examples.push({ text, label, line: record.line });
   }
-  if (examples.length === 0) throw new DatasetError(file, undefined, 'no examples after the header');
+  if (examples.length === 0)
+    throw new DatasetError(file, undefined, 'no examples after the header');
   const minClasses = options.minClasses ?? 1;
   const labels = new Set(examples.map((e) => e.label));
   if (labels.size < minClasses) {

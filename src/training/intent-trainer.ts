@@ -1,0 +1,278 @@
+import { Featurizer, FeaturizerOptions, SparseVector } from '../nlu/featurizer';
+import { OUT_OF_SCOPE, decideIntent } from '../nlu/intent-decision';
+import { IntentNetwork, forwardIntentNetwork, roundLargeMatricesToHalf } from './intent-network';
+import { DatasetError } from './dataset-error';
+import { LabelledExample } from './labelled-csv';
+import { SeededRandom } from './seeded-random';
+import {
+  DEFAULT_SOFTMAX_OPTIONS,
+  SoftmaxNetwork,
+  SoftmaxTrainOptions,
+  softmaxNetworkLogits,
+  trainSoftmaxNetwork,
+} from './softmax-trainer';
+import { SvmTrainOptions, linearScores, trainOneVsRestSvm } from './svm-trainer';
+
+export interface IntentTrainOptions {
+  seed: number;
+  /** Share of the training file held out (stratified) when no validation file is given. */
+  validFraction: number;
+  featurizer: Partial<FeaturizerOptions>;
+  mlp: Partial<SoftmaxTrainOptions>;
+  /** The linear member of the ensemble; null trains the hidden-layer model alone. */
+  svm: Partial<SvmTrainOptions> | null;
+  /** Without `oos` validation rows: share of validation texts the threshold may decline. */
+  oosRejectRate: number;
+  log: (line: string) => void;
+}
+
+export const DEFAULT_INTENT_TRAIN_OPTIONS: IntentTrainOptions = {
+  seed: 1,
+  validFraction: 0.1,
+  featurizer: {},
+  mlp: {},
+  svm: { C: 1 },
+  oosRejectRate: 0.02,
+  log: () => undefined,
+};
+
+/** Everything a model directory holds, before serialisation. */
+export interface TrainedIntentModel {
+  featurizer: Featurizer;
+  network: IntentNetwork;
+  labels: string[];
+  threshold: number;
+  training: {
+    trainExamples: number;
+    validExamples: number;
+    validSource: 'file' | 'split';
+    mlpEpochs: number;
+    svmWeight: number;
+    temperature: number;
+    seconds: number;
+    options: Omit<IntentTrainOptions, 'log'>;
+  };
+}
+
+/** Stratified split: about `fraction` of every label goes to validation (at least one if ≥ 2). */
+export function stratifiedSplit<T extends { label: string }>(
+  examples: readonly T[],
+  fraction: number,
+  seed: number,
+): { train: T[]; valid: T[] } {
+  const byLabel = new Map<string, T[]>();
+  for (const e of examples) {
+    const list = byLabel.get(e.label) ?? [];
+    list.push(e);
+    byLabel.set(e.label, list);
+  }
+  const rng = new SeededRandom(seed);
+  const train: T[] = [];
+  const valid: T[] = [];
+  for (const label of [...byLabel.keys()].sort()) {
+    const list = rng.shuffle([...byLabel.get(label)!]);
+    const take = list.length >= 2 ? Math.max(1, Math.round(list.length * fraction)) : 0;
+    valid.push(...list.slice(0, take));
+    train.push(...list.slice(take));
+  }
+  return { train, valid };
+}
+
+function argmax(values: Float32Array): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
+  return best;
+}
+
+/**
+ * Picks the decline threshold on validation predictions. With `oos` rows: the threshold that
+ * maximises in-scope accuracy + OOS recall (both count equally). Without: the confidence under
+ * which `rejectRate` of the validation texts fall.
+ */
+export function calibrateThreshold(
+  probs: Float32Array[],
+  gold: readonly string[],
+  labels: readonly string[],
+  rejectRate: number,
+): number {
+  const confidences = probs.map((p) => p[argmax(p)]).sort((a, b) => a - b);
+  if (!gold.includes(OUT_OF_SCOPE)) {
+    return confidences[Math.floor(confidences.length * rejectRate)] ?? 0;
+  }
+  const candidates = [0, ...new Set(confidences)];
+  let best = 0;
+  let bestScore = -Infinity;
+  const inScope = gold.filter((g) => g !== OUT_OF_SCOPE).length;
+  const oos = gold.length - inScope;
+  for (const t of candidates) {
+    let correct = 0;
+    let declined = 0;
+    for (let i = 0; i < gold.length; i++) {
+      const d = decideIntent(probs[i], labels, t);
+      if (gold[i] === OUT_OF_SCOPE) declined += d.outOfScope ? 1 : 0;
+      else correct += !d.outOfScope && labels[d.top] === gold[i] ? 1 : 0;
+    }
+    const score = (inScope ? correct / inScope : 0) + (oos ? declined / oos : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = t;
+    }
+  }
+  return best;
+}
+
+/**
+ * Trains the intent model: tf-idf featuriser, a hidden-layer softmax network (early-stopped on
+ * validation) and a one-vs-rest linear SVM, mixed with a weight and temperature chosen on
+ * validation, then the decline threshold calibrated on the same validation set.
+ */
+export function trainIntentModel(
+  examples: readonly LabelledExample[],
+  validFile: readonly LabelledExample[] | undefined,
+  options: Partial<IntentTrainOptions> = {},
+): TrainedIntentModel {
+  const opts: IntentTrainOptions = { ...DEFAULT_INTENT_TRAIN_OPTIONS, ...options };
+  const started = Date.now();
+  if ((opts.mlp.hidden ?? DEFAULT_SOFTMAX_OPTIONS.hidden) < 1) {
+    throw new RangeError('the intent model needs a hidden layer: it is the sentence vector');
+  }
+  const labels = [...new Set(examples.map((e) => e.label))].sort();
+  if (labels.length < 2) {
+    throw new DatasetError(
+      'training data',
+      undefined,
+      `needs at least 2 labels, found ${labels.length}`,
+    );
+  }
+  const split = validFile
+    ? { train: [...examples], valid: validFile.filter((e) => labels.includes(e.label)) }
+    : stratifiedSplit(examples, opts.validFraction, opts.seed);
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  opts.log(`labels ${labels.length}, train ${split.train.length}, valid ${split.valid.length}`);
+  const featurizer = Featurizer.fit(
+    split.train.map((e) => e.text),
+    opts.featurizer,
+  );
+  const toDataset = (list: LabelledExample[]) => ({
+    x: list.map((e) => featurizer.transform(e.text)),
+    y: Int32Array.from(list.map((e) => labelIndex.get(e.label)!)),
+  });
+  const train = toDataset(split.train);
+  const valid = toDataset(split.valid);
+  opts.log(`features ${featurizer.dimension} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const mlp = trainSoftmaxNetwork(train, valid, featurizer.dimension, labels.length, {
+    ...opts.mlp,
+    seed: opts.seed,
+    log: (line) => opts.log(`mlp ${line}`),
+  });
+  const C = labels.length;
+  let svm: Float32Array | null = null;
+  if (opts.svm) {
+    const svmStarted = Date.now();
+    svm = trainOneVsRestSvm(train, featurizer.dimension, C, { ...opts.svm, seed: opts.seed });
+    opts.log(`svm trained (${((Date.now() - svmStarted) / 1000).toFixed(1)} s)`);
+  }
+  const { weight, temperature } = chooseMix(mlp.network, svm, valid, C);
+  opts.log(`mix: svm weight ${weight}, temperature ${temperature}`);
+  const network = roundLargeMatricesToHalf(foldNetwork(mlp.network, svm, weight, temperature));
+  const validProbs = valid.x.map((x) => forwardIntentNetwork(network, x).probs);
+  const threshold = calibrateThreshold(
+    validProbs,
+    split.valid.map((e) => e.label),
+    labels,
+    opts.oosRejectRate,
+  );
+  opts.log(`decline threshold ${threshold.toFixed(4)}`);
+  const recorded = {
+    seed: opts.seed,
+    validFraction: opts.validFraction,
+    featurizer: opts.featurizer,
+    mlp: opts.mlp,
+    svm: opts.svm,
+    oosRejectRate: opts.oosRejectRate,
+  };
+  return {
+    featurizer,
+    network,
+    labels,
+    threshold,
+    training: {
+      trainExamples: split.train.length,
+      validExamples: split.valid.length,
+      validSource: validFile ? 'file' : 'split',
+      mlpEpochs: mlp.bestEpoch,
+      svmWeight: weight,
+      temperature,
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+      options: recorded,
+    },
+  };
+}
+
+const SVM_WEIGHTS = [0, 1, 2, 3, 5, 8, 12, 20];
+const TEMPERATURES = [0.5, 0.7, 0.85, 1, 1.2, 1.5, 2, 3];
+
+/** Ensemble weight of the SVM scores (best validation accuracy), then temperature (best NLL). */
+function chooseMix(
+  mlp: SoftmaxNetwork,
+  svm: Float32Array | null,
+  valid: { x: SparseVector[]; y: Int32Array },
+  C: number,
+): { weight: number; temperature: number } {
+  if (valid.x.length === 0) return { weight: svm ? 1 : 0, temperature: 1 };
+  const mlpLogits = valid.x.map((x) => {
+    const out = new Float32Array(C);
+    softmaxNetworkLogits(mlp, x, out);
+    return out;
+  });
+  const svmScores = svm ? valid.x.map((x) => linearScores(svm, C, x)) : null;
+  const mixed = (i: number, weight: number): Float32Array => {
+    const out = Float32Array.from(mlpLogits[i]);
+    if (svmScores) for (let c = 0; c < C; c++) out[c] += weight * svmScores[i][c];
+    return out;
+  };
+  let weight = 0;
+  let bestCorrect = -1;
+  for (const w of svmScores ? SVM_WEIGHTS : [0]) {
+    let correct = 0;
+    for (let i = 0; i < valid.x.length; i++) if (argmax(mixed(i, w)) === valid.y[i]) correct++;
+    if (correct > bestCorrect) {
+      bestCorrect = correct;
+      weight = w;
+    }
+  }
+  let temperature = 1;
+  let bestNll = Infinity;
+  for (const t of TEMPERATURES) {
+    let nll = 0;
+    for (let i = 0; i < valid.x.length; i++) {
+      const logits = mixed(i, weight);
+      let max = -Infinity;
+      for (const v of logits) max = Math.max(max, v / t);
+      let sum = 0;
+      for (const v of logits) sum += Math.exp(v / t - max);
+      nll -= logits[valid.y[i]] / t - max - Math.log(sum);
+    }
+    if (nll < bestNll) {
+      bestNll = nll;
+      temperature = t;
+    }
+  }
+  return { weight, temperature };
+}
+
+/** One network computing (mlp logits + weight · svm scores) / temperature. */
+function foldNetwork(
+  mlp: SoftmaxNetwork,
+  svm: Float32Array | null,
+  weight: number,
+  temperature: number,
+): IntentNetwork {
+  const inv = 1 / temperature;
+  return {
+    ...mlp,
+    w2: mlp.w2.map((v) => v * inv),
+    b2: mlp.b2.map((v) => v * inv),
+    linear: svm && weight > 0 ? svm.map((v) => v * weight * inv) : null,
+  };
+}
