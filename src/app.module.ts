@@ -1,9 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { CommerceModule } from './commerce/commerce.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { QueueModule } from './queue/queue.module';
 
 /** Root module. Feature modules are listed in `featureModules` so the worker can reuse them. */
 @Module({})
@@ -16,6 +19,7 @@ export class AppModule {
         DatabaseModule,
         MetricsModule,
         HealthModule,
+        QueueModule,
         ...featureModules(),
       ],
     };
@@ -23,5 +27,5 @@ export class AppModule {
 }
 
 export function featureModules() {
-  return [];
+  return [AuthModule, CommerceModule];
 }

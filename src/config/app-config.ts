@@ -109,15 +109,43 @@ export class AppConfig {
   @IsString()
   ENCODER_DIR?: string;
 
-  /** Max logins per minute per IP. */
+  /** Max login attempts per minute, counted separately per client IP and per email. */
   @Transform(toInt)
   @Min(1)
   @IsInt()
   LOGIN_RATE_LIMIT = 10;
 
+  /** Shopper visitor token lifetime in seconds (the widget refreshes it on each visit). */
+  @Transform(toInt)
+  @Min(60)
+  @IsInt()
+  VISITOR_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
+
+  /** Max shopper session starts/refreshes (`POST /api/chat/session`) per minute per client IP. */
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  SESSION_RATE_LIMIT = 30;
+
   /** Run queue processors in this process (false for API-only instances scaled out with `npm run worker`). */
   @IsIn(['true', 'false'])
   RUN_PROCESSORS: 'true' | 'false' = 'true';
+
+  /** Redis key prefix of the BullMQ queues (lets several deployments share one Redis). */
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'must be letters, digits, _ or -' })
+  QUEUE_PREFIX = 'concierge';
+
+  /** BullMQ: a job whose worker stopped renewing its lock for this long (ms) is run again elsewhere. */
+  @Transform(toInt)
+  @Min(500)
+  @IsInt()
+  QUEUE_STALL_TIMEOUT_MS = 30_000;
+
+  /** On shutdown, how long (ms) running jobs may take to finish before they are handed back. */
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  QUEUE_SHUTDOWN_TIMEOUT_MS = 10_000;
 
   get usesPostgres(): boolean {
     return !!this.DATABASE_URL;

@@ -1,9 +1,11 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Public } from '../auth/auth.decorators';
 import { HealthRegistry } from './health-registry';
 
 @ApiTags('operations')
+@Public()
 @Controller()
 export class HealthController {
   constructor(private readonly registry: HealthRegistry) {}
