@@ -8,5 +8,5 @@ import { CliCommand } from './cli-command';
  * `*.commands.ts`; they are listed here lazily so that `train intent` does not load the database.
  */
 export function loadCommands(): CliCommand[] {
-  return [...sentimentCommands, ...churnCommands];
+  return [...intentCommands, ...sentimentCommands, ...churnCommands];
 }
