@@ -12,7 +12,7 @@ import { IdFilter, VectorHit, VectorIndex } from './vector-index';
 export class ExactVectorIndex implements VectorIndex {
   readonly kind = 'exact';
   private rows: Float32Array;
-  private readonly ids: string[] = [];
+  private readonly rowIds: string[] = [];
   private readonly rowOf = new Map<string, number>();
 
   constructor(
@@ -36,31 +36,35 @@ export class ExactVectorIndex implements VectorIndex {
     const index = new ExactVectorIndex(manifest.dimension, ids.length);
     index.rows.set(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4));
     ids.forEach((id, row) => {
-      index.ids.push(id as string);
+      index.rowIds.push(id as string);
       index.rowOf.set(id as string, row);
     });
     return index;
   }
 
   get size(): number {
-    return this.ids.length;
+    return this.rowIds.length;
   }
 
   has(id: string): boolean {
     return this.rowOf.has(id);
   }
 
+  ids(): string[] {
+    return [...this.rowIds];
+  }
+
   upsert(id: string, vector: ArrayLike<number>): void {
     const unit = toUnitVector(vector, this.dimension);
     let row = this.rowOf.get(id);
     if (row === undefined) {
-      row = this.ids.length;
+      row = this.rowIds.length;
       if ((row + 1) * this.dimension > this.rows.length) {
         const grown = new Float32Array(this.rows.length * 2);
         grown.set(this.rows);
         this.rows = grown;
       }
-      this.ids.push(id);
+      this.rowIds.push(id);
       this.rowOf.set(id, row);
     }
     this.rows.set(unit, row * this.dimension);
@@ -69,14 +73,14 @@ export class ExactVectorIndex implements VectorIndex {
   remove(id: string): boolean {
     const row = this.rowOf.get(id);
     if (row === undefined) return false;
-    const last = this.ids.length - 1;
+    const last = this.rowIds.length - 1;
     if (row !== last) {
       const d = this.dimension;
       this.rows.copyWithin(row * d, last * d, (last + 1) * d);
-      this.ids[row] = this.ids[last];
-      this.rowOf.set(this.ids[row], row);
+      this.rowIds[row] = this.rowIds[last];
+      this.rowOf.set(this.rowIds[row], row);
     }
-    this.ids.pop();
+    this.rowIds.pop();
     this.rowOf.delete(id);
     return true;
   }
@@ -90,8 +94,8 @@ export class ExactVectorIndex implements VectorIndex {
     // Best `want` kept sorted descending; k is small, so insertion beats a heap.
     const topScore: number[] = [];
     const topRow: number[] = [];
-    for (let r = 0; r < this.ids.length; r++) {
-      if (filter && !filter(this.ids[r])) continue;
+    for (let r = 0; r < this.rowIds.length; r++) {
+      if (filter && !filter(this.rowIds[r])) continue;
       let dot = 0;
       const base = r * d;
       for (let i = 0; i < d; i++) dot += q[i] * rows[base + i];
@@ -105,15 +109,15 @@ export class ExactVectorIndex implements VectorIndex {
       topScore[at] = dot;
       topRow[at] = r;
     }
-    return topRow.map((r, i) => ({ id: this.ids[r], score: topScore[i] }));
+    return topRow.map((r, i) => ({ id: this.rowIds[r], score: topScore[i] }));
   }
 
   async save(dir: string, modelVersion: string): Promise<void> {
-    const used = this.rows.subarray(0, this.ids.length * this.dimension);
+    const used = this.rows.subarray(0, this.rowIds.length * this.dimension);
     await saveIndexFiles(
       dir,
       { kind: 'exact', modelVersion, dimension: this.dimension, count: this.size },
-      this.ids,
+      this.rowIds,
       (path) => writeFile(path, Buffer.from(used.buffer, used.byteOffset, used.byteLength)),
     );
   }

@@ -77,6 +77,10 @@ export class HnswVectorIndex implements VectorIndex {
     return this.slotOf.has(id);
   }
 
+  ids(): string[] {
+    return [...this.slotOf.keys()];
+  }
+
   upsert(id: string, vector: ArrayLike<number>): void {
     const point = Array.from(toUnitVector(vector, this.dimension));
     let slot = this.slotOf.get(id) ?? this.free.pop();

@@ -86,6 +86,9 @@ describe.each(kinds)('%s vector index', (_kind, make, load) => {
     index.upsert('new', data[10]);
     expect(index.search(data[10], 1)[0].id).toBe('new');
     expect(index.size).toBe(100);
+    expect(new Set(index.ids())).toEqual(
+      new Set([...data.keys()].map((i) => (i === 10 ? 'new' : `t${i}`))),
+    );
   });
 
   it('grows past its initial capacity', () => {

@@ -39,6 +39,8 @@ export interface VectorIndex {
   /** Number of live (not deleted) vectors. */
   readonly size: number;
   has(id: string): boolean;
+  /** Every live id (used to reconcile a loaded index with the templates in the database). */
+  ids(): string[];
   /** Adds the vector, or replaces the one stored under `id`. */
   upsert(id: string, vector: ArrayLike<number>): void;
   /** Returns false when `id` was not indexed. */
