@@ -6,6 +6,8 @@ export interface Job<T = unknown> {
   data: T;
   /** 1 on the first run. */
   attempt: number;
+  /** Runs allowed in total; `attempt === maxAttempts` is the last try. */
+  maxAttempts: number;
 }
 
 export type JobHandler<T = unknown> = (job: Job<T>) => Promise<void>;
@@ -39,22 +41,33 @@ export interface FailedJobInfo {
  * (embedded default, tests); `BullmqQueueDriver` runs them on Redis so `npm run worker`
  * processes can scale out. Processors never know which one runs them.
  */
+export interface ProcessOptions {
+  /** Jobs of this queue run at the same time in this process (default 1). */
+  concurrency?: number;
+  /** Default retry policy of the queue's jobs; a job's own `EnqueueOptions.retry` wins. */
+  retry?: Partial<RetryPolicy>;
+}
+
+export interface QueueCounts {
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+}
+
 export interface QueueDriver {
   readonly kind: 'inline' | 'bullmq';
   enqueue<T>(queue: string, name: string, data: T, options?: EnqueueOptions): Promise<string>;
   /** Registers the handler of a queue; call `start()` to begin consuming. */
-  process<T>(
-    queue: string,
-    handler: JobHandler<T>,
-    options?: { concurrency?: number; retry?: Partial<RetryPolicy> },
-  ): void;
+  process<T>(queue: string, handler: JobHandler<T>, options?: ProcessOptions): void;
+  /** Begins consuming every registered queue (only where processors run in this process). */
   start(): Promise<void>;
+  /** Queues registered or enqueued to in this process, sorted. */
+  queueNames(): string[];
   listFailed(queue: string, limit?: number): Promise<FailedJobInfo[]>;
   retryFailed(queue: string, jobId: string): Promise<void>;
   /** Jobs waiting or running, per queue (metrics, tests). */
-  counts(
-    queue: string,
-  ): Promise<{ waiting: number; active: number; delayed: number; failed: number }>;
+  counts(queue: string): Promise<QueueCounts>;
   /** Resolves when every queue is empty and idle (tests and CLI). */
   drain(timeoutMs?: number): Promise<void>;
   health(): Promise<{ ok: boolean; detail?: string }>;
