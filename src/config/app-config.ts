@@ -147,22 +147,6 @@ export class AppConfig {
   @IsInt()
   QUEUE_SHUTDOWN_TIMEOUT_MS = 10_000;
 
-  /** Redis key prefix of the BullMQ queues (lets several deployments share one Redis). */
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'must be letters, digits, _ or -' })
-  QUEUE_PREFIX = 'concierge';
-
-  /** BullMQ: a job whose worker stopped renewing its lock for this long (ms) is run again elsewhere. */
-  @Transform(toInt)
-  @Min(500)
-  @IsInt()
-  QUEUE_STALL_TIMEOUT_MS = 30_000;
-
-  /** On shutdown, how long (ms) running jobs may take to finish before they are handed back. */
-  @Transform(toInt)
-  @Min(0)
-  @IsInt()
-  QUEUE_SHUTDOWN_TIMEOUT_MS = 10_000;
-
   get usesPostgres(): boolean {
     return !!this.DATABASE_URL;
   }
