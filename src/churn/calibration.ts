@@ -78,24 +78,34 @@ function fitIsotonic(margins: ArrayLike<number>, labels: ArrayLike<number>): Cal
   };
 }
 
-/** Platt scaling, p = σ(a·margin + b), fitted by Newton's method with Platt's smoothed targets. */
+/** Platt scaling, p = σ(a·margin + b): Newton steps with backtracking, Platt's smoothed targets. */
 function fitPlatt(margins: ArrayLike<number>, labels: ArrayLike<number>): Calibrator {
   let positives = 0;
   for (let i = 0; i < labels.length; i++) positives += labels[i] ? 1 : 0;
-  const negatives = labels.length - positives;
   const hi = (positives + 1) / (positives + 2);
-  const lo = 1 / (negatives + 2);
-  let a = 1;
+  const lo = 1 / (labels.length - positives + 2);
+  const target = (i: number): number => (labels[i] ? hi : lo);
+  const loss = (a: number, b: number): number => {
+    let total = 0;
+    for (let i = 0; i < margins.length; i++) {
+      const z = a * margins[i] + b;
+      // −[t·log σ(z) + (1−t)·log(1−σ(z))], written to stay finite for large |z|
+      total += Math.max(z, 0) - z * target(i) + Math.log1p(Math.exp(-Math.abs(z)));
+    }
+    return total;
+  };
+  let a = 0;
   let b = 0;
+  let current = loss(a, b);
   for (let iter = 0; iter < 100; iter++) {
     let ga = 0;
     let gb = 0;
-    let haa = 1e-9;
+    let haa = 1e-12;
     let hab = 0;
-    let hbb = 1e-9;
+    let hbb = 1e-12;
     for (let i = 0; i < margins.length; i++) {
       const p = sigmoid(a * margins[i] + b);
-      const d = p - (labels[i] ? hi : lo);
+      const d = p - target(i);
       const w = p * (1 - p);
       ga += d * margins[i];
       gb += d;
@@ -106,9 +116,13 @@ function fitPlatt(margins: ArrayLike<number>, labels: ArrayLike<number>): Calibr
     const det = haa * hbb - hab * hab;
     const da = (hbb * ga - hab * gb) / det;
     const db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
-    if (Math.abs(da) + Math.abs(db) < 1e-10) break;
+    let step = 1;
+    while (step > 1e-10 && loss(a - step * da, b - step * db) > current) step /= 2;
+    a -= step * da;
+    b -= step * db;
+    const next = loss(a, b);
+    if (current - next < 1e-12 * (1 + current)) break;
+    current = next;
   }
   return { kind: 'platt', a, b };
 }
