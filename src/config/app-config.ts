@@ -147,6 +147,31 @@ export class AppConfig {
   @IsInt()
   QUEUE_SHUTDOWN_TIMEOUT_MS = 10_000;
 
+  /** Longest shopper message accepted, in characters. */
+  @Transform(toInt)
+  @Max(100000)
+  @Min(1)
+  @IsInt()
+  CHAT_MAX_MESSAGE_CHARS = 2000;
+
+  /** Messages a visitor may send per minute (flood protection). */
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  CHAT_MESSAGES_PER_MINUTE = 30;
+
+  /** Messages one IP address may send per minute, all visitors together. */
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  CHAT_IP_MESSAGES_PER_MINUTE = 600;
+
+  /** A bot conversation idle this long is closed as resolved by the bot (deflection). */
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  CHAT_IDLE_MINUTES = 30;
+
   get usesPostgres(): boolean {
     return !!this.DATABASE_URL;
   }

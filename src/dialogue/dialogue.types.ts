@@ -1,16 +1,5 @@
-import type { Entity } from '../nlu/entities/entity';
-
-/** What the policy needs from understanding (a subset of NluService.understand's result). */
-export interface Understanding {
-  lang: 'en' | 'zh' | 'other';
-  intent: string;
-  confidence: number;
-  alternatives: { intent: string; confidence: number }[];
-  outOfScope: boolean;
-  entities: Entity[];
-  sentiment: { score: number; label: string };
-  vector: number[];
-}
+/** What the policy reads: the NLU result of one shopper message. */
+export type { Understanding } from '../nlu/nlu.service';
 
 export type Locale = 'en' | 'zh';
 

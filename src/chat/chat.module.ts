@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CommerceModule } from '../commerce/commerce.module';
+import { NluModule } from '../nlu/nlu.module';
+import { RetrievalModule } from '../retrieval/retrieval.module';
+import { ChatController } from './chat.controller';
+import { ChatGateway } from './chat.gateway';
+import { ConversationQueryService } from './conversation-query.service';
+import { ConversationService } from './conversation.service';
+import { ConversationStore } from './conversation.store';
+
+@Module({
+  imports: [AuthModule, CommerceModule, NluModule, RetrievalModule],
+  controllers: [ChatController],
+  providers: [ConversationStore, ConversationService, ConversationQueryService, ChatGateway],
+  exports: [ConversationService, ConversationQueryService],
+})
+export class ChatModule {}

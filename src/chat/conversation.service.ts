@@ -1,0 +1,316 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CommerceService } from '../commerce/commerce.service';
+import { KeyedMutex } from '../common/keyed-mutex';
+import { ANSWER_PROVIDER, AnswerProvider } from '../dialogue/answer-provider';
+import { DialoguePolicy } from '../dialogue/dialogue-policy';
+import { RATING_PROMPT } from '../dialogue/rating-prompt';
+import type { BotReply, DialogueState, Locale, Understanding } from '../dialogue/dialogue.types';
+import { redact } from '../nlu/entities/redact';
+import { NluService } from '../nlu/nlu.service';
+import { appendEvents, NewBehaviourEvent } from '../signals/event-writer';
+import { chatErrors } from './chat.errors';
+import type { ConversationView, ShopperIdentity, ShopperMessageView } from './chat.types';
+import { commerceDialoguePorts } from './commerce-dialogue-ports';
+import { ConversationStore } from './conversation.store';
+import { Conversation } from './entities/conversation.entity';
+import { Message } from './entities/message.entity';
+
+export interface AcceptedMessage {
+  message: ShopperMessageView;
+  conversation: ConversationView;
+  duplicate: boolean;
+  /** Replies already stored for a duplicate; the bot is not run twice. */
+  existingReplies: ShopperMessageView[];
+}
+
+export interface TurnResult {
+  conversation: ConversationView;
+  replies: ShopperMessageView[];
+  escalated: boolean;
+}
+
+/**
+ * The conversation lifecycle: accept a shopper message (committed before it is acknowledged,
+ * idempotent on clientMsgId), run understanding + dialogue policy, persist replies, state and
+ * behaviour events in one transaction.
+ */
+@Injectable()
+export class ConversationService {
+  private readonly logger = new Logger('chat');
+  private readonly turns = new KeyedMutex();
+  private readonly policy: DialoguePolicy;
+
+  constructor(
+    private readonly store: ConversationStore,
+    private readonly nlu: NluService,
+    commerce: CommerceService,
+    @Inject(ANSWER_PROVIDER) answers: AnswerProvider,
+  ) {
+    this.policy = new DialoguePolicy(commerceDialoguePorts(commerce, answers));
+  }
+
+  /** The open conversation of this shopper with its history, or null when there is none. */
+  async resume(shopper: ShopperIdentity): Promise<{ conversation: ConversationView; messages: ShopperMessageView[] } | null> {
+    const open = await this.store.findOpen(shopper.visitorId, shopper.customerId);
+    if (!open) return null;
+    return { conversation: conversationView(open), messages: await this.transcript(open.id) };
+  }
+
+  async transcript(conversationId: string): Promise<ShopperMessageView[]> {
+    const rows = await this.store.shopperTranscript(conversationId);
+    return rows.map((m) => messageView(m, m.agentName));
+  }
+
+  /** Loads a conversation the shopper owns (same visitor, or same identified customer). */
+  async owned(shopper: ShopperIdentity, conversationId: string, manager?: EntityManager): Promise<Conversation> {
+    const conversation = isUuid(conversationId) ? await this.store.findById(conversationId, manager) : null;
+    const mine =
+      conversation &&
+      (conversation.visitorId === shopper.visitorId || (!!shopper.customerId && conversation.customerId === shopper.customerId));
+    if (!mine) throw chatErrors.notFound();
+    return conversation;
+  }
+
+  /**
+   * Step 1 of a turn: understand and store the shopper's message. Resolves only after commit, so
+   * an acknowledged message is never lost; a resend with the same clientMsgId returns the stored
+   * one (and its replies) without running the bot again.
+   */
+  async accept(
+    shopper: ShopperIdentity,
+    input: { clientMsgId: string; text: string; conversationId?: string; locale?: Locale },
+  ): Promise<AcceptedMessage & { understanding: Understanding }> {
+    const understanding = await this.nlu.understand(input.text);
+    const result = await this.store.dataSource.transaction(async (manager) => {
+      let conversation = input.conversationId
+        ? await this.owned(shopper, input.conversationId, manager)
+        : await this.store.findOpen(shopper.visitorId, shopper.customerId, manager);
+      if (conversation?.status === 'resolved') throw chatErrors.resolved();
+      if (!conversation) {
+        const locale = input.locale ?? (understanding.lang === 'zh' ? 'zh' : 'en');
+        conversation = await this.store.create(manager, {
+          visitorId: shopper.visitorId,
+          customerId: shopper.customerId,
+          siteKey: shopper.siteKey,
+          locale,
+        });
+      }
+      const { message, duplicate } = await this.store.insertMessage(manager, {
+        conversationId: conversation.id,
+        clientMsgId: input.clientMsgId,
+        sender: 'shopper',
+        text: input.text,
+        textRedacted: redact(input.text),
+        understanding: storedUnderstanding(understanding),
+        intent: understanding.outOfScope ? 'oos' : understanding.intent,
+      });
+      if (!duplicate) {
+        await this.store.touch(manager, conversation.id, message.createdAt);
+        await appendEvents(manager, [
+          {
+            type: 'chat_message',
+            customerId: conversation.customerId,
+            visitorId: conversation.visitorId,
+            conversationId: conversation.id,
+            occurredAt: message.createdAt,
+            payload: {
+              messageId: message.id,
+              intent: understanding.outOfScope ? 'oos' : understanding.intent,
+              confidence: round(understanding.confidence),
+              lang: understanding.lang,
+              sentiment: round(understanding.sentiment.score),
+            },
+          },
+        ]);
+      }
+      return { conversation, message, duplicate };
+    });
+    const existingReplies = result.duplicate
+      ? (await this.store.repliesAfter(result.conversation.id, result.message.createdAt)).map((m) => messageView(m))
+      : [];
+    return {
+      message: messageView(result.message),
+      conversation: conversationView(result.conversation),
+      duplicate: result.duplicate,
+      existingReplies,
+      understanding,
+    };
+  }
+
+  /**
+   * Step 2: the bot's turn for an accepted message. Turns of one conversation run one at a time.
+   * While a person handles (or is about to handle) the conversation the bot stays silent.
+   */
+  async respond(
+    shopper: ShopperIdentity,
+    conversationId: string,
+    text: string,
+    understanding: Understanding,
+  ): Promise<TurnResult> {
+    return this.turns.run(conversationId, async () => {
+      const conversation = (await this.store.findById(conversationId))!;
+      if (conversation.status !== 'bot') return { conversation: conversationView(conversation), replies: [], escalated: false };
+      const state = (conversation.state ?? {}) as DialogueState;
+      const decision = await this.policy.decide(text, understanding, state, {
+        customerId: conversation.customerId,
+        firstName: shopper.firstName,
+        locale: conversation.locale === 'zh' ? 'zh' : 'en',
+      });
+      const now = new Date();
+      const stored = await this.store.dataSource.transaction(async (manager) => {
+        const replies: Message[] = [];
+        for (const reply of decision.replies) {
+          const { message } = await this.store.insertMessage(manager, botMessage(conversationId, reply, decision.actions));
+          replies.push(message);
+        }
+        const events: NewBehaviourEvent[] = decision.actions.map((a) => ({
+          type: a.type === 'order_cancelled' ? 'order_cancelled' : 'chat_action',
+          customerId: conversation.customerId,
+          visitorId: conversation.visitorId,
+          conversationId,
+          occurredAt: now,
+          payload: { action: a.type, orderId: a.orderId, by: 'bot', ...(a.detail ?? {}) },
+        }));
+        if (decision.escalate) {
+          events.push({
+            type: 'chat_escalated',
+            customerId: conversation.customerId,
+            visitorId: conversation.visitorId,
+            conversationId,
+            occurredAt: now,
+            payload: { reason: decision.escalate.reason, intent: decision.handledIntent },
+          });
+        }
+        await appendEvents(manager, events);
+        await this.store.saveState(manager, conversationId, {
+          state: decision.state,
+          ...(decision.escalate
+            ? { status: 'queued', escalationReason: decision.escalate.reason, priority: decision.escalate.priority, queuedAt: now }
+            : {}),
+        });
+        await this.store.touch(manager, conversationId, now);
+        return replies;
+      });
+      const updated = (await this.store.findById(conversationId))!;
+      return { conversation: conversationView(updated), replies: stored.map((m) => messageView(m)), escalated: !!decision.escalate };
+    });
+  }
+
+  /** The shopper (or the idle timer) ends the conversation; the shopper is asked for a rating. */
+  async resolve(conversationId: string, by: 'shopper' | 'bot' | 'agent' | 'system'): Promise<{ conversation: ConversationView; prompt: ShopperMessageView | null }> {
+    return this.turns.run(conversationId, async () => {
+      const conversation = (await this.store.findById(conversationId))!;
+      if (conversation.status === 'resolved') return { conversation: conversationView(conversation), prompt: null };
+      const locale: Locale = conversation.locale === 'zh' ? 'zh' : 'en';
+      const prompt = await this.store.dataSource.transaction(async (manager) => {
+        await manager.query(
+          `UPDATE conversations SET status = 'resolved', resolved_at = now(), resolved_by = $2, updated_at = now() WHERE id = $1`,
+          [conversationId, by],
+        );
+        const { message } = await this.store.insertMessage(manager, botMessage(conversationId, RATING_PROMPT(locale), []));
+        await appendEvents(manager, [
+          {
+            type: 'chat_resolved',
+            customerId: conversation.customerId,
+            visitorId: conversation.visitorId,
+            conversationId,
+            payload: { by, deflected: by !== 'agent' && !conversation.assignedAgentId && conversation.status === 'bot' },
+          },
+        ]);
+        return message;
+      });
+      const updated = (await this.store.findById(conversationId))!;
+      return { conversation: conversationView(updated), prompt: messageView(prompt) };
+    });
+  }
+
+  /** CSAT 1–5 and an optional comment, once, after the conversation ended. */
+  async rate(shopper: ShopperIdentity, conversationId: string, rating: number, comment?: string): Promise<ConversationView> {
+    const conversation = await this.owned(shopper, conversationId);
+    if (conversation.status !== 'resolved') throw chatErrors.notResolved();
+    if (conversation.rating !== null) throw chatErrors.alreadyRated();
+    await this.store.dataSource.transaction(async (manager) => {
+      await manager.query('UPDATE conversations SET rating = $2, rating_comment = $3, updated_at = now() WHERE id = $1', [
+        conversationId,
+        rating,
+        comment ?? null,
+      ]);
+      await appendEvents(manager, [
+        {
+          type: 'chat_rated',
+          customerId: conversation.customerId,
+          visitorId: conversation.visitorId,
+          conversationId,
+          payload: { rating, hasComment: !!comment },
+        },
+      ]);
+    });
+    return conversationView((await this.store.findById(conversationId))!);
+  }
+
+  /** Closes bot conversations idle for longer than `idleMs` (deflection), except where a person was asked for. */
+  async closeIdle(idleMs: number): Promise<number> {
+    const idle = await this.store.idleBotConversations(idleMs);
+    let closed = 0;
+    for (const { id, humanRequested } of idle) {
+      if (humanRequested) continue;
+      await this.resolve(id, 'bot');
+      closed++;
+    }
+    if (closed > 0) this.logger.log({ msg: 'closed idle bot conversations', count: closed });
+    return closed;
+  }
+}
+
+function botMessage(conversationId: string, reply: BotReply, actions: { type: string; orderId?: string }[]) {
+  return {
+    conversationId,
+    sender: 'bot' as const,
+    text: reply.text,
+    textRedacted: redact(reply.text),
+    payload: { ...(reply.payload ?? {}), ...(actions.length ? { actions } : {}) } as Record<string, unknown>,
+  };
+}
+
+function storedUnderstanding(u: Understanding): Record<string, unknown> {
+  // The vector is recomputable and large; entities keep only types and normalised values.
+  return {
+    lang: u.lang,
+    intent: u.intent,
+    confidence: round(u.confidence),
+    alternatives: u.alternatives.map((a) => ({ intent: a.intent, confidence: round(a.confidence) })),
+    outOfScope: u.outOfScope,
+    entities: u.entities.map((e) => ({ type: e.type, value: e.value })),
+    sentiment: { score: round(u.sentiment.score), label: u.sentiment.label },
+  };
+}
+
+export function messageView(m: Message, agentName?: string | null): ShopperMessageView {
+  const payload = m.payload ? { ...m.payload } : null;
+  if (payload) delete (payload as Record<string, unknown>).actions;
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    clientMsgId: m.clientMsgId,
+    sender: m.sender,
+    text: m.text,
+    payload: payload as ShopperMessageView['payload'],
+    ...(agentName !== undefined ? { agentName } : {}),
+    createdAt: new Date(m.createdAt).toISOString(),
+  };
+}
+
+export function conversationView(c: Conversation, agentName: string | null = null): ConversationView {
+  return {
+    id: c.id,
+    status: c.status,
+    locale: c.locale,
+    agentName,
+    rating: c.rating,
+    createdAt: new Date(c.createdAt).toISOString(),
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
