@@ -29,10 +29,13 @@ export function renderMarkdown(result: BenchResult): string {
       'random = uniform on the sphere (worst case). The first distribution is the headline.',
     '',
     'Recall@10 is against the exact index on the same vectors and queries; "× exact p50" is the exact ' +
-      "index's median query time divided by this row's (same size, same run). Each query is timed 3 times " +
-      'and its fastest run kept (the machine is shared; preemption is not index latency), then p50/p99 ' +
-      'are taken over queries. Query time includes the JS → native copy of the vector. Build is CPU ' +
-      'seconds inside `upsert` (one thread). Memory is the RSS growth while building (after GC). ' +
+      "index's median query time divided by this row's (same size, same run). Query time is the CPU time " +
+      '(user + system) of one synchronous search call, JS → native copy of the vector included: on this ' +
+      'shared machine wall time mostly measures scheduler waits; on an idle core the two are equal. ' +
+      'Build is CPU seconds inside `upsert` (one thread). Memory is the RSS growth while building (after GC). ' +
+      `Load average during the run: ${f(result.machine.loadAverage.start, 1)} at start, ` +
+      `${f(result.machine.loadAverage.end, 1)} at the end, on ${result.machine.cpus} cores — other engineers' ` +
+      'jobs share the cores and caches, so absolute times are pessimistic. ' +
       'Sizes ≥ 50k get only the M ≤ 16 half of the grid.',
     '',
     result.chosen

@@ -13,7 +13,7 @@
  * Writes bench/results/retrieval.{json,md} (the index part, under the key `index`).
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ExactVectorIndex } from '../../src/retrieval/exact-vector-index';
 import { HnswVectorIndex } from '../../src/retrieval/hnsw-vector-index';
@@ -31,10 +31,15 @@ import { renderMarkdown } from './hnsw-report';
 const K = 10;
 const WARMUP = 20;
 /**
- * Each query is timed REPS times and its fastest run kept: on a shared 2-core machine the
- * scheduler preempts us mid-query, and that noise is not the index's latency.
+ * Query latency is the CPU time (user + system) of the synchronous search call. The machine is
+ * 2 cores shared by several engineers: wall time there mostly measures how long the scheduler
+ * kept us waiting (a 30 ms exact scan gets preempted every time), while CPU time is what the
+ * call costs, and equals wall time on an idle core since the call never blocks.
  */
-const REPS = 3;
+function cpuMicros(): number {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+}
 const TARGET_RECALL = 0.99;
 const GRID = [
   { m: 8, efConstruction: 100 },
@@ -67,7 +72,12 @@ export interface BenchRow {
 
 export interface BenchResult {
   generatedAt: string;
-  machine: { cpus: number; cpuModel: string; node: string };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    node: string;
+    loadAverage: { start: number; end: number };
+  };
   dimension: number;
   k: number;
   clustered: { clusters: number; spread: number; rank: number; noise: number };
@@ -121,14 +131,9 @@ function timeQueries(
   for (let i = 0; i < WARMUP; i++) index.search(queries[i % queries.length], K);
   const times: number[] = [];
   const hits = queries.map((q) => {
-    let best = Infinity;
-    let found: string[] = [];
-    for (let rep = 0; rep < REPS; rep++) {
-      const t = process.hrtime.bigint();
-      found = index.search(q, K).map((h) => h.id);
-      best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e6);
-    }
-    times.push(best);
+    const before = cpuMicros();
+    const found = index.search(q, K).map((h) => h.id);
+    times.push((cpuMicros() - before) / 1000);
     return found;
   });
   times.sort((a, b) => a - b);
@@ -251,6 +256,36 @@ function main(): void {
   const out = flag('out', 'bench/results');
 
   const rows: BenchRow[] = [];
+  const loadAtStart = loadavg()[0];
+  let chosen: BenchResult['chosen'] = null;
+  // Results are rewritten after every size, so a run stopped during the long 1M build still
+  // leaves everything measured before it.
+  const write = () => {
+    const result: BenchResult = {
+      generatedAt: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        node: process.version,
+        loadAverage: { start: loadAtStart, end: loadavg()[0] },
+      },
+      dimension: dim,
+      k: K,
+      clustered: {
+        clusters: CLUSTER_COUNT,
+        spread: CLUSTER_SPREAD,
+        rank: CLUSTER_RANK,
+        noise: CLUSTER_NOISE,
+      },
+      rows,
+      chosen,
+      seconds: (Date.now() - started) / 1000,
+    };
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'retrieval.json'), JSON.stringify({ index: result }, null, 2) + '\n');
+    writeFileSync(join(out, 'retrieval.md'), renderMarkdown(result));
+    return result;
+  };
   const headline = distributions[0];
   for (const distribution of distributions) {
     const source = new VectorSource(distribution, dim, 1);
@@ -258,39 +293,20 @@ function main(): void {
     for (const n of sizes) {
       const grid = (n >= LARGE ? GRID_LARGE : GRID).map((g) => ({ ...g, efs: EFS }));
       rows.push(...runSize(source, n, Math.min(queries, n), grid, dim));
+      write();
     }
   }
-  const chosen = choose(rows, headline, Math.max(...gridSizes, ...headlineSizes));
+  chosen = choose(rows, headline, Math.max(...gridSizes, ...headlineSizes));
   log(`chosen: ${JSON.stringify(chosen)}`);
   if (chosen) {
     const config = [{ m: chosen.m, efConstruction: chosen.efConstruction, efs: [chosen.ef] }];
     for (const { distribution, n } of finals) {
       rows.push(...runSize(new VectorSource(distribution, dim, 1), n, finalQueries, config, dim));
+      write();
     }
   }
 
-  const result: BenchResult = {
-    generatedAt: new Date().toISOString(),
-    machine: {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? 'unknown',
-      node: process.version,
-    },
-    dimension: dim,
-    k: K,
-    clustered: {
-      clusters: CLUSTER_COUNT,
-      spread: CLUSTER_SPREAD,
-      rank: CLUSTER_RANK,
-      noise: CLUSTER_NOISE,
-    },
-    rows,
-    chosen,
-    seconds: (Date.now() - started) / 1000,
-  };
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'retrieval.json'), JSON.stringify({ index: result }, null, 2) + '\n');
-  writeFileSync(join(out, 'retrieval.md'), renderMarkdown(result));
+  const result = write();
   log(`done in ${result.seconds.toFixed(0)} s → ${out}/retrieval.{json,md}`);
 }
 
