@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { decimalTransformer } from '../../database/decimal.transformer';
 import { Order } from './order.entity';
 import { Product } from './product.entity';
@@ -13,7 +13,8 @@ export class OrderItem {
 
   @ManyToOne(() => Order, (order) => order.items, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'order_id' })
-  order?: Order;
+  // Relation<> keeps decorator metadata from touching Order while the two files load each other.
+  order?: Relation<Order>;
 
   @Column({ name: 'product_id', type: 'uuid', nullable: true })
   productId: string | null;

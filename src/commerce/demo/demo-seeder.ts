@@ -1,0 +1,109 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { IngestionService } from '../ingestion.service';
+import { DemoShop, generateDemoShop } from './demo-shop';
+
+export interface SeedSummary {
+  loaded: boolean;
+  /** Why nothing was written (already loaded). */
+  skipped?: string;
+  products: number;
+  customers: number;
+  orders: number;
+  ms: number;
+}
+
+/** Demo rows are recognisable by their external ids (`demo-p-…`, `demo-c-…`, `demo-o-…`). */
+const DEMO_PREFIX = 'demo-%';
+/** Serialises seeding when several instances start against one PostgreSQL at once. */
+const SEED_LOCK_KEY = 7_243_002;
+/** Rows per statement: keeps each jsonb parameter a few hundred KB. */
+const CHUNK = 1000;
+
+/**
+ * Loads the generated demo shop in one transaction: all of it or none. Idempotent: when demo
+ * products exist it writes nothing unless `reset` is asked, which first deletes the demo rows
+ * (and, through foreign keys, the demo customers' conversations).
+ */
+export class DemoSeeder {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ingestion: IngestionService,
+  ) {}
+
+  /** True when the catalogue is empty (SEED_DEMO=auto seeds only then). */
+  async catalogueIsEmpty(): Promise<boolean> {
+    const rows = (await this.dataSource.query('SELECT EXISTS (SELECT 1 FROM products) AS any')) as {
+      any: boolean;
+    }[];
+    return !rows[0].any;
+  }
+
+  async seed(options: { reset?: boolean; shop?: DemoShop } = {}): Promise<SeedSummary> {
+    const started = Date.now();
+    const shop = options.shop ?? generateDemoShop();
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
+      if (options.reset) await deleteDemoRows(manager);
+      else if (await demoLoaded(manager)) {
+        return {
+          loaded: false,
+          skipped: 'demo shop already loaded (use --reset to reload)',
+          ...(await counts(manager)),
+          ms: Date.now() - started,
+        };
+      }
+      for (
+        let i = 0;
+        i < Math.max(shop.products.length, shop.customers.length, shop.orders.length);
+        i += CHUNK
+      ) {
+        await this.ingestion.writeAll(
+          {
+            products: shop.products.slice(i, i + CHUNK),
+            customers: shop.customers.slice(i, i + CHUNK),
+            orders: [],
+          },
+          manager,
+        );
+      }
+      for (let i = 0; i < shop.orders.length; i += CHUNK) {
+        await this.ingestion.writeAll(
+          { products: [], customers: [], orders: shop.orders.slice(i, i + CHUNK) },
+          manager,
+        );
+      }
+      return { loaded: true, ...(await counts(manager)), ms: Date.now() - started };
+    });
+  }
+}
+
+async function demoLoaded(manager: EntityManager): Promise<boolean> {
+  const rows = (await manager.query(
+    'SELECT EXISTS (SELECT 1 FROM products WHERE external_id LIKE $1) AS any',
+    [DEMO_PREFIX],
+  )) as { any: boolean }[];
+  return rows[0].any;
+}
+
+async function deleteDemoRows(manager: EntityManager): Promise<void> {
+  await manager.query('DELETE FROM orders WHERE external_id LIKE $1', [DEMO_PREFIX]);
+  await manager.query('DELETE FROM customers WHERE external_id LIKE $1', [DEMO_PREFIX]);
+  await manager.query('DELETE FROM products WHERE external_id LIKE $1', [DEMO_PREFIX]);
+}
+
+/** Demo rows now in the database. */
+async function counts(
+  manager: EntityManager,
+): Promise<{ products: number; customers: number; orders: number }> {
+  const [row] = (await manager.query(
+    `SELECT (SELECT COUNT(*) FROM products WHERE external_id LIKE $1) AS products,
+            (SELECT COUNT(*) FROM customers WHERE external_id LIKE $1) AS customers,
+            (SELECT COUNT(*) FROM orders WHERE external_id LIKE $1) AS orders`,
+    [DEMO_PREFIX],
+  )) as { products: string | number; customers: string | number; orders: string | number }[];
+  return {
+    products: Number(row.products),
+    customers: Number(row.customers),
+    orders: Number(row.orders),
+  };
+}
