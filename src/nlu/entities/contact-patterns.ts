@@ -35,7 +35,8 @@ export function findEmails(text: string): EntityCandidate[] {
 function phoneValue(raw: string, digits: string): string | undefined {
   if (raw.startsWith('+') || raw.startsWith('00')) {
     const body = raw.startsWith('00') ? digits.slice(2) : digits;
-    return body.length >= 8 && body.length <= 15 ? `+${body}` : undefined;
+    // Country codes never start with 0: "00004587345" is an id, not an international number.
+    return body.length >= 8 && body.length <= 15 && body[0] !== '0' ? `+${body}` : undefined;
   }
   if (NANP.test(raw)) return `+1${digits.slice(-10)}`;
   if (CN_MOBILE.test(digits)) return `+86${digits.slice(-11)}`;

@@ -139,3 +139,15 @@ describe('extractEntities on bad input', () => {
     expect(extractEntities(text, { now }).map((e) => e.value)).toEqual(['98765432']);
   });
 });
+
+describe('extractEntities with typos', () => {
+  it('reads a bare number as an order or invoice number from a misspelt keyword', () => {
+    expect(found('cancel purchqse 00123842')).toEqual([['order_number', '00123842', '00123842']]);
+    expect(found('where to get the biull #85632')).toEqual([['invoice_number', '85632', '#85632']]);
+    expect(found('refunding$299')).toEqual([['money', '299 USD', '$299']]);
+  });
+
+  it('leaves a bare number alone when nothing is about orders', () => {
+    expect(found('I have told you 12345678 times')).toEqual([]);
+  });
+});

@@ -1,10 +1,11 @@
 import { EntityCandidate, EntityType } from './entity';
+import { matchesKeyword } from './fuzzy-keyword';
 
 const KEYWORD_PRIORITY = 90;
 const CARD_PRIORITY = 80;
 const ACCOUNT_PRIORITY = 75;
 const SKU_SHAPE_PRIORITY = 50;
-const BARE_ORDER_PRIORITY = 10;
+const BARE_NUMBER_PRIORITY = 10;
 
 // Filler words allowed between a keyword and the identifier: "order number is 123",
 // "purchase with the ID #123", 订单号是123. Each alternative is a fixed word, so a failed
@@ -48,11 +49,17 @@ const FAMILIES: KeywordFamily[] = [
   },
 ];
 
-const ORDER_CONTEXT =
-  /(?<![A-Za-z])(orders?|purchases?|package|parcel|shipment)(?![A-Za-z])|订单|单号|包裹/i;
-const BARE_NUMBER = /(?<![\w#$€£¥￥.,/-])#?(\d{6,20})(?![\w/]|[.,]\d)/g;
+const ORDER_WORDS = ['order', 'purchase', 'package', 'parcel', 'shipment'];
+const INVOICE_WORDS = ['invoice', 'bill', 'receipt'];
+const ZH_ORDER_CONTEXT = /订单|单号|包裹/;
+const WORD = /[A-Za-z]+/g;
+// A long bare number, or "#" and at least four digits.
+const BARE_NUMBER = /(?<![\w#$€£¥￥.,/-])(#\d{4,20}|\d{6,20})(?![\w/]|[.,]\d)/g;
+// Enough words to see what a chat message is about without scanning a whole pasted document.
+const CONTEXT_WORDS = 300;
 const SKU_SHAPE = /(?<![A-Za-z0-9-])[A-Z]{2,5}-\d{3,8}(?:-[A-Z0-9]{1,6}){0,2}(?![A-Za-z0-9-])/g;
-const CARD_RUN = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
+// Payment cards start with 2–6 (Mastercard 2/5, Amex/JCB/Diners 3, Visa 4, Discover/UnionPay 6).
+const CARD_RUN = /(?<![\d-])[2-6](?:[ -]?\d){12,18}(?![\d])/g;
 const IBAN =
   /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![A-Za-z0-9])/g;
 const ACCOUNT_KEYWORD = new RegExp(
@@ -136,10 +143,39 @@ export function findIdentifiers(text: string): EntityCandidate[] {
   for (const m of text.matchAll(SKU_SHAPE)) {
     out.push(span('sku', m[0], m[0], m.index ?? 0, SKU_SHAPE_PRIORITY));
   }
-  if (ORDER_CONTEXT.test(text)) {
-    for (const m of text.matchAll(BARE_NUMBER)) {
-      out.push(span('order_number', normaliseId(m[0]), m[0], m.index ?? 0, BARE_ORDER_PRIORITY));
+  out.push(...findBareNumbers(text));
+  return out;
+}
+
+function wordsOf(text: string, limit: number): string[] {
+  const words: string[] = [];
+  for (const m of text.matchAll(WORD)) {
+    words.push(m[0]);
+    if (words.length >= limit) break;
+  }
+  return words;
+}
+
+/**
+ * A bare number read as an order or invoice number from the words before it, or from the
+ * message as a whole, tolerating typos ("cancel purchqse 00123842", "my bil #00108").
+ */
+function findBareNumbers(text: string): EntityCandidate[] {
+  const out: EntityCandidate[] = [];
+  let aboutOrders: boolean | undefined;
+  for (const m of text.matchAll(BARE_NUMBER)) {
+    const start = m.index ?? 0;
+    const before = wordsOf(text.slice(Math.max(0, start - 40), start), 10).slice(-3);
+    let type: EntityType | undefined;
+    if (before.some((w) => matchesKeyword(w, INVOICE_WORDS))) type = 'invoice_number';
+    else if (before.some((w) => matchesKeyword(w, ORDER_WORDS))) type = 'order_number';
+    else {
+      aboutOrders ??=
+        ZH_ORDER_CONTEXT.test(text) ||
+        wordsOf(text, CONTEXT_WORDS).some((w) => matchesKeyword(w, ORDER_WORDS));
+      if (aboutOrders) type = 'order_number';
     }
+    if (type) out.push(span(type, normaliseId(m[0]), m[0], start, BARE_NUMBER_PRIORITY));
   }
   return out;
 }

@@ -50,7 +50,8 @@ const SUFFIX_CURRENCY: Record<string, string> = {
 // `1,234.56`, `1234`, `12.5`; the look-behind keeps the scan linear inside long digit runs.
 const AMOUNT = '(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d{1,2}))?';
 const PREFIXED = new RegExp(
-  `(?<![A-Za-z0-9])(us\\$|hk\\$|c\\$|a\\$|usd|eur|gbp|rmb|cny|\\$|€|£|¥|￥)\\s?${AMOUNT}(?![\\d,]|\\.\\d)(?:\\s?(?:usd|dollars?|元|块))?`,
+  // Codes need a word boundary ("usd5", not "thousand5"); symbols may follow a word ("refunding$3").
+  `(?:(?<![A-Za-z0-9])(us\\$|hk\\$|c\\$|a\\$|usd|eur|gbp|rmb|cny)|(?<![\\d$])(\\$|€|£|¥|￥))\\s?${AMOUNT}(?![\\d,]|\\.\\d)(?:\\s?(?:usd|dollars?|元|块))?`,
   'gi',
 );
 const SUFFIXED = new RegExp(
@@ -84,7 +85,7 @@ function candidate(
 export function findMoney(text: string): EntityCandidate[] {
   const out: (EntityCandidate | undefined)[] = [];
   for (const m of text.matchAll(PREFIXED)) {
-    out.push(candidate(m, amountValue(m[2], m[3]), PREFIX_CURRENCY[m[1].toLowerCase()]));
+    out.push(candidate(m, amountValue(m[3], m[4]), PREFIX_CURRENCY[(m[1] ?? m[2]).toLowerCase()]));
   }
   for (const m of text.matchAll(SUFFIXED)) {
     out.push(candidate(m, amountValue(m[1], m[2]), SUFFIX_CURRENCY[m[3].toLowerCase()]));

@@ -16,7 +16,7 @@ const MASKS: Partial<Record<EntityType, string>> = {
  * little, leaking a card number does not.
  */
 function looksLikeCard(entity: Entity): boolean {
-  return /^[3-6]\d{12,18}$/.test(entity.value) && luhnValid(entity.value);
+  return /^[2-6]\d{12,18}$/.test(entity.value) && luhnValid(entity.value);
 }
 
 function maskFor(entity: Entity): string | undefined {
