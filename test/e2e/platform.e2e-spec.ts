@@ -35,7 +35,7 @@ describe.each(backends())('platform basics on %s', (backend) => {
       'application/json',
     );
     expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('INVALID_UTF8');
+    expect(res.body.error?.code).toBe('INVALID_UTF8');
   });
 
   it('rejects malformed JSON with a clear code', async () => {

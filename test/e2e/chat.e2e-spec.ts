@@ -1,0 +1,240 @@
+import request from 'supertest';
+import { IngestionService } from '../../src/commerce/ingestion.service';
+import { identitySignature, randomId, ShopperClient } from '../support/chat-client';
+import { backends } from '../support/databases';
+import { createTestApp, TestApp } from '../support/test-app';
+
+const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
+
+async function seedShop(t: TestApp) {
+  const ingest = t.app.get(IngestionService);
+  await ingest.upsertProduct('p-run', {
+    title: 'Trail running shoes',
+    price: 89,
+    category: 'Shoes',
+    currency: 'USD',
+  } as never);
+  await ingest.upsertProduct('p-dress', {
+    title: 'Linen summer dress',
+    price: 59,
+    category: 'Dresses',
+    currency: 'USD',
+  } as never);
+  await ingest.upsertCustomer('cust-ann', { email: 'ann@example.com', firstName: 'Ann' } as never);
+  await ingest.upsertCustomer('cust-bob', { email: 'bob@example.com', firstName: 'Bob' } as never);
+  const order = (number: string, customer: string, status: string, extra: object = {}) =>
+    ingest.upsertOrder(`ext-${number}`, {
+      number,
+      customerExternalId: customer,
+      status,
+      currency: 'USD',
+      placedAt: inDays(-3),
+      items: [{ productExternalId: 'p-run', quantity: 1, unitPrice: 89 }],
+      ...extra,
+    } as never);
+  await order('A10001', 'cust-ann', 'shipped', {
+    eta: inDays(2).slice(0, 10),
+    trackingUrl: 'https://track.example/A10001',
+    shippedAt: inDays(-1),
+  });
+  await order('A10002', 'cust-ann', 'processing');
+  await order('B20001', 'cust-bob', 'shipped', { shippedAt: inDays(-1) });
+}
+
+async function session(t: TestApp, body: object = {}) {
+  const res = await request(t.app.getHttpServer()).post('/api/chat/session').send(body);
+  return res;
+}
+
+describe.each(backends())('chat engine on %s', (backend) => {
+  let t: TestApp;
+  let url: string;
+  const clients: ShopperClient[] = [];
+  const connect = async (auth: Record<string, unknown> = {}) => {
+    const c = await ShopperClient.connect(url, auth);
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(backend, { listen: true, env: { CHAT_MESSAGES_PER_MINUTE: '40' } });
+    url = t.url!;
+    await seedShop(t);
+  });
+  afterEach(() => clients.splice(0).forEach((c) => c.close()));
+  afterAll(() => t?.close());
+
+  const identified = async (customer: string) => {
+    const res = await session(t, {
+      customerId: customer,
+      identitySignature: identitySignature(t.config.IDENTITY_SECRET, customer),
+    });
+    expect(res.status).toBe(201);
+    return connect({ visitorToken: res.body.visitorToken });
+  };
+
+  it('tracks an identified shopper’s order: number given, number missing, someone else’s refused', async () => {
+    const ann = await identified('cust-ann');
+    const first = await ann.say('where is my order A10001?');
+    expect(first.reply.text).toContain('A10001');
+    expect(first.reply.payload?.order?.number).toBe('A10001');
+
+    const ask = await ann.say('can you track my package');
+    expect(ask.reply.text).toMatch(/order number/i);
+    const answer = await ann.say('A10001');
+    expect(answer.reply.payload?.order?.number).toBe('A10001');
+
+    const other = await ann.say('track order B20001 please');
+    expect(other.reply.text).toContain("isn't linked to your account");
+    expect(other.reply.payload?.order).toBeUndefined();
+  });
+
+  it('cancels an order only after confirmation', async () => {
+    const ann = await identified('cust-ann');
+    const ask = await ann.say('please cancel order A10002');
+    expect(ask.reply.text).toMatch(/cancel it\?/);
+    const done = await ann.say('yes');
+    expect(done.reply.text).toContain('cancelled');
+    const order = await request(t.app.getHttpServer())
+      .get('/api/orders?status=cancelled')
+      .set('authorization', `Bearer ${await adminToken(t)}`);
+    expect(order.body.items.map((o: { number: string }) => o.number)).toContain('A10002');
+  });
+
+  it('goes from out-of-scope to a human after two failures', async () => {
+    const shopper = await connect();
+    const first = await shopper.say('what is the capital of mongolia in the year 1200');
+    expect(first.reply.payload?.quickReplies?.some((q) => q.value === 'contact_human_agent')).toBe(
+      true,
+    );
+    const statusPromise = new Promise<{ status: string }>((resolve) =>
+      shopper.socket.once('conversation:status', resolve),
+    );
+    const second = await shopper.say('solve the integral of x squared dx');
+    expect(second.reply.text).toMatch(/colleague/);
+    expect((await statusPromise).status).toBe('queued');
+  });
+
+  it('holds a Chinese conversation in Chinese', async () => {
+    const shopper = await connect();
+    const { reply } = await shopper.say('我的快递到哪里了？');
+    expect(reply.text).toMatch(/[\u4e00-\u9fff]/);
+    expect(reply.text).toContain('订单号');
+  });
+
+  it('never duplicates or loses a message resent after a reconnect', async () => {
+    const first = await connect();
+    const token = first.ready.visitorToken!;
+    const clientMsgId = randomId();
+    const sent = await first.say('hello there', clientMsgId);
+    first.close();
+    const again = await connect({ visitorToken: token });
+    const resend = await again.call('message:send', { clientMsgId, text: 'hello there' });
+    expect(resend.ok).toBe(true);
+    expect(resend.duplicate).toBe(true);
+    expect((resend.message as { id: string }).id).toBe((sent.ack.message as { id: string }).id);
+    const resumed = await again.call('session:resume');
+    const texts = (resumed.messages as { sender: string; text: string }[]).filter(
+      (m) => m.sender === 'shopper',
+    );
+    expect(texts).toHaveLength(1);
+  });
+
+  it('answers bad payloads with error acks and stays up', async () => {
+    const shopper = await connect();
+    const nonString = await shopper.call('message:send', { clientMsgId: randomId(), text: 42 });
+    expect(nonString.error?.code).toBe('VALIDATION_FAILED');
+    const huge = await shopper.call('message:send', {
+      clientMsgId: randomId(),
+      text: 'x'.repeat(1024 * 1024),
+    });
+    expect(huge.error?.code).toBe('MESSAGE_TOO_LONG');
+    const unknownField = await shopper.call('message:send', {
+      clientMsgId: randomId(),
+      text: 'hi',
+      admin: true,
+    });
+    expect(unknownField.error?.code).toBe('VALIDATION_FAILED');
+    const unknown = await shopper.call('drop:tables', {});
+    expect(unknown.error?.code).toBe('UNKNOWN_EVENT');
+    const noAck = new Promise<{ error: { code: string } }>((resolve) =>
+      shopper.socket.once('chat:error', resolve),
+    );
+    shopper.socket.emit('message:send', { clientMsgId: 'short', text: 'no ack here' });
+    expect((await noAck).error.code).toBe('VALIDATION_FAILED');
+    const notAnObject = await shopper.call('message:send', 'just a string');
+    expect(notAnObject.error?.code).toBe('VALIDATION_FAILED');
+    const health = await request(t.app.getHttpServer()).get('/health');
+    expect(health.body.checks.db).toBe('ok');
+  });
+
+  it('rate-limits a flood with a clear error', async () => {
+    const shopper = await connect();
+    const acks = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        shopper.call('message:send', {
+          clientMsgId: `flood-${i}-${randomId()}`,
+          text: `spam ${i}`,
+        }),
+      ),
+    );
+    expect(acks.filter((a) => a.ok).length).toBeLessThanOrEqual(40);
+    expect(acks.find((a) => !a.ok)?.error?.code).toBe('RATE_LIMITED');
+  });
+
+  it("does not let a visitor read or write another visitor's conversation", async () => {
+    const owner = await connect();
+    const { ack } = await owner.say('hello');
+    const conversationId = ack.conversationId as string;
+    const intruder = await connect();
+    const write = await intruder.call('message:send', {
+      clientMsgId: randomId(),
+      text: 'hi',
+      conversationId,
+    });
+    expect(write.error?.code).toBe('CONVERSATION_NOT_FOUND');
+    const end = await intruder.call('conversation:end', { conversationId });
+    expect(end.error?.code).toBe('CONVERSATION_NOT_FOUND');
+    const transcript = await request(t.app.getHttpServer())
+      .get(`/api/chat/conversations/${conversationId}/transcript`)
+      .set('x-visitor-token', intruder.ready.visitorToken!);
+    expect(transcript.status).toBe(404);
+  });
+
+  it('refuses a forged identity signature and a forged visitor token', async () => {
+    const forged = await session(t, { customerId: 'cust-ann', identitySignature: 'ab'.repeat(32) });
+    expect(forged.status).toBe(401);
+    await expect(
+      connect({ visitorToken: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged' }),
+    ).rejects.toMatchObject({
+      data: { code: 'VISITOR_TOKEN_INVALID' },
+    });
+  });
+
+  it('ends the conversation, asks for a rating and stores it', async () => {
+    const shopper = await connect();
+    const { ack } = await shopper.say('thanks, bye');
+    const conversationId = ack.conversationId as string;
+    const prompt = shopper.next(
+      (m) => !!(m.payload as { ratingPrompt?: boolean } | null)?.ratingPrompt,
+    );
+    const end = await shopper.call('conversation:end', { conversationId });
+    expect((end.conversation as { status: string }).status).toBe('resolved');
+    await prompt;
+    const rated = await shopper.call('rating:submit', {
+      conversationId,
+      rating: 5,
+      comment: 'quick and clear',
+    });
+    expect((rated.conversation as { rating: number }).rating).toBe(5);
+    const twice = await shopper.call('rating:submit', { conversationId, rating: 1 });
+    expect(twice.error?.code).toBe('ALREADY_RATED');
+  });
+});
+
+async function adminToken(t: TestApp): Promise<string> {
+  const res = await request(t.app.getHttpServer())
+    .post('/api/auth/login')
+    .send({ email: t.config.ADMIN_EMAIL, password: t.config.ADMIN_PASSWORD });
+  return res.body.accessToken;
+}
