@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
+import { DomainError } from '../common/domain-error';
 import { INTENT_GRAPH_IO } from '../training/onnx/intent-onnx-export';
 import { Featurizer, FeaturizerConfig } from './featurizer';
 import { OUT_OF_SCOPE, decideIntent } from './intent-decision';
@@ -24,8 +25,10 @@ export interface IntentPrediction {
   vector: number[];
 }
 
-export class IntentModelError extends Error {
-  readonly code = 'INTENT_MODEL_UNAVAILABLE';
+export class IntentModelError extends DomainError {
+  constructor(message: string) {
+    super('INTENT_MODEL_UNAVAILABLE', message, 503);
+  }
 }
 
 /** The trained intent classifier: featuriser in JS, network on onnxruntime-node. */
@@ -71,7 +74,9 @@ export class IntentModel {
   }
 
   /** Raw network outputs for one text. */
-  async infer(text: string): Promise<{ probs: Float32Array; vector: Float32Array }> {
+  async infer(
+    text: string,
+  ): Promise<{ probs: Float32Array; vector: Float32Array; features: number }> {
     const x = this.featurizer.transform(text);
     const n = x.indices.length;
     const outputs = await this.session.run({
@@ -83,14 +88,18 @@ export class IntentModel {
     return {
       probs: outputs[INTENT_GRAPH_IO.probs].data as Float32Array,
       vector: outputs[INTENT_GRAPH_IO.vector].data as Float32Array,
+      // Known features besides the always-on bias.
+      features: n - 1,
     };
   }
 
   /** Intent, confidence, alternatives, out-of-scope decision and vector; never throws on text. */
   async predict(text: string): Promise<IntentPrediction> {
     const safe = typeof text === 'string' ? text : '';
-    const { probs, vector } = await this.infer(safe);
+    const { probs, vector, features } = await this.infer(safe);
     const decision = decideIntent(probs, this.labels, this.threshold);
+    // Text without a single known n-gram (empty, emoji only, unknown script) carries no intent.
+    if (features === 0) decision.outOfScope = true;
     const alternatives = this.labels
       .map((intent, i) => ({ intent, confidence: round(probs[i]) }))
       .filter((a) => a.intent !== OUT_OF_SCOPE)

@@ -99,7 +99,7 @@ export function calibrateThreshold(
   if (!gold.includes(OUT_OF_SCOPE)) {
     return confidences[Math.floor(confidences.length * rejectRate)] ?? 0;
   }
-  const candidates = [0, ...new Set(confidences)];
+  const candidates = [-Infinity, ...new Set(confidences)];
   let best = 0;
   let bestScore = -Infinity;
   const inScope = gold.filter((g) => g !== OUT_OF_SCOPE).length;

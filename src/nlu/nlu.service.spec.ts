@@ -1,0 +1,63 @@
+/**
+ * @jest-environment ./src/nlu/encoder/onnx-jest.environment.js
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppConfig } from '../config/app-config';
+import { generatedIntents } from '../training/generated-intents.fixture';
+import { trainIntentModel } from '../training/intent-trainer';
+import { writeIntentModelDir } from '../training/intent-model-writer';
+import { NluService } from './nlu.service';
+
+describe('NluService', () => {
+  let service: NluService;
+
+  beforeAll(async () => {
+    const trained = trainIntentModel(generatedIntents('train', 4), undefined, {
+      mlp: { hidden: 16, maxEpochs: 8 },
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'nlu-service-'));
+    writeIntentModelDir(dir, trained, { data: ['generated'], evaluations: [], limits: [] });
+    service = new NluService({ INTENT_MODEL_DIR: dir } as AppConfig);
+    await service.onModuleInit();
+  });
+
+  afterAll(() => service.onModuleDestroy());
+
+  it('returns intent, alternatives, entities, sentiment and vector in one call', async () => {
+    const u = await service.understand('please cancel my coat order, email me at ann@example.com');
+    expect(u.intent).toBe('cancel_order');
+    expect(u.lang).toBe('en');
+    expect(u.alternatives).toHaveLength(3);
+    expect(u.entities).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'email', value: 'ann@example.com' }),
+      ]),
+    );
+    expect(u.sentiment.score).toBeGreaterThanOrEqual(-1);
+    expect(u.sentiment.score).toBeLessThanOrEqual(1);
+    expect(u.vector).toHaveLength(16);
+    expect(await service.isReady()).toBe(true);
+  });
+
+  it('understands bad input without throwing', async () => {
+    for (const text of ['', '\uDC00'.repeat(100000), '🙂🙂']) {
+      const u = await service.understand(text);
+      expect(u.outOfScope).toBe(true);
+      expect(u.entities).toEqual([]);
+    }
+    const long = await service.understand('where is my order '.repeat(6000));
+    expect(long.vector.every(Number.isFinite)).toBe(true);
+  });
+
+  it('reports not ready when the model directory is missing', async () => {
+    const missing = new NluService({
+      INTENT_MODEL_DIR: join(tmpdir(), 'no-model-here'),
+    } as AppConfig);
+    expect(await missing.isReady()).toBe(false);
+    await expect(missing.understand('hi')).rejects.toMatchObject({
+      code: 'INTENT_MODEL_UNAVAILABLE',
+    });
+  });
+});

@@ -1,0 +1,79 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { extractEntities } from './entities/entity-extractor';
+import { Entity } from './entities/entity';
+import { IntentModel, IntentPrediction } from './intent-model';
+import { MAX_NORMALIZED_CHARS } from './normalize';
+import { SentimentModel, SentimentResult } from './sentiment/sentiment-model';
+import { DEFAULT_SENTIMENT_DIR } from './sentiment/sentiment.commands';
+
+/** What the bot understood of one shopper message. */
+export interface Understanding extends IntentPrediction {
+  entities: Entity[];
+  /** Neutral 0 when no sentiment model is installed (logged once at start). */
+  sentiment: SentimentResult;
+}
+
+export const DEFAULT_INTENT_MODEL_DIR = 'models/intent';
+const NO_SENTIMENT: SentimentResult = { score: 0, label: 'neutral' };
+
+/**
+ * One call per shopper message: language, intent with alternatives and the out-of-scope
+ * decision, the sentence vector for template retrieval, entities and sentiment.
+ */
+@Injectable()
+export class NluService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(NluService.name);
+  private intent?: Promise<IntentModel>;
+  private sentiment: SentimentModel | null = null;
+
+  constructor(@Optional() private readonly config?: AppConfig) {}
+
+  /** Intent model directory: AppConfig, else env INTENT_MODEL_DIR, else models/intent. */
+  get intentModelDir(): string {
+    return (
+      this.config?.INTENT_MODEL_DIR ?? process.env.INTENT_MODEL_DIR ?? DEFAULT_INTENT_MODEL_DIR
+    );
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.intentModel();
+    const sentimentDir = process.env.SENTIMENT_MODEL_DIR ?? DEFAULT_SENTIMENT_DIR;
+    try {
+      this.sentiment = SentimentModel.load(sentimentDir);
+    } catch (error) {
+      this.logger.warn(`sentiment disabled: ${(error as Error).message}`);
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.intent) await (await this.intent).close();
+  }
+
+  /** Whether the intent model is loaded (for /health). */
+  async isReady(): Promise<boolean> {
+    try {
+      await this.intentModel();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Understands one message; never throws on odd text (empty, 100 KB, emoji, surrogates). */
+  async understand(text: string): Promise<Understanding> {
+    const safe = typeof text === 'string' ? text : '';
+    const model = await this.intentModel();
+    const prediction = await model.predict(safe);
+    // Entity offsets stay valid on a prefix; the rest of a huge paste is not read.
+    const entities = extractEntities(safe.slice(0, MAX_NORMALIZED_CHARS * 4));
+    return { ...prediction, entities, sentiment: this.sentiment?.score(safe) ?? NO_SENTIMENT };
+  }
+
+  private intentModel(): Promise<IntentModel> {
+    this.intent ??= IntentModel.load(this.intentModelDir);
+    // A failed load is retried on the next call instead of being cached forever.
+    this.intent.catch(() => (this.intent = undefined));
+    return this.intent;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * @jest-environment ./src/nlu/encoder/onnx-jest.environment.js
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IntentModel } from '../nlu/intent-model';
+import { generatedIntents } from './generated-intents.fixture';
+import { evaluateIntentModel } from './intent-evaluator';
+import { trainIntentModel } from './intent-trainer';
+import { writeIntentModelDir } from './intent-model-writer';
+
+const options = { mlp: { hidden: 32, maxEpochs: 12 }, seed: 7 };
+
+describe('trainIntentModel → ONNX model directory → evaluation', () => {
+  const train = generatedIntents('train', 6);
+  const test = generatedIntents('test', 3, 11);
+
+  it('classifies held-out sentences and declines out-of-scope ones', async () => {
+    const trained = trainIntentModel(train, undefined, options);
+    const dir = mkdtempSync(join(tmpdir(), 'intent-model-'));
+    writeIntentModelDir(dir, trained, { data: ['generated'], evaluations: [], limits: [] });
+    const model = await IntentModel.load(dir);
+    const { evaluation, report } = await evaluateIntentModel(model, test);
+    await model.close();
+    expect(new Set(test.map((t) => t.text)).size).toBeGreaterThan(30);
+    expect(test.some((t) => train.some((u) => u.text === t.text))).toBe(false);
+    expect(evaluation.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(evaluation.oosRecall).toBeGreaterThanOrEqual(0.8);
+    expect(report).toContain('| gold \\ predicted |');
+  });
+
+  it('is deterministic under a seed', () => {
+    const a = trainIntentModel(train, undefined, options);
+    const b = trainIntentModel(train, undefined, options);
+    expect(Buffer.from(a.network.w1.buffer).equals(Buffer.from(b.network.w1.buffer))).toBe(true);
+    expect(a.threshold).toBe(b.threshold);
+  });
+
+  it('refuses training data with a single label', () => {
+    expect(() =>
+      trainIntentModel(
+        train.filter((t) => t.label === 'greeting'),
+        undefined,
+        options,
+      ),
+    ).toThrow(/needs at least 2 labels/);
+  });
+});
