@@ -28,7 +28,7 @@ export function trainLogisticBaseline(train: ChurnDataset, seed: number): Logist
   const width = encoder.width;
   const x = encoder.encodeRows(train.rows);
   const y = train.labels;
-  const folds = stratifiedFolds(y, FOLDS, seed);
+  const folds = stratifiedFolds(y, FOLDS, seed, train.rowKeys);
   const rowsOf = (rows: number[]) => {
     const out = new Float64Array(rows.length * width);
     rows.forEach((r, i) => out.set(x.subarray(r * width, (r + 1) * width), i * width));

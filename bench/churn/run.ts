@@ -2,9 +2,11 @@
  * Churn benchmark on the public e-commerce dataset (../shared/datasets/ecommerce-churn):
  * GBDT (tuned on training data only) vs a logistic-regression baseline, on a seeded stratified
  * 80/20 split of the deduplicated rows, plus the undeduplicated split that published results
- * use. Writes bench/results/churn.{json,md}. `CHURN_DATA=<csv>` overrides the data path.
+ * use. Writes bench/results/churn.{json,md}. `CHURN_DATA=<csv>` overrides the data path;
+ * `CHURN_SPLIT_DIR=<dir>` (outside the repo) also writes the deduplicated train/test CSVs so
+ * that `train churn` / `eval churn` can be run on exactly this split.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ChurnDataset, loadChurnCsv, subsetDataset } from '../../src/churn/churn-dataset';
@@ -133,6 +135,14 @@ function evaluateSplit(name: string, dataset: ChurnDataset, params: Partial<Gbdt
   };
 }
 
+/** The CSV lines of `part` under the original header (the file has one record per line). */
+function exportSplit(dir: string, name: string, part: ChurnDataset): void {
+  const lines = readFileSync(DATA, 'utf8').split(/\r?\n/);
+  const body = part.lines.map((line) => lines[line - 1]);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, name), [lines[0], ...body].join('\n') + '\n');
+}
+
 function main(): void {
   const all = loadChurnCsv(DATA, ECOMMERCE_CHURN_SCHEMA);
   const distinct = subsetDataset(all, distinctRowIndices(all.rowKeys));
@@ -158,6 +168,11 @@ function main(): void {
   log(`chosen: ${JSON.stringify(chosen)}`);
 
   const dedup = evaluateSplit('deduplicated', distinct, chosen);
+  const splitDir = process.env.CHURN_SPLIT_DIR;
+  if (splitDir) {
+    exportSplit(splitDir, 'dedup-train.csv', dedup.train);
+    exportSplit(splitDir, 'dedup-test.csv', dedup.test);
+  }
   const seconds: number[] = [];
   const treeJson = JSON.stringify(dedup.gbdt.artifact.trees);
   let deterministic = true;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadChurnCsv, parseChurnCsv } from './churn-dataset';
 import { ChurnError } from './churn.errors';
 import { CUSTOMER_PROFILE_SCHEMA } from './customer-profile.schema';
-import { distinctRowIndices, stratifiedSplit } from './dataset-split';
+import { distinctRowIndices, stratifiedFolds, stratifiedSplit } from './dataset-split';
 import { DatasetSchema } from './feature-schema';
 
 const schema: DatasetSchema = {
@@ -106,5 +106,18 @@ describe('deduplication and splitting', () => {
     expect(a.test).toHaveLength(200);
     expect(a.test.filter((i) => labels[i] === 1)).toHaveLength(40);
     expect(new Set([...a.train, ...a.test]).size).toBe(1000);
+  });
+
+  it('keeps rows of one group on the same side of every split and fold', () => {
+    const labels = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? 1 : 0));
+    const groups = labels.map((label, i) => `${label}-${Math.floor(i / 6)}`);
+    const sideOf = (part: number[]) => new Set(part.map((i) => groups[i]));
+    const split = stratifiedSplit(labels, 0.2, 3, groups);
+    const trainGroups = sideOf(split.train);
+    expect([...sideOf(split.test)].some((g) => trainGroups.has(g))).toBe(false);
+    for (const fold of stratifiedFolds(labels, 5, 3, groups)) {
+      const fitted = sideOf(fold.train);
+      expect([...sideOf(fold.test)].some((g) => fitted.has(g))).toBe(false);
+    }
   });
 });

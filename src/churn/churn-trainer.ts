@@ -53,7 +53,8 @@ export function trainChurnModel(
     y: Uint8Array.from(rows, (r) => y[r]),
   });
 
-  const inner = stratifiedSplit(y, options.validationFraction, params.seed);
+  // Identical rows (same customer exported twice) stay on one side of every held-out part.
+  const inner = stratifiedSplit(y, options.validationFraction, params.seed, dataset.rowKeys);
   const early = trainGbdt(take(inner.train), width, params, take(inner.test));
   const rounds = Math.max(1, early.log.bestRound);
   log(
@@ -62,7 +63,7 @@ export function trainChurnModel(
 
   const fixed: GbdtParams = { ...params, rounds };
   const oof = new Float64Array(y.length);
-  stratifiedFolds(y, options.folds, params.seed).forEach((fold, k) => {
+  stratifiedFolds(y, options.folds, params.seed, dataset.rowKeys).forEach((fold, k) => {
     const { model } = trainGbdt(take(fold.train), width, fixed);
     const margins = ensembleMargins(model, take(fold.test).x, width);
     fold.test.forEach((row, i) => (oof[row] = margins[i]));
