@@ -42,7 +42,8 @@ export class BullmqQueueDriver implements QueueDriver {
     string,
     { handler: JobHandler; options: ProcessOptions }
   >();
-  private readonly workers: Worker[] = [];
+  private readonly workers = new Map<string, Worker>();
+  private started = false;
   /** Queues this process registered or enqueued to (reads by name do not add to it). */
   private readonly known = new Set<string>();
   private closing = false;
@@ -74,39 +75,46 @@ export class BullmqQueueDriver implements QueueDriver {
     return job.id!;
   }
 
+  /** After `start()`, registering a processor starts its Worker at once (as the inline driver does). */
   process<T>(queue: string, handler: JobHandler<T>, options: ProcessOptions = {}): void {
+    if (this.workers.has(queue)) throw new Error(`queue ${queue} already has a running processor`);
     this.registrations.set(queue, { handler: handler as JobHandler, options });
     this.known.add(queue);
+    if (this.started && !this.closing) this.startWorker(queue);
   }
 
   async start(): Promise<void> {
+    this.started = true;
     if (!this.options.runProcessors) return;
+    for (const queue of this.registrations.keys()) this.startWorker(queue);
+    await Promise.all([...this.workers.values()].map((w) => w.waitUntilReady()));
+  }
+
+  private startWorker(queue: string): void {
+    if (!this.options.runProcessors || this.workers.has(queue)) return;
+    const { handler, options } = this.registrations.get(queue)!;
     const stall = this.options.stallTimeoutMs ?? 30_000;
-    for (const [queue, { handler, options }] of this.registrations) {
-      const worker = new Worker(
-        queue,
-        (job: BullJob) =>
-          handler({
-            id: job.id!,
-            queue,
-            name: job.name,
-            data: job.data as unknown,
-            attempt: job.attemptsMade + 1,
-            maxAttempts: job.opts.attempts ?? 1,
-          }),
-        {
-          connection: this.connection,
-          prefix: this.options.prefix,
-          concurrency: Math.max(1, options.concurrency ?? 1),
-          lockDuration: stall,
-          stalledInterval: stall,
-          autorun: true,
-        },
-      );
-      worker.on('error', (error) => this.options.onWorkerError?.(queue, error));
-      this.workers.push(worker);
-    }
-    await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+    const worker = new Worker(
+      queue,
+      (job: BullJob) =>
+        handler({
+          id: job.id!,
+          queue,
+          name: job.name,
+          data: job.data as unknown,
+          attempt: job.attemptsMade + 1,
+          maxAttempts: job.opts.attempts ?? 1,
+        }),
+      {
+        connection: this.connection,
+        prefix: this.options.prefix,
+        concurrency: Math.max(1, options.concurrency ?? 1),
+        lockDuration: stall,
+        stalledInterval: stall,
+      },
+    );
+    worker.on('error', (error) => this.options.onWorkerError?.(queue, error));
+    this.workers.set(queue, worker);
   }
 
   queueNames(): string[] {
@@ -184,7 +192,7 @@ export class BullmqQueueDriver implements QueueDriver {
     this.closing = true;
     const grace = this.options.shutdownTimeoutMs ?? 10_000;
     await Promise.all(
-      this.workers.map(async (worker) => {
+      [...this.workers.values()].map(async (worker) => {
         let timer: NodeJS.Timeout | undefined;
         const timedOut = await Promise.race([
           worker.close().then(() => false),
