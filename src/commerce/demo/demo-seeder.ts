@@ -40,7 +40,6 @@ export class DemoSeeder {
 
   async seed(options: { reset?: boolean; shop?: DemoShop } = {}): Promise<SeedSummary> {
     const started = Date.now();
-    const shop = options.shop ?? generateDemoShop();
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
       if (options.reset) await deleteDemoRows(manager);
@@ -52,25 +51,19 @@ export class DemoSeeder {
           ms: Date.now() - started,
         };
       }
-      for (
-        let i = 0;
-        i < Math.max(shop.products.length, shop.customers.length, shop.orders.length);
-        i += CHUNK
-      ) {
-        await this.ingestion.writeAll(
-          {
-            products: shop.products.slice(i, i + CHUNK),
-            customers: shop.customers.slice(i, i + CHUNK),
+      const shop = options.shop ?? generateDemoShop();
+      // Orders last: they reference the customers and products written before them.
+      for (const key of ['products', 'customers', 'orders'] as const) {
+        const rows: unknown[] = shop[key];
+        for (let i = 0; i < rows.length; i += CHUNK) {
+          const chunk = {
+            products: [],
+            customers: [],
             orders: [],
-          },
-          manager,
-        );
-      }
-      for (let i = 0; i < shop.orders.length; i += CHUNK) {
-        await this.ingestion.writeAll(
-          { products: [], customers: [], orders: shop.orders.slice(i, i + CHUNK) },
-          manager,
-        );
+            [key]: rows.slice(i, i + CHUNK),
+          };
+          await this.ingestion.writeAll(chunk as DemoShop, manager);
+        }
       }
       return { loaded: true, ...(await counts(manager)), ms: Date.now() - started };
     });
