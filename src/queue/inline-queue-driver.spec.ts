@@ -93,7 +93,9 @@ describe('InlineQueueDriver', () => {
       failedJobs: new MemoryFailedJobStore(),
       shutdownTimeoutMs: 10,
     });
-    driver.process('slow-q', () => sleep(300));
+    driver.process('slow-q', async () => {
+      await sleep(300);
+    });
     await driver.start();
     await driver.enqueue('slow-q', 'n', {});
     await expect(driver.drain(20)).rejects.toMatchObject({
