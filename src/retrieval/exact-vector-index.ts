@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { IndexExpectation, readIndexFiles, saveIndexFiles } from './index-store';
 import { RetrievalError } from './retrieval.errors';
 import { toUnitVector } from './vector-math';
@@ -112,13 +113,14 @@ export class ExactVectorIndex implements VectorIndex {
     return topRow.map((r, i) => ({ id: this.rowIds[r], score: topScore[i] }));
   }
 
-  async save(dir: string, modelVersion: string): Promise<void> {
-    const used = this.rows.subarray(0, this.rowIds.length * this.dimension);
-    await saveIndexFiles(
-      dir,
-      { kind: 'exact', modelVersion, dimension: this.dimension, count: this.size },
-      this.rowIds,
-      (path) => writeFile(path, Buffer.from(used.buffer, used.byteOffset, used.byteLength)),
-    );
+  save(dir: string, modelVersion: string): Promise<void> {
+    return saveIndexFiles(dir, () => ({
+      fields: { kind: 'exact', modelVersion, dimension: this.dimension },
+      ids: [...this.rowIds],
+      writeData: (path) => {
+        const used = this.rows.subarray(0, this.rowIds.length * this.dimension);
+        writeFileSync(path, Buffer.from(used.buffer, used.byteOffset, used.byteLength));
+      },
+    }));
   }
 }

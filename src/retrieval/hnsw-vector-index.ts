@@ -124,20 +124,11 @@ export class HnswVectorIndex implements VectorIndex {
     this.params.ef = ef;
   }
 
-  async save(dir: string, modelVersion: string): Promise<void> {
-    await saveIndexFiles(
-      dir,
-      {
-        kind: 'hnsw',
-        modelVersion,
-        dimension: this.dimension,
-        count: this.size,
-        hnsw: { ...this.params },
-      },
-      this.labels,
-      async (path) => {
-        await this.graph.writeIndex(path);
-      },
-    );
+  save(dir: string, modelVersion: string): Promise<void> {
+    return saveIndexFiles(dir, () => ({
+      fields: { kind: 'hnsw', modelVersion, dimension: this.dimension, hnsw: { ...this.params } },
+      ids: [...this.labels],
+      writeData: (path) => this.graph.writeIndexSync(path),
+    }));
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RetrievalError } from './retrieval.errors';
 import { IndexManifest } from './vector-index';
@@ -14,34 +15,51 @@ export interface IndexExpectation {
   dimension: number;
 }
 
-type ManifestFields = Omit<
-  IndexManifest,
-  'format' | 'generation' | 'savedAt' | 'dataFile' | 'idsFile'
->;
+/** One consistent picture of an index, taken synchronously so no edit can slip in between. */
+export interface IndexSnapshot {
+  fields: Pick<IndexManifest, 'kind' | 'modelVersion' | 'dimension' | 'hnsw'>;
+  /** Slot → id, null for a freed slot. */
+  ids: (string | null)[];
+  /** Writes the vectors/graph; synchronous, because an async native write would race with edits. */
+  writeData(path: string): void;
+}
+
+/** Saves per directory run one after another: a later save's cleanup must not delete an earlier one's files mid-write. */
+const pendingSaves = new Map<string, Promise<void>>();
 
 /**
  * Saves one index generation: data file and id map under new names, then the manifest by atomic
  * rename (the commit point), then removes older generations. A crash at any step leaves the
- * previous manifest pointing at complete previous files.
+ * previous manifest pointing at complete previous files. `take` runs when this save's turn
+ * comes, so the snapshot is the index as it is then.
  */
-export async function saveIndexFiles(
-  dir: string,
-  fields: ManifestFields,
-  ids: (string | null)[],
-  writeData: (path: string) => Promise<void>,
-): Promise<void> {
-  await mkdir(dir, { recursive: true });
+export function saveIndexFiles(dir: string, take: () => IndexSnapshot): Promise<void> {
+  const previous = pendingSaves.get(dir) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => writeGeneration(dir, take));
+  pendingSaves.set(dir, run);
+  const forget = () => {
+    if (pendingSaves.get(dir) === run) pendingSaves.delete(dir);
+  };
+  run.then(forget, forget);
+  return run;
+}
+
+async function writeGeneration(dir: string, take: () => IndexSnapshot): Promise<void> {
+  mkdirSync(dir, { recursive: true });
   const generation = randomUUID();
+  const snapshot = take();
   const manifest: IndexManifest = {
     format: 1,
-    ...fields,
+    ...snapshot.fields,
+    count: snapshot.ids.filter((id) => id !== null).length,
     generation,
     savedAt: new Date().toISOString(),
-    dataFile: `${fields.kind}-${generation}.bin`,
+    dataFile: `${snapshot.fields.kind}-${generation}.bin`,
     idsFile: `ids-${generation}.json`,
   };
-  await writeData(join(dir, manifest.dataFile));
-  await writeFile(join(dir, manifest.idsFile), JSON.stringify(ids));
+  snapshot.writeData(join(dir, manifest.dataFile));
+  const idsJson = JSON.stringify(snapshot.ids);
+  await writeFile(join(dir, manifest.idsFile), idsJson);
   const tmp = join(dir, `${MANIFEST_FILE}.tmp-${process.pid}`);
   await writeFile(tmp, JSON.stringify(manifest, null, 2));
   await rename(tmp, join(dir, MANIFEST_FILE));

@@ -136,6 +136,20 @@ describe.each(kinds)('%s vector index', (_kind, make, load) => {
     expect((await load(dir, { modelVersion: 'intent-v1', dimension: DIM })).size).toBe(9);
   });
 
+  it('keeps saves consistent when edits and saves overlap', async () => {
+    const { index, data } = filled(60);
+    const first = index.save(dir, 'intent-v1');
+    index.remove('t0');
+    index.upsert('late', data[0]);
+    const second = index.save(dir, 'intent-v1');
+    index.upsert('later', vectors(1, 5)[0]);
+    await Promise.all([first, second]);
+    const again = await load(dir, { modelVersion: 'intent-v1', dimension: DIM });
+    expect(again.size).toBe(61);
+    expect(again.search(data[0], 1)[0].id).toBe('late');
+    expect((await readdir(dir)).sort()).toHaveLength(3);
+  });
+
   it('refuses a saved index from another model version or dimension', async () => {
     const { index } = filled(10);
     await index.save(dir, 'intent-v1');
