@@ -148,6 +148,51 @@ function adversarialTimings(): Array<{ input: string; ms: number }> {
   });
 }
 
+interface CaseScore {
+  perType: Record<
+    string,
+    { gold: number; predicted: number; correct: number; precision: number; recall: number }
+  >;
+  errors: string[];
+}
+
+/** Team-written EN/ZH messages (entity-cases.json): a prediction counts when type and text match. */
+function scoreCases(now: Date): CaseScore {
+  const file = join(__dirname, 'entity-cases.json');
+  const { cases } = JSON.parse(readFileSync(file, 'utf8')) as {
+    cases: Array<{ text: string; entities: Array<[EntityType, string]> }>;
+  };
+  const counts: Record<string, { gold: number; predicted: number; correct: number }> = {};
+  const bump = (type: string, key: 'gold' | 'predicted' | 'correct'): void => {
+    counts[type] ??= { gold: 0, predicted: 0, correct: 0 };
+    counts[type][key]++;
+  };
+  const errors: string[] = [];
+  for (const c of cases) {
+    const predicted = extractEntities(c.text, { now }).map((e) => `${e.type}:${e.text}`);
+    const gold = c.entities.map(([type, text]) => `${type}:${text}`);
+    for (const g of gold) {
+      bump(g.split(':')[0], 'gold');
+      if (predicted.includes(g)) bump(g.split(':')[0], 'correct');
+    }
+    for (const p of predicted) bump(p.split(':')[0], 'predicted');
+    const missed = gold.filter((g) => !predicted.includes(g));
+    const extra = predicted.filter((p) => !gold.includes(p));
+    if (missed.length || extra.length) {
+      errors.push(`${c.text} — missed [${missed.join(', ')}] extra [${extra.join(', ')}]`);
+    }
+  }
+  const perType: CaseScore['perType'] = {};
+  for (const [type, n] of Object.entries(counts)) {
+    perType[type] = {
+      ...n,
+      precision: round(n.predicted ? n.correct / n.predicted : 0),
+      recall: round(n.gold ? n.correct / n.gold : 0),
+    };
+  }
+  return { perType, errors };
+}
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const datasetsDir =
@@ -205,6 +250,7 @@ function main(): void {
     latencyMicros: latency,
     latencyRatioBaselineOverOurs: round(latency.baselineCurrency.p50 / latency.ours.p50, 2),
     adversarial100KB: adversarialTimings(),
+    teamCases: scoreCases(now),
     node: process.version,
   };
   mkdirSync(outDir, { recursive: true });
@@ -228,6 +274,7 @@ function report(r: {
   latencyMicros: Record<string, { p50: number; p99: number }>;
   latencyRatioBaselineOverOurs: number;
   adversarial100KB: Array<{ input: string; ms: number }>;
+  teamCases: CaseScore;
 }): string {
   const line = (name: string, s: TypeScore): string =>
     `| ${name} | ${s.gold} | ${s.predicted} | ${pct(s.precision)} | ${pct(s.precisionOnAnnotatedRows)} | ${pct(s.recall)} | ${pct(s.f1)} | ${pct(s.exactRecall)} |`;
@@ -286,6 +333,23 @@ Baseline p50 / ours p50 = ${r.latencyRatioBaselineOverOurs}×.
 
 ## Adversarial 100 KB inputs (extractEntities + redact, one run each, ms)
 ${r.adversarial100KB.map((a) => `- ${a.input}: ${a.ms} ms`).join('\n')}
+
+## Team-written English and Chinese messages (\`bench/nlu-extras/entity-cases.json\`)
+Written after the extractor and not used to tune it; a prediction is correct when type and exact text match.
+Small (about 50 messages): read it as a list of what works and what does not, not as a rate.
+
+| type | gold | predicted | correct | precision | recall |
+|---|---|---|---|---|---|
+${Object.entries(r.teamCases.perType)
+  .sort(([a], [b]) => (a < b ? -1 : 1))
+  .map(
+    ([k, v]) =>
+      `| ${k} | ${v.gold} | ${v.predicted} | ${v.correct} | ${pct(v.precision)} | ${pct(v.recall)} |`,
+  )
+  .join('\n')}
+
+Errors:
+${r.teamCases.errors.map((e) => `- ${e}`).join('\n') || '- none'}
 `;
 }
 
