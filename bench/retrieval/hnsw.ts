@@ -7,12 +7,13 @@
  *     [--distributions clustered,random]   first one is the headline; its grid picks the setting
  *     [--grid-sizes 1000,10000]            full grid for every distribution
  *     [--headline-grid-sizes 100000]       full grid for the headline distribution only
- *     [--final clustered:1000000,random:100000]  the chosen setting only
+ *     [--final random:100000,clustered:1000000]  the chosen setting only
+ *     [--resume]  keep the rows and choice in the existing results and run only the finals
  *     [--queries 200] [--final-queries 50] [--out bench/results]
  *
  * Writes bench/results/retrieval.{json,md} (the index part, under the key `index`).
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ExactVectorIndex } from '../../src/retrieval/exact-vector-index';
@@ -247,7 +248,7 @@ function main(): void {
   const distributions = list(flag('distributions', 'clustered,random')) as Distribution[];
   const gridSizes = list(flag('grid-sizes', '1000,10000')).map(Number);
   const headlineSizes = list(flag('headline-grid-sizes', '100000')).map(Number);
-  const finals = list(flag('final', 'clustered:1000000,random:100000')).map((pair) => {
+  const finals = list(flag('final', 'random:100000,clustered:1000000')).map((pair) => {
     const [distribution, n] = pair.split(':');
     return { distribution: distribution as Distribution, n: Number(n) };
   });
@@ -256,8 +257,19 @@ function main(): void {
   const out = flag('out', 'bench/results');
 
   const rows: BenchRow[] = [];
-  const loadAtStart = loadavg()[0];
+  let loadAtStart = loadavg()[0];
   let chosen: BenchResult['chosen'] = null;
+  let priorSeconds = 0;
+  const resume = process.argv.includes('--resume');
+  if (resume) {
+    const prior = (
+      JSON.parse(readFileSync(join(out, 'retrieval.json'), 'utf8')) as { index: BenchResult }
+    ).index;
+    rows.push(...prior.rows);
+    chosen = prior.chosen;
+    priorSeconds = prior.seconds;
+    loadAtStart = prior.machine.loadAverage.start;
+  }
   // Results are rewritten after every size, so a run stopped during the long 1M build still
   // leaves everything measured before it.
   const write = () => {
@@ -279,7 +291,7 @@ function main(): void {
       },
       rows,
       chosen,
-      seconds: (Date.now() - started) / 1000,
+      seconds: priorSeconds + (Date.now() - started) / 1000,
     };
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'retrieval.json'), JSON.stringify({ index: result }, null, 2) + '\n');
@@ -287,7 +299,7 @@ function main(): void {
     return result;
   };
   const headline = distributions[0];
-  for (const distribution of distributions) {
+  for (const distribution of resume ? [] : distributions) {
     const source = new VectorSource(distribution, dim, 1);
     const sizes = distribution === headline ? [...gridSizes, ...headlineSizes] : gridSizes;
     for (const n of sizes) {
@@ -296,7 +308,7 @@ function main(): void {
       write();
     }
   }
-  chosen = choose(rows, headline, Math.max(...gridSizes, ...headlineSizes));
+  if (!resume) chosen = choose(rows, headline, Math.max(...gridSizes, ...headlineSizes));
   log(`chosen: ${JSON.stringify(chosen)}`);
   if (chosen) {
     const config = [{ m: chosen.m, efConstruction: chosen.efConstruction, efs: [chosen.ef] }];
