@@ -1,6 +1,7 @@
 import { ChurnDataset } from '../../src/churn/churn-dataset';
 import { stratifiedFolds } from '../../src/churn/dataset-split';
 import { FeatureEncoder } from '../../src/churn/feature-encoder';
+import { CustomerFeatures } from '../../src/churn/feature-schema';
 import { sigmoid } from '../../src/churn/gbdt-ensemble';
 import {
   DEFAULT_LOGISTIC_PARAMS,
@@ -17,6 +18,8 @@ export interface LogisticBaseline {
   l2: number;
   threshold: number;
   probabilities(test: ChurnDataset): number[];
+  /** One customer, as a live scorer would call it (for the latency comparison). */
+  probability(features: CustomerFeatures): number;
 }
 
 /**
@@ -62,6 +65,11 @@ export function trainLogisticBaseline(train: ChurnDataset, seed: number): Logist
     probabilities(test) {
       const xt = encoder.encodeRows(test.rows);
       return test.rows.map((_, r) => sigmoid(logisticMargin(model, xt, r * width)));
+    },
+    probability(features) {
+      const row = new Float64Array(width);
+      encoder.encodeInto(features, row);
+      return sigmoid(logisticMargin(model, row));
     },
   };
 }

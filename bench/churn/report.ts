@@ -38,7 +38,11 @@ export interface BenchResults {
     logisticRegression: { median: number; runs: number[] };
     deterministicUnderSeed: boolean;
   };
-  scoringLatency: { withExplanation: Latency; probabilityOnly: Latency };
+  scoringLatency: {
+    withExplanation: Latency;
+    probabilityOnly: Latency;
+    logisticRegression: Latency;
+  };
   shap: { rows: number; maxAdditivityError: number; maxGapToAlgorithm2: number };
   reference: {
     sklearnGradientBoostingAuc: number;
@@ -117,6 +121,8 @@ Same seed ⇒ identical trees in every repeat: **${t.deterministicUnderSeed ? 'y
 |---|---|---|
 | probability + tier (\`score(f, { explain: false })\`) | ${f(s.probabilityOnly.p50Ms)} ms | ${f(s.probabilityOnly.p90Ms)} ms |
 | probability + tier + TreeSHAP reasons (\`score(f)\`) | ${f(s.withExplanation.p50Ms)} ms | ${f(s.withExplanation.p90Ms)} ms |
+| logistic-regression baseline, probability (encode + dot product) | ${f(s.logisticRegression.p50Ms)} ms | ${f(s.logisticRegression.p90Ms)} ms |
+| GBDT probability / LR probability, p50 ratio | ${f(s.probabilityOnly.p50Ms / s.logisticRegression.p50Ms, 1)}× | |
 
 Target p50 ≤ 0.1 ms: probability only **${s.probabilityOnly.p50Ms <= 0.1 ? 'met' : 'missed'}**, with the TreeSHAP
 explanation **${s.withExplanation.p50Ms <= 0.1 ? 'met' : 'missed'}**. Exact explanations visit every leaf of every tree

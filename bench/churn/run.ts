@@ -23,6 +23,7 @@ import { ChurnMetrics, evaluate } from '../../src/churn/metrics';
 import { treeFromJson } from '../../src/churn/regression-tree';
 import { TreeShap } from '../../src/churn/tree-shap';
 import { FeatureEncoder } from '../../src/churn/feature-encoder';
+import { CustomerFeatures } from '../../src/churn/feature-schema';
 import { trainLogisticBaseline } from './logistic-baseline';
 import { renderMarkdown } from './report';
 
@@ -62,14 +63,14 @@ function testMetrics(trained: TrainedChurnModel, test: ChurnDataset): ChurnMetri
 }
 
 /** Per-customer latency: p50 of each pass over the test rows, then the median over passes. */
-function latency(model: ChurnModel, test: ChurnDataset, explain: boolean) {
+function latency(score: (features: CustomerFeatures) => unknown, test: ChurnDataset) {
   const p50s: number[] = [];
   const p90s: number[] = [];
   for (let run = 0; run < LATENCY_RUNS + 1; run++) {
     const times: number[] = [];
     for (const row of test.rows) {
       const start = performance.now();
-      model.score(row, { explain });
+      score(row);
       times.push(performance.now() - start);
     }
     times.sort((a, b) => a - b);
@@ -190,8 +191,9 @@ function main(): void {
   }
   const model = new ChurnModel(dedup.gbdt.artifact);
   const scoring = {
-    withExplanation: latency(model, dedup.test, true),
-    probabilityOnly: latency(model, dedup.test, false),
+    withExplanation: latency((f) => model.score(f), dedup.test),
+    probabilityOnly: latency((f) => model.score(f, { explain: false }), dedup.test),
+    logisticRegression: latency((f) => dedup.lr.probability(f), dedup.test),
   };
   const raw = evaluateSplit('undeduplicated', all, chosen);
   const leaves = dedup.gbdt.artifact.trees.reduce(

@@ -88,10 +88,6 @@ export class ChurnModel {
     return new ChurnModel(checkArtifact(parsed, path));
   }
 
-  get featureNames(): string[] {
-    return this.specs.map((s) => s.name);
-  }
-
   /** Raw margin only: for bulk evaluation where explanations are not needed. */
   margin(features: CustomerFeatures): number {
     this.encoder.encodeInto(features, this.row);

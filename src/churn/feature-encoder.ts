@@ -75,11 +75,6 @@ export class FeatureEncoder {
     return new FeatureEncoder(schema, columns);
   }
 
-  columnName(col: number): string {
-    const c = this.columns[col];
-    return c.category === undefined ? c.feature : `${c.feature}=${c.category}`;
-  }
-
   /** Index in `schema.features` of the feature that owns each column. */
   featureOfColumn(): Int32Array {
     const owner = new Int32Array(this.width);

@@ -91,6 +91,8 @@ export function trainGbdt(
     let m = 0;
     for (let i = 0; i < n; i++)
       if (params.subsample >= 1 || random.next() < params.subsample) rowBuffer[m++] = i;
+    // A tree fitted on no rows would have zero cover, which TreeSHAP cannot weigh.
+    if (m === 0) for (; m < n; m++) rowBuffer[m] = m;
     const cols =
       nCols === width
         ? allCols
