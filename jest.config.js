@@ -1,7 +1,7 @@
 // Unit tests live beside the code (src/**/*.spec.ts); end-to-end and browser tests under test/.
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/support/jest-environment.js',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   // NestJS 12 ships ES modules only; Node 20's require(esm) is invisible to jest, so swc compiles

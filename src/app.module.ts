@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { ChatModule } from './chat/chat.module';
 import { CommerceModule } from './commerce/commerce.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -7,6 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueueModule } from './queue/queue.module';
+import { RetrievalModule } from './retrieval/retrieval.module';
 
 /** Root module. Feature modules are listed in `featureModules` so the worker can reuse them. */
 @Module({})
@@ -27,5 +29,5 @@ export class AppModule {
 }
 
 export function featureModules() {
-  return [AuthModule, CommerceModule];
+  return [AuthModule, CommerceModule, RetrievalModule, ChatModule];
 }

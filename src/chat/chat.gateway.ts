@@ -1,5 +1,10 @@
 import { Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import {
+  OnGatewayConnection,
+  OnGatewayInit,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { ShopperTokenService } from '../auth/shopper-token.service';
 import { CommerceService } from '../commerce/commerce.service';
@@ -10,7 +15,13 @@ import { RateLimiter } from '../auth/rate-limiter';
 import { chatErrors } from './chat.errors';
 import type { ShopperIdentity } from './chat.types';
 import { ConversationService } from './conversation.service';
-import { ConversationRefDto, RatingDto, ReadReceiptDto, SendMessageDto, TypingDto } from './dto/chat-payloads.dto';
+import {
+  ConversationRefDto,
+  RatingDto,
+  ReadReceiptDto,
+  SendMessageDto,
+  TypingDto,
+} from './dto/chat-payloads.dto';
 
 type Ack = (response: unknown) => void;
 const room = (conversationId: string) => `conv:${conversationId}`;
@@ -19,8 +30,12 @@ const room = (conversationId: string) => `conv:${conversationId}`;
  * The shopper's socket.io namespace. Thin: authenticate the handshake, validate each payload,
  * call ConversationService, broadcast to the conversation room. Protocol: docs/protocol.md.
  */
-@WebSocketGateway({ namespace: '/chat', cors: { origin: true } })
-export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnModuleInit, OnModuleDestroy {
+// maxHttpBufferSize above the message limit so an oversized message gets a clear error ack instead
+// of a silent disconnect; the per-message limit is CHAT_MAX_MESSAGE_CHARS.
+@WebSocketGateway({ namespace: '/chat', cors: { origin: true }, maxHttpBufferSize: 2_000_000 })
+export class ChatGateway
+  implements OnGatewayInit, OnGatewayConnection, OnModuleInit, OnModuleDestroy
+{
   @WebSocketServer() private namespace: Namespace;
   private readonly logger = new Logger('chat-gateway');
   private readonly visitorLimiter: RateLimiter;
@@ -40,7 +55,10 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnModule
   onModuleInit(): void {
     const idleMs = this.config.CHAT_IDLE_MINUTES * 60_000;
     this.idleTimer = setInterval(
-      () => void this.closeIdle(idleMs).catch((e: Error) => this.logger.error({ msg: 'idle close failed', error: e.message })),
+      () =>
+        void this.closeIdle(idleMs).catch((e: Error) =>
+          this.logger.error({ msg: 'idle close failed', error: e.message }),
+        ),
       Math.min(idleMs, 60_000),
     );
     this.idleTimer.unref();
@@ -78,7 +96,9 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnModule
       socket.data.issuedToken = issued.visitorToken;
       identity = this.tokens.verifyVisitorToken(issued.visitorToken);
     }
-    const customer = identity.customerId ? await this.commerce.getCustomerByExternalId(identity.customerId) : null;
+    const customer = identity.customerId
+      ? await this.commerce.getCustomerByExternalId(identity.customerId)
+      : null;
     const shopper: ShopperIdentity = {
       visitorId: identity.visitorId,
       customerId: customer?.id ?? null,
@@ -110,7 +130,11 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnModule
       const handler = handlers[event];
       const work = handler
         ? handler(args[0])
-        : Promise.reject(Object.assign(new Error(`unknown event "${String(event).slice(0, 50)}"`), { code: 'UNKNOWN_EVENT' }));
+        : Promise.reject(
+            Object.assign(new Error(`unknown event "${String(event).slice(0, 50)}"`), {
+              code: 'UNKNOWN_EVENT',
+            }),
+          );
       work.then(
         (result) => ack?.({ ok: true, ...(result as object) }),
         (error: unknown) => {
@@ -118,9 +142,17 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnModule
           const code = (error as { code?: string }).code;
           const payload = {
             ok: false,
-            error: status === 500 && code && !(error as { status?: number }).status ? { code, message: (error as Error).message } : body.error,
+            error:
+              status === 500 && code && !(error as { status?: number }).status
+                ? { code, message: (error as Error).message }
+                : body.error,
           };
-          if (status === 500 && !code) this.logger.error({ msg: 'chat handler failed', event, error: (error as Error).message });
+          if (status === 500 && !code)
+            this.logger.error({
+              msg: 'chat handler failed',
+              event,
+              error: (error as Error).message,
+            });
           if (ack) ack(payload);
           else socket.emit('chat:error', { event, ...payload });
         },
@@ -140,9 +172,11 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnModule
 
   private async send(socket: Socket, payload: unknown) {
     const input = validatePayload(SendMessageDto, payload);
-    if (input.text.length > this.config.CHAT_MAX_MESSAGE_CHARS) throw chatErrors.tooLong(this.config.CHAT_MAX_MESSAGE_CHARS);
+    if (input.text.length > this.config.CHAT_MAX_MESSAGE_CHARS)
+      throw chatErrors.tooLong(this.config.CHAT_MAX_MESSAGE_CHARS);
     const shopper = this.shopper(socket);
-    const retryAfter = this.visitorLimiter.hit(shopper.visitorId) || this.ipLimiter.hit(socket.handshake.address);
+    const retryAfter =
+      this.visitorLimiter.hit(shopper.visitorId) || this.ipLimiter.hit(socket.handshake.address);
     if (retryAfter > 0) throw chatErrors.rateLimited(retryAfter * 1000);
     const accepted = await this.conversations.accept(shopper, input);
     const conversationRoom = room(accepted.conversation.id);
@@ -150,7 +184,10 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     if (!accepted.duplicate) {
       socket.to(conversationRoom).emit('message:new', accepted.message);
       // The bot's turn runs after the ack; its replies arrive as `message:new`.
-      setImmediate(() => void this.botTurn(shopper, accepted.conversation.id, input.text, accepted.understanding));
+      setImmediate(
+        () =>
+          void this.botTurn(shopper, accepted.conversation.id, input.text, accepted.understanding),
+      );
     }
     return {
       conversationId: accepted.conversation.id,
@@ -160,13 +197,24 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     };
   }
 
-  private async botTurn(shopper: ShopperIdentity, conversationId: string, text: string, understanding: Parameters<ConversationService['respond']>[3]) {
+  private async botTurn(
+    shopper: ShopperIdentity,
+    conversationId: string,
+    text: string,
+    understanding: Parameters<ConversationService['respond']>[3],
+  ) {
     try {
       const turn = await this.conversations.respond(shopper, conversationId, text, understanding);
-      for (const reply of turn.replies) this.namespace.to(room(conversationId)).emit('message:new', reply);
-      if (turn.escalated) this.namespace.to(room(conversationId)).emit('conversation:status', turn.conversation);
+      for (const reply of turn.replies)
+        this.namespace.to(room(conversationId)).emit('message:new', reply);
+      if (turn.escalated)
+        this.namespace.to(room(conversationId)).emit('conversation:status', turn.conversation);
     } catch (error) {
-      this.logger.error({ msg: 'bot turn failed', conversationId, error: (error as Error).message });
+      this.logger.error({
+        msg: 'bot turn failed',
+        conversationId,
+        error: (error as Error).message,
+      });
     }
   }
 
@@ -181,21 +229,34 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnModule
 
   private async rate(socket: Socket, payload: unknown) {
     const input = validatePayload(RatingDto, payload);
-    const conversation = await this.conversations.rate(this.shopper(socket), input.conversationId, input.rating, input.comment);
+    const conversation = await this.conversations.rate(
+      this.shopper(socket),
+      input.conversationId,
+      input.rating,
+      input.comment,
+    );
     return { conversation };
   }
 
   private async typing(socket: Socket, payload: unknown) {
     const input = validatePayload(TypingDto, payload);
     await this.conversations.owned(this.shopper(socket), input.conversationId);
-    socket.to(room(input.conversationId)).emit('typing', { conversationId: input.conversationId, from: 'shopper', typing: input.typing });
+    socket
+      .to(room(input.conversationId))
+      .emit('typing', {
+        conversationId: input.conversationId,
+        from: 'shopper',
+        typing: input.typing,
+      });
     return {};
   }
 
   private async read(socket: Socket, payload: unknown) {
     const input = validatePayload(ReadReceiptDto, payload);
     await this.conversations.owned(this.shopper(socket), input.conversationId);
-    socket.to(room(input.conversationId)).emit('message:read', { ...input, by: 'shopper', at: new Date().toISOString() });
+    socket
+      .to(room(input.conversationId))
+      .emit('message:read', { ...input, by: 'shopper', at: new Date().toISOString() });
     return {};
   }
 

@@ -20,9 +20,16 @@ export class ConversationQueryService {
     if (filter.rating) add('c.rating = ?', filter.rating);
     if (filter.from) add('c.created_at >= ?', filter.from);
     if (filter.to) add('c.created_at < ?', filter.to);
-    if (filter.intent) add('EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.intent = ?)', filter.intent);
+    if (filter.intent)
+      add(
+        'EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.intent = ?)',
+        filter.intent,
+      );
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM conversations c ${whereSql}`, params);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM conversations c ${whereSql}`,
+      params,
+    );
     const items = await this.dataSource.query(
       `SELECT c.id, c.status, c.locale, c.visitor_id AS "visitorId", c.customer_id AS "customerId",
               c.escalation_reason AS "escalationReason", c.priority, c.assigned_agent_id AS "assignedAgentId",

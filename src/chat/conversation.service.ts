@@ -51,7 +51,9 @@ export class ConversationService {
   }
 
   /** The open conversation of this shopper with its history, or null when there is none. */
-  async resume(shopper: ShopperIdentity): Promise<{ conversation: ConversationView; messages: ShopperMessageView[] } | null> {
+  async resume(
+    shopper: ShopperIdentity,
+  ): Promise<{ conversation: ConversationView; messages: ShopperMessageView[] } | null> {
     const open = await this.store.findOpen(shopper.visitorId, shopper.customerId);
     if (!open) return null;
     return { conversation: conversationView(open), messages: await this.transcript(open.id) };
@@ -63,11 +65,18 @@ export class ConversationService {
   }
 
   /** Loads a conversation the shopper owns (same visitor, or same identified customer). */
-  async owned(shopper: ShopperIdentity, conversationId: string, manager?: EntityManager): Promise<Conversation> {
-    const conversation = isUuid(conversationId) ? await this.store.findById(conversationId, manager) : null;
+  async owned(
+    shopper: ShopperIdentity,
+    conversationId: string,
+    manager?: EntityManager,
+  ): Promise<Conversation> {
+    const conversation = isUuid(conversationId)
+      ? await this.store.findById(conversationId, manager)
+      : null;
     const mine =
       conversation &&
-      (conversation.visitorId === shopper.visitorId || (!!shopper.customerId && conversation.customerId === shopper.customerId));
+      (conversation.visitorId === shopper.visitorId ||
+        (!!shopper.customerId && conversation.customerId === shopper.customerId));
     if (!mine) throw chatErrors.notFound();
     return conversation;
   }
@@ -127,7 +136,9 @@ export class ConversationService {
       return { conversation, message, duplicate };
     });
     const existingReplies = result.duplicate
-      ? (await this.store.repliesAfter(result.conversation.id, result.message.createdAt)).map((m) => messageView(m))
+      ? (await this.store.repliesAfter(result.conversation.id, result.message.createdAt)).map((m) =>
+          messageView(m),
+        )
       : [];
     return {
       message: messageView(result.message),
@@ -150,7 +161,8 @@ export class ConversationService {
   ): Promise<TurnResult> {
     return this.turns.run(conversationId, async () => {
       const conversation = (await this.store.findById(conversationId))!;
-      if (conversation.status !== 'bot') return { conversation: conversationView(conversation), replies: [], escalated: false };
+      if (conversation.status !== 'bot')
+        return { conversation: conversationView(conversation), replies: [], escalated: false };
       const state = (conversation.state ?? {}) as DialogueState;
       const decision = await this.policy.decide(text, understanding, state, {
         customerId: conversation.customerId,
@@ -161,7 +173,10 @@ export class ConversationService {
       const stored = await this.store.dataSource.transaction(async (manager) => {
         const replies: Message[] = [];
         for (const reply of decision.replies) {
-          const { message } = await this.store.insertMessage(manager, botMessage(conversationId, reply, decision.actions));
+          const { message } = await this.store.insertMessage(
+            manager,
+            botMessage(conversationId, reply, decision.actions),
+          );
           replies.push(message);
         }
         const events: NewBehaviourEvent[] = decision.actions.map((a) => ({
@@ -186,36 +201,56 @@ export class ConversationService {
         await this.store.saveState(manager, conversationId, {
           state: decision.state,
           ...(decision.escalate
-            ? { status: 'queued', escalationReason: decision.escalate.reason, priority: decision.escalate.priority, queuedAt: now }
+            ? {
+                status: 'queued',
+                escalationReason: decision.escalate.reason,
+                priority: decision.escalate.priority,
+                queuedAt: now,
+              }
             : {}),
         });
         await this.store.touch(manager, conversationId, now);
         return replies;
       });
       const updated = (await this.store.findById(conversationId))!;
-      return { conversation: conversationView(updated), replies: stored.map((m) => messageView(m)), escalated: !!decision.escalate };
+      return {
+        conversation: conversationView(updated),
+        replies: stored.map((m) => messageView(m)),
+        escalated: !!decision.escalate,
+      };
     });
   }
 
   /** The shopper (or the idle timer) ends the conversation; the shopper is asked for a rating. */
-  async resolve(conversationId: string, by: 'shopper' | 'bot' | 'agent' | 'system'): Promise<{ conversation: ConversationView; prompt: ShopperMessageView | null }> {
+  async resolve(
+    conversationId: string,
+    by: 'shopper' | 'bot' | 'agent' | 'system',
+  ): Promise<{ conversation: ConversationView; prompt: ShopperMessageView | null }> {
     return this.turns.run(conversationId, async () => {
       const conversation = (await this.store.findById(conversationId))!;
-      if (conversation.status === 'resolved') return { conversation: conversationView(conversation), prompt: null };
+      if (conversation.status === 'resolved')
+        return { conversation: conversationView(conversation), prompt: null };
       const locale: Locale = conversation.locale === 'zh' ? 'zh' : 'en';
       const prompt = await this.store.dataSource.transaction(async (manager) => {
         await manager.query(
           `UPDATE conversations SET status = 'resolved', resolved_at = now(), resolved_by = $2, updated_at = now() WHERE id = $1`,
           [conversationId, by],
         );
-        const { message } = await this.store.insertMessage(manager, botMessage(conversationId, RATING_PROMPT(locale), []));
+        const { message } = await this.store.insertMessage(
+          manager,
+          botMessage(conversationId, RATING_PROMPT(locale), []),
+        );
         await appendEvents(manager, [
           {
             type: 'chat_resolved',
             customerId: conversation.customerId,
             visitorId: conversation.visitorId,
             conversationId,
-            payload: { by, deflected: by !== 'agent' && !conversation.assignedAgentId && conversation.status === 'bot' },
+            payload: {
+              by,
+              deflected:
+                by !== 'agent' && !conversation.assignedAgentId && conversation.status === 'bot',
+            },
           },
         ]);
         return message;
@@ -226,16 +261,20 @@ export class ConversationService {
   }
 
   /** CSAT 1–5 and an optional comment, once, after the conversation ended. */
-  async rate(shopper: ShopperIdentity, conversationId: string, rating: number, comment?: string): Promise<ConversationView> {
+  async rate(
+    shopper: ShopperIdentity,
+    conversationId: string,
+    rating: number,
+    comment?: string,
+  ): Promise<ConversationView> {
     const conversation = await this.owned(shopper, conversationId);
     if (conversation.status !== 'resolved') throw chatErrors.notResolved();
     if (conversation.rating !== null) throw chatErrors.alreadyRated();
     await this.store.dataSource.transaction(async (manager) => {
-      await manager.query('UPDATE conversations SET rating = $2, rating_comment = $3, updated_at = now() WHERE id = $1', [
-        conversationId,
-        rating,
-        comment ?? null,
-      ]);
+      await manager.query(
+        'UPDATE conversations SET rating = $2, rating_comment = $3, updated_at = now() WHERE id = $1',
+        [conversationId, rating, comment ?? null],
+      );
       await appendEvents(manager, [
         {
           type: 'chat_rated',
@@ -263,13 +302,20 @@ export class ConversationService {
   }
 }
 
-function botMessage(conversationId: string, reply: BotReply, actions: { type: string; orderId?: string }[]) {
+function botMessage(
+  conversationId: string,
+  reply: BotReply,
+  actions: { type: string; orderId?: string }[],
+) {
   return {
     conversationId,
     sender: 'bot' as const,
     text: reply.text,
     textRedacted: redact(reply.text),
-    payload: { ...(reply.payload ?? {}), ...(actions.length ? { actions } : {}) } as Record<string, unknown>,
+    payload: { ...(reply.payload ?? {}), ...(actions.length ? { actions } : {}) } as Record<
+      string,
+      unknown
+    >,
   };
 }
 
@@ -279,7 +325,10 @@ function storedUnderstanding(u: Understanding): Record<string, unknown> {
     lang: u.lang,
     intent: u.intent,
     confidence: round(u.confidence),
-    alternatives: u.alternatives.map((a) => ({ intent: a.intent, confidence: round(a.confidence) })),
+    alternatives: u.alternatives.map((a) => ({
+      intent: a.intent,
+      confidence: round(a.confidence),
+    })),
     outOfScope: u.outOfScope,
     entities: u.entities.map((e) => ({ type: e.type, value: e.value })),
     sentiment: { score: round(u.sentiment.score), label: u.sentiment.label },
@@ -301,7 +350,10 @@ export function messageView(m: Message, agentName?: string | null): ShopperMessa
   };
 }
 
-export function conversationView(c: Conversation, agentName: string | null = null): ConversationView {
+export function conversationView(
+  c: Conversation,
+  agentName: string | null = null,
+): ConversationView {
   return {
     id: c.id,
     status: c.status,
@@ -313,4 +365,5 @@ export function conversationView(c: Conversation, agentName: string | null = nul
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+const isUuid = (s: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);

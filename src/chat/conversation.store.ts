@@ -35,12 +35,19 @@ export class ConversationStore {
       .where("c.status <> 'resolved'")
       .orderBy('c.created_at', 'DESC')
       .limit(1);
-    if (customerId) qb.andWhere('(c.visitor_id = :visitorId OR c.customer_id = :customerId)', { visitorId, customerId });
+    if (customerId)
+      qb.andWhere('(c.visitor_id = :visitorId OR c.customer_id = :customerId)', {
+        visitorId,
+        customerId,
+      });
     else qb.andWhere('c.visitor_id = :visitorId', { visitorId });
     return qb.getOne();
   }
 
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Conversation | null> {
+  findById(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Conversation | null> {
     return manager.getRepository(Conversation).findOneBy({ id });
   }
 
@@ -56,7 +63,10 @@ export class ConversationStore {
    * Inserts the message unless one with the same client id already exists in the conversation;
    * returns the stored row and whether it was a duplicate (idempotent resend).
    */
-  async insertMessage(manager: EntityManager, message: NewMessage): Promise<{ message: Message; duplicate: boolean }> {
+  async insertMessage(
+    manager: EntityManager,
+    message: NewMessage,
+  ): Promise<{ message: Message; duplicate: boolean }> {
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO messages (conversation_id, client_msg_id, sender, agent_id, text, text_redacted, understanding, intent, payload, internal)
        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::jsonb, $10)
@@ -75,19 +85,33 @@ export class ConversationStore {
       ],
     );
     const repo = manager.getRepository(Message);
-    if (rows.length > 0) return { message: (await repo.findOneBy({ id: rows[0].id }))!, duplicate: false };
-    const existing = await repo.findOneBy({ conversationId: message.conversationId, clientMsgId: message.clientMsgId! });
+    if (rows.length > 0)
+      return { message: (await repo.findOneBy({ id: rows[0].id }))!, duplicate: false };
+    const existing = await repo.findOneBy({
+      conversationId: message.conversationId,
+      clientMsgId: message.clientMsgId!,
+    });
     return { message: existing!, duplicate: true };
   }
 
   async touch(manager: EntityManager, conversationId: string, at: Date): Promise<void> {
-    await manager.query('UPDATE conversations SET last_message_at = $2, updated_at = now() WHERE id = $1', [conversationId, at]);
+    await manager.query(
+      'UPDATE conversations SET last_message_at = $2, updated_at = now() WHERE id = $1',
+      [conversationId, at],
+    );
   }
 
   async saveState(
     manager: EntityManager,
     conversationId: string,
-    patch: { state?: DialogueState; status?: ConversationStatus; escalationReason?: string; priority?: number; queuedAt?: Date; locale?: string },
+    patch: {
+      state?: DialogueState;
+      status?: ConversationStatus;
+      escalationReason?: string;
+      priority?: number;
+      queuedAt?: Date;
+      locale?: string;
+    },
   ): Promise<void> {
     const set: Partial<Conversation> = {};
     if (patch.state) set.state = patch.state as Record<string, unknown>;
@@ -96,11 +120,16 @@ export class ConversationStore {
     if (patch.priority !== undefined) set.priority = patch.priority;
     if (patch.queuedAt) set.queuedAt = patch.queuedAt;
     if (patch.locale) set.locale = patch.locale;
-    await manager.getRepository(Conversation).update({ id: conversationId }, set as Record<string, unknown>);
+    await manager
+      .getRepository(Conversation)
+      .update({ id: conversationId }, set as Record<string, unknown>);
   }
 
   /** Messages the shopper may see, oldest first (internal notes excluded). */
-  shopperTranscript(conversationId: string, limit = 200): Promise<(Message & { agentName: string | null })[]> {
+  shopperTranscript(
+    conversationId: string,
+    limit = 200,
+  ): Promise<(Message & { agentName: string | null })[]> {
     return this.dataSource.query(
       `SELECT m.id, m.conversation_id AS "conversationId", m.client_msg_id AS "clientMsgId", m.sender, m.text,
               m.payload, m.created_at AS "createdAt", s.name AS "agentName"
@@ -116,17 +145,23 @@ export class ConversationStore {
     return this.dataSource
       .getRepository(Message)
       .createQueryBuilder('m')
-      .where('m.conversation_id = :conversationId AND m.created_at >= :at AND m.sender <> :shopper AND NOT m.internal', {
-        conversationId,
-        at: messageCreatedAt,
-        shopper: 'shopper',
-      })
+      .where(
+        'm.conversation_id = :conversationId AND m.created_at >= :at AND m.sender <> :shopper AND NOT m.internal',
+        {
+          conversationId,
+          at: messageCreatedAt,
+          shopper: 'shopper',
+        },
+      )
       .orderBy('m.created_at')
       .getMany();
   }
 
   /** Bot conversations with no message for `idleMs`; ids only. */
-  async idleBotConversations(idleMs: number, limit = 500): Promise<{ id: string; humanRequested: boolean }[]> {
+  async idleBotConversations(
+    idleMs: number,
+    limit = 500,
+  ): Promise<{ id: string; humanRequested: boolean }[]> {
     const rows: { id: string; human: boolean | null }[] = await this.dataSource.query(
       `SELECT id, (state->>'humanRequested')::boolean AS human FROM conversations
         WHERE status = 'bot' AND COALESCE(last_message_at, created_at) < now() - ($1 || ' milliseconds')::interval

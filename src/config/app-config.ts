@@ -2,6 +2,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -171,6 +172,31 @@ export class AppConfig {
   @Min(1)
   @IsInt()
   CHAT_IDLE_MINUTES = 30;
+
+  /** Shop name used in answers ({{shop.name}}). */
+  @IsString()
+  SHOP_NAME = 'Concierge Demo Shop';
+
+  /** Support e-mail used in answers ({{shop.supportEmail}}). */
+  @IsString()
+  SHOP_SUPPORT_EMAIL = 'support@example.com';
+
+  /** When human agents are available ({{shop.supportHours}}). */
+  @IsString()
+  SHOP_SUPPORT_HOURS = 'Mon–Fri 9:00–18:00';
+
+  /** Days a return is accepted ({{shop.returnWindowDays}}). */
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  SHOP_RETURN_WINDOW_DAYS = 30;
+
+  /** Cosine similarity an FAQ entry needs to answer an out-of-scope message (0–1). */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @Max(1)
+  @Min(0)
+  @IsNumber()
+  RETRIEVAL_FAQ_MIN_SCORE = 0.8;
 
   get usesPostgres(): boolean {
     return !!this.DATABASE_URL;

@@ -29,6 +29,7 @@ export async function createTestApp(
     LOG_LEVEL: 'error',
     DATA_DIR: dataDir,
     SEED_DEMO: 'false',
+    ...(process.env.INTENT_MODEL_DIR ? { INTENT_MODEL_DIR: process.env.INTENT_MODEL_DIR } : {}),
     ...(scratch ? { DATABASE_URL: scratch.url } : {}),
     ...options.env,
   });

@@ -1,4 +1,15 @@
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 export class SendMessageDto {
   /** Client-generated id (UUID or similar) that makes a resend idempotent. */
@@ -8,7 +19,7 @@ export class SendMessageDto {
 
   /** Checked against CHAT_MAX_MESSAGE_CHARS by the service (so the limit is configurable). */
   @IsString()
-  @Length(1, 1_000_000)
+  @MinLength(1)
   text: string;
 
   @IsOptional()

@@ -1,6 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { CONVERSATION_STATUSES, ConversationStatus } from '../entities/conversation.entity';
 
 export class ListConversationsDto {
@@ -9,7 +18,9 @@ export class ListConversationsDto {
   @IsIn(CONVERSATION_STATUSES)
   status?: ConversationStatus;
 
-  @ApiPropertyOptional({ description: 'conversations with at least one shopper message of this intent' })
+  @ApiPropertyOptional({
+    description: 'conversations with at least one shopper message of this intent',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[a-z_]{2,60}$/)

@@ -1,0 +1,260 @@
+import { join } from 'node:path';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import type { AnswerProvider } from '../dialogue/answer-provider';
+import type { BotReply, Locale, OrderView } from '../dialogue/dialogue.types';
+import { STATUS_WORDS } from '../dialogue/dialogue-phrases';
+import { HealthRegistry } from '../health/health-registry';
+import { NluService } from '../nlu/nlu.service';
+import { AnswerTemplate } from './entities/answer-template.entity';
+import { HnswVectorIndex } from './hnsw-vector-index';
+import { intentModelFingerprint } from './model-fingerprint';
+import { IndexableTemplate, RetrievalResult, Retriever } from './retriever';
+import { SHIPPED_TEMPLATES } from './shipped-templates';
+import { SlotContext } from './slot-registry';
+import { render } from './template-renderer';
+
+/** Index saves are coalesced: many edits in a burst cost one write. */
+const SAVE_DELAY_MS = 2000;
+
+/**
+ * Answer templates in the database, their example questions in an HNSW index under DATA_DIR,
+ * and the dialogue's AnswerProvider on top. The index follows every template change before
+ * the change returns (the next query sees it) and is persisted shortly after.
+ */
+@Injectable()
+export class RetrievalService implements AnswerProvider, OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('retrieval');
+  private retriever?: Retriever;
+  private index?: HnswVectorIndex;
+  private fingerprint?: { version: string; dimension: number };
+  private readonly templates = new Map<string, AnswerTemplate>();
+  private saveTimer?: NodeJS.Timeout;
+  private ready?: Promise<void>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly nlu: NluService,
+    private readonly config: AppConfig,
+    health: HealthRegistry,
+  ) {
+    health.register('intent-model', 'models', async () =>
+      (await this.nlu.isReady())
+        ? { ok: true }
+        : { ok: false, detail: `cannot load ${this.nlu.intentModelDir}` },
+    );
+    health.register('retrieval-index', 'models', async () =>
+      this.retriever ? { ok: true } : { ok: false, detail: 'template index not built yet' },
+    );
+  }
+
+  get indexDir(): string {
+    return join(this.config.DATA_DIR, 'retrieval-index');
+  }
+
+  onModuleInit(): Promise<void> {
+    this.ready ??= this.start();
+    return this.ready;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      await this.save();
+    }
+  }
+
+  private async start(): Promise<void> {
+    await this.seedShippedTemplates();
+    await this.loadOrBuild(false);
+  }
+
+  /** Inserts the shipped template set once (a shop's edits and deletions are never overwritten). */
+  private async seedShippedTemplates(): Promise<void> {
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM answer_templates WHERE source = 'shipped'`,
+    );
+    if (count > 0) return;
+    const repo = this.dataSource.getRepository(AnswerTemplate);
+    await repo.save(
+      SHIPPED_TEMPLATES.map((t) =>
+        repo.create({
+          intent: t.intent,
+          locale: t.locale,
+          title: t.title,
+          variants: t.variants,
+          exampleQuestions: t.exampleQuestions,
+          quickReplies: t.quickReplies ?? [],
+          source: 'shipped',
+          active: true,
+          version: 1,
+        }),
+      ),
+    );
+    this.logger.log({ msg: 'shipped answer templates installed', count: SHIPPED_TEMPLATES.length });
+  }
+
+  /** Loads the persisted index if it matches the model, else re-encodes every template. */
+  async loadOrBuild(
+    forceRebuild: boolean,
+  ): Promise<{ rebuilt: boolean; templates: number; vectors: number }> {
+    this.fingerprint = await intentModelFingerprint(this.nlu.intentModelDir);
+    const active = await this.dataSource.getRepository(AnswerTemplate).findBy({ active: true });
+    this.templates.clear();
+    active.forEach((t) => this.templates.set(t.id, t));
+    let index: HnswVectorIndex | undefined;
+    if (!forceRebuild) {
+      index = await HnswVectorIndex.load(this.indexDir, {
+        modelVersion: this.fingerprint.version,
+        dimension: this.fingerprint.dimension,
+      }).catch((e: Error) => {
+        this.logger.log({ msg: 'building template index', reason: e.message });
+        return undefined;
+      });
+    }
+    const rebuilt = !index;
+    index ??= HnswVectorIndex.create(this.fingerprint.dimension);
+    const retriever = new Retriever(index, (text) => this.encode(text));
+    const stale = rebuilt ? active.map(indexable) : retriever.restore(active.map(indexable));
+    for (const template of stale) await retriever.indexTemplate(template);
+    this.index = index;
+    this.retriever = retriever;
+    if (stale.length > 0) await this.save();
+    return { rebuilt, templates: active.length, vectors: index.size };
+  }
+
+  private async encode(text: string): Promise<number[]> {
+    return (await this.nlu.understand(text)).vector;
+  }
+
+  /** Applies a created/edited/deactivated/deleted template to the index; visible to the next query. */
+  async templateChanged(template: AnswerTemplate | { id: string; deleted: true }): Promise<void> {
+    await this.onModuleInit();
+    if ('deleted' in template || !template.active) {
+      this.templates.delete(template.id);
+      this.retriever!.removeTemplate(template.id);
+    } else {
+      this.templates.set(template.id, template);
+      await this.retriever!.indexTemplate(indexable(template));
+    }
+    this.scheduleSave();
+  }
+
+  async search(query: {
+    vector: number[];
+    locale: Locale;
+    intent?: string;
+    intentConfidence?: number;
+    k?: number;
+  }): Promise<RetrievalResult> {
+    await this.onModuleInit();
+    return this.retriever!.search(query);
+  }
+
+  async templateAnswer(input: {
+    intent: string;
+    locale: Locale;
+    vector: number[];
+    order?: OrderView;
+    firstName?: string | null;
+  }): Promise<BotReply | null> {
+    const result = await this.search({
+      vector: input.vector,
+      locale: input.locale,
+      intent: input.intent,
+      intentConfidence: 1,
+      k: 3,
+    });
+    const hit = result.hits.find((h) => h.intent === input.intent) ?? null;
+    const template = hit
+      ? this.templates.get(hit.templateId)
+      : this.firstOfIntent(input.intent, input.locale);
+    return template ? this.renderReply(template, input.locale, input.order, input.firstName) : null;
+  }
+
+  /**
+   * For a message the classifier declared out of scope: only FAQ entries (templates without an
+   * intent) compete, and only a close match answers. Shipped intent templates are not offered
+   * here — the classifier already judged the message unlike them, and a loose match would
+   * answer the wrong question.
+   */
+  async faqAnswer(input: { locale: Locale; vector: number[] }): Promise<BotReply | null> {
+    const result = await this.search({ vector: input.vector, locale: input.locale, k: 10 });
+    for (const hit of result.hits) {
+      if (hit.similarity < this.config.RETRIEVAL_FAQ_MIN_SCORE) break;
+      const template = this.templates.get(hit.templateId);
+      if (!template || template.intent !== null) continue;
+      const reply = this.renderReply(template, input.locale);
+      if (reply) return reply;
+    }
+    return null;
+  }
+
+  private firstOfIntent(intent: string, locale: Locale): AnswerTemplate | undefined {
+    return [...this.templates.values()].find((t) => t.intent === intent && t.locale === locale);
+  }
+
+  private renderReply(
+    template: AnswerTemplate,
+    locale: Locale,
+    order?: OrderView,
+    firstName?: string | null,
+  ): BotReply | null {
+    const context: SlotContext = {
+      customer: { firstName: firstName ?? undefined },
+      shop: {
+        name: this.config.SHOP_NAME,
+        supportEmail: this.config.SHOP_SUPPORT_EMAIL,
+        supportHours: this.config.SHOP_SUPPORT_HOURS,
+        returnWindowDays: this.config.SHOP_RETURN_WINDOW_DAYS,
+      },
+      ...(order
+        ? {
+            order: {
+              number: order.number,
+              status: STATUS_WORDS[order.status]?.[locale] ?? order.status,
+              eta: order.eta,
+              total: `${order.total.toFixed(2)} ${order.currency}`,
+              trackingUrl: order.trackingUrl,
+              carrier: order.carrier,
+            },
+          }
+        : {}),
+    };
+    const rendered = render(template.variants, context);
+    if (!rendered) return null;
+    const quickReplies = (template.quickReplies ?? []).map((q) => ({ label: q, value: q }));
+    return {
+      text: rendered.text,
+      payload: { templateId: template.id, ...(quickReplies.length ? { quickReplies } : {}) },
+    };
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.save().catch((e: Error) =>
+        this.logger.error({ msg: 'index save failed', error: e.message }),
+      );
+    }, SAVE_DELAY_MS);
+    this.saveTimer.unref();
+  }
+
+  private async save(): Promise<void> {
+    if (this.index && this.fingerprint)
+      await this.index.save(this.indexDir, this.fingerprint.version);
+  }
+}
+
+function indexable(t: AnswerTemplate): IndexableTemplate {
+  return {
+    id: t.id,
+    intent: t.intent,
+    locale: t.locale,
+    title: t.title,
+    exampleQuestions: t.exampleQuestions ?? [],
+  };
+}
