@@ -8,8 +8,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { StaffPrincipal } from './auth-principal';
-import { CurrentStaff, Public } from './auth.decorators';
+import type { ApiKeyPrincipal, StaffPrincipal } from './auth-principal';
+import { ApiKeyAuth, CurrentApiKey, CurrentStaff, Public } from './auth.decorators';
 import { RateLimitedError } from './auth.errors';
 import { LoginDto } from './dto/login.dto';
 import { LoginResult, LoginService } from './login.service';
@@ -45,5 +45,17 @@ export class AuthController {
   @ApiOperation({ summary: 'The signed-in staff member.' })
   me(@CurrentStaff() staff: StaffPrincipal): StaffPrincipal {
     return staff;
+  }
+
+  @Get('principal')
+  @ApiKeyAuth()
+  @ApiOperation({
+    summary: 'Integration check for the shop backend: which API key (or admin) is calling.',
+  })
+  principal(
+    @CurrentApiKey() apiKey: ApiKeyPrincipal | undefined,
+    @CurrentStaff() staff: StaffPrincipal | undefined,
+  ): { apiKey: ApiKeyPrincipal | null; staff: StaffPrincipal | null } {
+    return { apiKey: apiKey ?? null, staff: staff ?? null };
   }
 }

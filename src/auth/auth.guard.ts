@@ -5,9 +5,7 @@ import { ApiKeyService } from './api-key.service';
 import type { AuthenticatedRequest, StaffPrincipal } from './auth-principal';
 import { API_KEY_AUTH, IS_PUBLIC, ROLES } from './auth.decorators';
 import type { StaffRole } from './entities/staff-user.entity';
-import { TokenRejected } from './signed-token-codec';
-import { StaffService } from './staff.service';
-import { StaffTokenService } from './staff-token.service';
+import { StaffAuthService } from './staff-auth.service';
 
 /**
  * Registered as APP_GUARD: every HTTP route needs a staff JWT unless it is `@Public()` or
@@ -19,8 +17,7 @@ import { StaffTokenService } from './staff-token.service';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: StaffTokenService,
-    private readonly staff: StaffService,
+    private readonly staffAuth: StaffAuthService,
     private readonly apiKeys: ApiKeyService,
   ) {}
 
@@ -49,21 +46,11 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticateBearer(request: AuthenticatedRequest): Promise<StaffPrincipal> {
+  private authenticateBearer(request: AuthenticatedRequest): Promise<StaffPrincipal> {
     const header = request.header('authorization');
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new UnauthorizedError('sign in: an Authorization: Bearer token is required');
-    let staffId: string;
-    try {
-      staffId = this.tokens.verify(match[1]);
-    } catch (error) {
-      if (error instanceof TokenRejected && error.reason === 'expired')
-        throw new UnauthorizedError('your session has expired: sign in again');
-      throw new UnauthorizedError('access token is not valid');
-    }
-    const principal = await this.staff.findActive(staffId);
-    if (!principal) throw new UnauthorizedError('this staff account is no longer active');
-    return principal;
+    return this.staffAuth.verifyStaffToken(match[1]);
   }
 
   private checkRole(staff: StaffPrincipal, roles: readonly StaffRole[]): void {

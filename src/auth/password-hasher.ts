@@ -14,7 +14,7 @@ export function checkPasswordPolicy(password: string): void {
     throw new ValidationError(`password must be at most ${PASSWORD_MAX_BYTES} bytes (UTF-8)`);
 }
 
-export function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string): Promise<string> {
   checkPasswordPolicy(password);
   return hash(password, COST);
 }

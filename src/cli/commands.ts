@@ -2,6 +2,7 @@ import { churnCommands } from '../churn/churn.commands';
 import { sentimentCommands } from '../nlu/sentiment/sentiment.commands';
 import { intentCommands } from '../training/intent.commands';
 import { demoCommands } from '../commerce/demo/demo.commands';
+import { authCommands } from '../auth/auth.commands';
 import { CliCommand } from './cli-command';
 
 /**
@@ -9,5 +10,11 @@ import { CliCommand } from './cli-command';
  * `*.commands.ts`; they are listed here lazily so that `train intent` does not load the database.
  */
 export function loadCommands(): CliCommand[] {
-  return [...intentCommands, ...sentimentCommands, ...churnCommands, ...demoCommands];
+  return [
+    ...authCommands,
+    ...intentCommands,
+    ...sentimentCommands,
+    ...churnCommands,
+    ...demoCommands,
+  ];
 }

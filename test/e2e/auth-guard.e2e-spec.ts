@@ -3,6 +3,9 @@ import request from 'supertest';
 import { backends } from '../support/databases';
 import { createTestApp, TestApp } from '../support/test-app';
 
+// Booting the app (PGlite, migrations, bcrypt) can take over a minute on a loaded 2-core machine.
+const BOOT_TIMEOUT_MS = 180_000;
+
 const ADMIN = { email: 'admin@concierge.local', password: 'concierge-admin' };
 
 /** An HS256 JWT signed with a secret of our choosing: what an attacker can produce. */
@@ -18,7 +21,7 @@ describe.each(backends())('global auth guard on %s', (backend) => {
   beforeAll(async () => {
     t = await createTestApp(backend, { env: { LOGIN_RATE_LIMIT: '1000' } });
     http = t.app.getHttpServer();
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(() => t?.close());
 
   it('keeps health, metrics and the API docs public', async () => {

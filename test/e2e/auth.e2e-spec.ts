@@ -3,6 +3,9 @@ import request from 'supertest';
 import { backends } from '../support/databases';
 import { createTestApp, TestApp } from '../support/test-app';
 
+// Booting the app (PGlite, migrations, bcrypt) can take over a minute on a loaded 2-core machine.
+const BOOT_TIMEOUT_MS = 180_000;
+
 const ADMIN = { email: 'admin@concierge.local', password: 'concierge-admin' };
 type Http = ReturnType<TestApp['app']['getHttpServer']>;
 
@@ -21,7 +24,7 @@ describe.each(backends())('staff auth, API keys and shopper tokens on %s', (back
     t = await createTestApp(backend, { env: { LOGIN_RATE_LIMIT: '1000' } });
     http = t.app.getHttpServer();
     admin = await login(http, ADMIN.email, ADMIN.password);
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(() => t?.close());
 
   async function createStaff(role: string, email: string, password = 'agent-pass-1') {
@@ -305,7 +308,7 @@ describe.each(backends())('rate limits on %s', (backend) => {
   beforeAll(async () => {
     t = await createTestApp(backend, { env: { LOGIN_RATE_LIMIT: '3', SESSION_RATE_LIMIT: '4' } });
     http = t.app.getHttpServer();
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(() => t?.close());
 
   it('limits login attempts per minute and says when to retry, even with the right password', async () => {
