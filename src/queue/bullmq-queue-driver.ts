@@ -1,6 +1,7 @@
 import { Job as BullJob, Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import {
+  BulkJob,
   EnqueueOptions,
   FailedJobInfo,
   JobHandler,
@@ -61,18 +62,35 @@ export class BullmqQueueDriver implements QueueDriver {
     options: EnqueueOptions = {},
   ): Promise<string> {
     if (this.closing) throw new QueueClosedError(queue);
-    const policy = resolveRetry(this.registrations.get(queue)?.options.retry, options.retry);
     this.known.add(queue);
     // BullMQ ignores an add whose jobId already exists and returns the existing job.
-    const job = await this.queue(queue).add(name, data ?? null, {
+    const job = await this.queue(queue).add(name, data ?? null, this.jobOptions(queue, options));
+    return job.id!;
+  }
+
+  async enqueueMany<T>(queue: string, jobs: BulkJob<T>[]): Promise<string[]> {
+    if (this.closing) throw new QueueClosedError(queue);
+    this.known.add(queue);
+    const added = await this.queue(queue).addBulk(
+      jobs.map((job) => ({
+        name: job.name,
+        data: job.data ?? null,
+        opts: this.jobOptions(queue, job.options ?? {}),
+      })),
+    );
+    return added.map((job) => job.id!);
+  }
+
+  private jobOptions(queue: string, options: EnqueueOptions) {
+    const policy = resolveRetry(this.registrations.get(queue)?.options.retry, options.retry);
+    return {
       jobId: options.jobId,
       delay: options.delayMs && options.delayMs > 0 ? options.delayMs : undefined,
       attempts: policy.attempts,
-      backoff: { type: 'exponential', delay: policy.backoffMs },
+      backoff: { type: 'exponential' as const, delay: policy.backoffMs },
       removeOnComplete: { count: this.options.keepCompleted ?? 1000 },
       removeOnFail: false,
-    });
-    return job.id!;
+    };
   }
 
   /** After `start()`, registering a processor starts its Worker at once (as the inline driver does). */

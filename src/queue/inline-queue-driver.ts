@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { FailedJobStore } from './failed-job-store';
 import {
+  BulkJob,
   EnqueueOptions,
   FailedJobInfo,
   Job,
@@ -81,6 +82,10 @@ export class InlineQueueDriver implements QueueDriver {
       this.dispatch(queue, state);
     }
     return Promise.resolve(id);
+  }
+
+  enqueueMany<T>(queue: string, jobs: BulkJob<T>[]): Promise<string[]> {
+    return Promise.all(jobs.map((job) => this.enqueue(queue, job.name, job.data, job.options)));
   }
 
   process<T>(queue: string, handler: JobHandler<T>, options: ProcessOptions = {}): void {

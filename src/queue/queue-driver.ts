@@ -26,6 +26,12 @@ export interface EnqueueOptions {
   retry?: Partial<RetryPolicy>;
 }
 
+export interface BulkJob<T = unknown> {
+  name: string;
+  data: T;
+  options?: EnqueueOptions;
+}
+
 export interface FailedJobInfo {
   id: string;
   queue: string;
@@ -58,6 +64,8 @@ export interface QueueCounts {
 export interface QueueDriver {
   readonly kind: 'inline' | 'bullmq';
   enqueue<T>(queue: string, name: string, data: T, options?: EnqueueOptions): Promise<string>;
+  /** Several jobs in one round trip (an outbox relay publishing a batch); ids in input order. */
+  enqueueMany<T>(queue: string, jobs: BulkJob<T>[]): Promise<string[]>;
   /** Registers the handler of a queue; call `start()` to begin consuming. */
   process<T>(queue: string, handler: JobHandler<T>, options?: ProcessOptions): void;
   /** Begins consuming every registered queue (only where processors run in this process). */

@@ -101,6 +101,24 @@ describe.each(queueDrivers())('queue driver behaviour: %s', (kind) => {
     expect(runs).toEqual([{ v: 1 }]);
   });
 
+  it('enqueues a batch in one call, keeping ids and deduplication', async () => {
+    const runs: unknown[] = [];
+    driver.process('events', async (job) => {
+      runs.push(job.data);
+    });
+    await driver.enqueue('events', 'event', { n: 0 }, { jobId: 'evt-0' });
+    const ids = await driver.enqueueMany('events', [
+      { name: 'event', data: { n: 0, resent: true }, options: { jobId: 'evt-0' } },
+      { name: 'event', data: { n: 1 }, options: { jobId: 'evt-1' } },
+      { name: 'event', data: { n: 2 } },
+    ]);
+    expect(ids.slice(0, 2)).toEqual(['evt-0', 'evt-1']);
+    await driver.start();
+    await driver.drain(15_000);
+    expect(runs).toHaveLength(3);
+    expect(runs).toEqual(expect.arrayContaining([{ n: 0 }, { n: 1 }, { n: 2 }]));
+  });
+
   it('holds a delayed job back, then runs it', async () => {
     const runs: string[] = [];
     driver.process('reminders', async (job) => {
