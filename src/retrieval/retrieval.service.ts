@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -7,6 +8,8 @@ import type { AnswerProvider } from '../dialogue/answer-provider';
 import type { BotReply, Locale, OrderView } from '../dialogue/dialogue.types';
 import { STATUS_WORDS } from '../dialogue/dialogue-phrases';
 import { HealthRegistry } from '../health/health-registry';
+import { OUT_OF_SCOPE } from '../nlu/intent-decision';
+import { INTENT_MODEL_FILES, IntentLabelsFile } from '../nlu/intent-model-files';
 import { NluService } from '../nlu/nlu.service';
 import { AnswerTemplate } from './entities/answer-template.entity';
 import { HnswVectorIndex } from './hnsw-vector-index';
@@ -30,6 +33,8 @@ export class RetrievalService implements AnswerProvider, OnModuleInit, OnModuleD
   private retriever?: Retriever;
   private index?: HnswVectorIndex;
   private fingerprint?: { version: string; dimension: number };
+  private intents: string[] = [];
+  private loaded?: IndexLoad;
   private readonly templates = new Map<string, AnswerTemplate>();
   private saveTimer?: NodeJS.Timeout;
   private ready?: Promise<void>;
@@ -96,21 +101,33 @@ export class RetrievalService implements AnswerProvider, OnModuleInit, OnModuleD
     this.logger.log({ msg: 'shipped answer templates installed', count: SHIPPED_TEMPLATES.length });
   }
 
+  /** Re-encodes every active template into a fresh index and saves it (`index rebuild`). */
+  async rebuild(): Promise<IndexLoad> {
+    if (this.ready) await this.ready;
+    else await this.seedShippedTemplates();
+    const result = await this.loadOrBuild(true);
+    this.ready ??= Promise.resolve();
+    await this.save();
+    return result;
+  }
+
   /** Loads the persisted index if it matches the model, else re-encodes every template. */
-  async loadOrBuild(
-    forceRebuild: boolean,
-  ): Promise<{ rebuilt: boolean; templates: number; vectors: number }> {
+  async loadOrBuild(forceRebuild: boolean): Promise<IndexLoad> {
+    const started = performance.now();
     this.fingerprint = await intentModelFingerprint(this.nlu.intentModelDir);
+    this.intents = await modelIntents(this.nlu.intentModelDir);
     const active = await this.dataSource.getRepository(AnswerTemplate).findBy({ active: true });
     this.templates.clear();
     active.forEach((t) => this.templates.set(t.id, t));
     let index: HnswVectorIndex | undefined;
+    let reason = 'rebuild requested';
     if (!forceRebuild) {
       index = await HnswVectorIndex.load(this.indexDir, {
         modelVersion: this.fingerprint.version,
         dimension: this.fingerprint.dimension,
       }).catch((e: Error) => {
         this.logger.log({ msg: 'building template index', reason: e.message });
+        reason = e.message;
         return undefined;
       });
     }
@@ -122,7 +139,28 @@ export class RetrievalService implements AnswerProvider, OnModuleInit, OnModuleD
     this.index = index;
     this.retriever = retriever;
     if (stale.length > 0) await this.save();
-    return { rebuilt, templates: active.length, vectors: index.size };
+    this.loaded = {
+      rebuilt,
+      reason: rebuilt ? reason : undefined,
+      templates: active.length,
+      reencoded: stale.length,
+      vectors: index.size,
+      modelVersion: this.fingerprint.version,
+      ms: Math.round(performance.now() - started),
+    };
+    return this.loaded;
+  }
+
+  /** How the index was last brought up: loaded from DATA_DIR or rebuilt, and why. */
+  async lastLoad(): Promise<IndexLoad> {
+    await this.onModuleInit();
+    return this.loaded!;
+  }
+
+  /** Intents a template may name: the running model's labels, without the out-of-scope one. */
+  async knownIntents(): Promise<string[]> {
+    await this.onModuleInit();
+    return this.intents;
   }
 
   private async encode(text: string): Promise<number[]> {
@@ -247,6 +285,25 @@ export class RetrievalService implements AnswerProvider, OnModuleInit, OnModuleD
     if (this.index && this.fingerprint)
       await this.index.save(this.indexDir, this.fingerprint.version);
   }
+}
+
+export interface IndexLoad {
+  /** False when the saved index matched the model and was loaded (only edits re-encoded). */
+  rebuilt: boolean;
+  reason?: string;
+  templates: number;
+  /** Templates encoded in this load: all of them on a rebuild, the changed ones otherwise. */
+  reencoded: number;
+  vectors: number;
+  modelVersion: string;
+  ms: number;
+}
+
+async function modelIntents(dir: string): Promise<string[]> {
+  const labels = JSON.parse(
+    await readFile(join(dir, INTENT_MODEL_FILES.labels), 'utf8'),
+  ) as IntentLabelsFile;
+  return labels.labels.filter((l) => l !== OUT_OF_SCOPE);
 }
 
 function indexable(t: AnswerTemplate): IndexableTemplate {
