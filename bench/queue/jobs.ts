@@ -17,7 +17,7 @@ import { InlineQueueDriver } from '../../src/queue/inline-queue-driver';
 import { QueueDriver } from '../../src/queue/queue-driver';
 
 type DriverKind = 'inline' | 'bullmq';
-type Workload = 'trivial' | 'trivial-bulk' | '1ms';
+type Workload = 'trivial' | 'trivial-bulk' | '1ms' | 'enqueue-only' | 'enqueue-only-bulk';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -32,10 +32,17 @@ const ENQUEUE_WINDOW = 100;
 
 async function oneRun(kind: DriverKind, workload: Workload): Promise<number> {
   const prefix = `cq_bench_${randomBytes(4).toString('hex')}`;
+  // Producer-only runs measure what an API instance can accept; no worker takes the jobs.
+  const consume = !workload.startsWith('enqueue-only');
   const driver: QueueDriver =
     kind === 'inline'
       ? new InlineQueueDriver({ failedJobs: new MemoryFailedJobStore() })
-      : new BullmqQueueDriver({ url: REDIS_URL, prefix, runProcessors: true, keepCompleted: 100 });
+      : new BullmqQueueDriver({
+          url: REDIS_URL,
+          prefix,
+          runProcessors: consume,
+          keepCompleted: 100,
+        });
   let done = 0;
   driver.process(
     'bench',
@@ -53,11 +60,11 @@ async function oneRun(kind: DriverKind, workload: Workload): Promise<number> {
           ),
     { concurrency: CONCURRENCY, retry: { attempts: 1 } },
   );
-  await driver.start();
+  if (consume) await driver.start();
   const n = JOBS[kind];
   const t0 = performance.now();
   for (let i = 0; i < n; i += ENQUEUE_WINDOW) {
-    if (workload === 'trivial-bulk') {
+    if (workload.endsWith('-bulk')) {
       const jobs = [];
       for (let j = i; j < Math.min(n, i + ENQUEUE_WINDOW); j++)
         jobs.push({ name: 'job', data: { i: j } });
@@ -69,10 +76,10 @@ async function oneRun(kind: DriverKind, workload: Workload): Promise<number> {
       batch.push(driver.enqueue('bench', 'job', { i: j }));
     await Promise.all(batch);
   }
-  await driver.drain(300_000);
+  if (consume) await driver.drain(300_000);
   const seconds = (performance.now() - t0) / 1000;
   await driver.close();
-  if (done !== n) throw new Error(`${kind}/${workload}: ${done} of ${n} jobs ran`);
+  if (consume && done !== n) throw new Error(`${kind}/${workload}: ${done} of ${n} jobs ran`);
   if (kind === 'bullmq') await dropPrefix(prefix);
   return n / seconds;
 }
@@ -119,7 +126,13 @@ async function main(): Promise<void> {
     medianJobsPerSec: number;
     vsInline?: number;
   }[] = [];
-  for (const workload of ['trivial', 'trivial-bulk', '1ms'] as Workload[]) {
+  for (const workload of [
+    'trivial',
+    'trivial-bulk',
+    '1ms',
+    'enqueue-only',
+    'enqueue-only-bulk',
+  ] as Workload[]) {
     for (const kind of kinds) {
       process.stderr.write(
         `[bench:queue] ${kind} ${workload}: warm-up + ${RUNS} runs of ${JOBS[kind]} jobs\n`,
@@ -179,6 +192,8 @@ async function main(): Promise<void> {
     'trivial-bulk: the same jobs enqueued with `enqueueMany` in batches of 100 (BullMQ addBulk).',
     '1ms: the handler waits 1 ms on a timer (I/O-like), so',
     `at concurrency ${CONCURRENCY} the ideal is about ${CONCURRENCY * 1000} jobs/s minus timer granularity.`,
+    'enqueue-only / enqueue-only-bulk: producer alone (no worker): jobs accepted per second, what an',
+    'API instance with RUN_PROCESSORS=false can hand to the queue (single calls / batches of 100).',
     '',
     'Reproduce: `npm run bench:queue` (REDIS_URL, BENCH_RUNS, BENCH_CONCURRENCY, BENCH_INLINE_JOBS, BENCH_BULLMQ_JOBS).',
     '',
