@@ -241,13 +241,11 @@ export class ChatGateway
   private async typing(socket: Socket, payload: unknown) {
     const input = validatePayload(TypingDto, payload);
     await this.conversations.owned(this.shopper(socket), input.conversationId);
-    socket
-      .to(room(input.conversationId))
-      .emit('typing', {
-        conversationId: input.conversationId,
-        from: 'shopper',
-        typing: input.typing,
-      });
+    socket.to(room(input.conversationId)).emit('typing', {
+      conversationId: input.conversationId,
+      from: 'shopper',
+      typing: input.typing,
+    });
     return {};
   }
 

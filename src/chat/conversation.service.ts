@@ -199,6 +199,7 @@ export class ConversationService {
         }
         await appendEvents(manager, events);
         await this.store.saveState(manager, conversationId, {
+          lastMessageAt: now,
           state: decision.state,
           ...(decision.escalate
             ? {
@@ -209,10 +210,16 @@ export class ConversationService {
               }
             : {}),
         });
-        await this.store.touch(manager, conversationId, now);
         return replies;
       });
-      const updated = (await this.store.findById(conversationId))!;
+      const updated: Conversation = decision.escalate
+        ? {
+            ...conversation,
+            status: 'queued',
+            escalationReason: decision.escalate.reason,
+            queuedAt: now,
+          }
+        : conversation;
       return {
         conversation: conversationView(updated),
         replies: stored.map((m) => messageView(m)),

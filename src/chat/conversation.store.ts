@@ -18,6 +18,9 @@ export interface NewMessage {
   internal?: boolean;
 }
 
+const MESSAGE_COLUMNS = `id, conversation_id AS "conversationId", client_msg_id AS "clientMsgId", sender, agent_id AS "agentId",
+  text, text_redacted AS "textRedacted", understanding, intent, payload, internal, created_at AS "createdAt"`;
+
 /** SQL for conversations and messages. Methods taking a manager run inside the caller's transaction. */
 @Injectable()
 export class ConversationStore {
@@ -67,10 +70,10 @@ export class ConversationStore {
     manager: EntityManager,
     message: NewMessage,
   ): Promise<{ message: Message; duplicate: boolean }> {
-    const rows: { id: string }[] = await manager.query(
+    const rows: Record<string, unknown>[] = await manager.query(
       `INSERT INTO messages (conversation_id, client_msg_id, sender, agent_id, text, text_redacted, understanding, intent, payload, internal)
        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::jsonb, $10)
-       ON CONFLICT (conversation_id, client_msg_id) DO NOTHING RETURNING id`,
+       ON CONFLICT (conversation_id, client_msg_id) DO NOTHING RETURNING ${MESSAGE_COLUMNS}`,
       [
         message.conversationId,
         message.clientMsgId ?? null,
@@ -84,10 +87,8 @@ export class ConversationStore {
         message.internal ?? false,
       ],
     );
-    const repo = manager.getRepository(Message);
-    if (rows.length > 0)
-      return { message: (await repo.findOneBy({ id: rows[0].id }))!, duplicate: false };
-    const existing = await repo.findOneBy({
+    if (rows.length > 0) return { message: rows[0] as unknown as Message, duplicate: false };
+    const existing = await manager.getRepository(Message).findOneBy({
       conversationId: message.conversationId,
       clientMsgId: message.clientMsgId!,
     });
@@ -105,6 +106,7 @@ export class ConversationStore {
     manager: EntityManager,
     conversationId: string,
     patch: {
+      lastMessageAt?: Date;
       state?: DialogueState;
       status?: ConversationStatus;
       escalationReason?: string;
@@ -114,6 +116,7 @@ export class ConversationStore {
     },
   ): Promise<void> {
     const set: Partial<Conversation> = {};
+    if (patch.lastMessageAt) set.lastMessageAt = patch.lastMessageAt;
     if (patch.state) set.state = patch.state as Record<string, unknown>;
     if (patch.status) set.status = patch.status;
     if (patch.escalationReason) set.escalationReason = patch.escalationReason;

@@ -1,0 +1,296 @@
+/**
+ * Chat benchmark (issue 5): simulated shoppers over socket.io against the real platform (a
+ * separate process), and the same client against a bare socket.io echo server (the transport's
+ * ceiling) in the same run. Results: bench/results/chat.{json,md}.
+ *
+ *   npm run bench:chat [-- --quick]
+ */
+import { spawn, ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { io, Socket } from 'socket.io-client';
+
+const QUICK = process.argv.includes('--quick');
+const ROOT = join(__dirname, '..', '..');
+
+/** Team-written in-scope shopper lines (answers come from templates; no escalation paths). */
+const LINES = [
+  'hi there',
+  'what payment methods do you accept?',
+  'how long does delivery take to berlin',
+  'what is your refund policy',
+  'do you have express shipping',
+  'how do I reset my password',
+  'can I get an invoice for my purchase',
+  'how do I change my account email',
+  'is there a fee if I cancel',
+  'how do I sign up for the newsletter',
+  '你们支持哪些支付方式',
+  '快递一般几天能到',
+  '退货政策是什么',
+  'thanks a lot!',
+];
+
+interface Proc {
+  child: ChildProcess;
+  port: number;
+}
+
+function startServer(script: string, env: Record<string, string> = {}): Promise<Proc> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', script], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${script} did not start: ${out}`)), 180_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /READY (\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(m[1]) });
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => reject(new Error(`${script} exited ${code}: ${out.slice(-2000)}`)));
+  });
+}
+
+async function stop(p: Proc): Promise<void> {
+  p.child.removeAllListeners('exit');
+  await new Promise<void>((resolve) => {
+    p.child.once('exit', () => resolve());
+    p.child.kill('SIGTERM');
+    setTimeout(() => (p.child.kill('SIGKILL'), resolve()), 10_000).unref();
+  });
+}
+
+/** CPU seconds and RSS of a process, from /proc. */
+function procStats(pid: number): { cpuSeconds: number; rssMb: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticks = Number(stat[11]) + Number(stat[12]);
+  const rssPages = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]);
+  return { cpuSeconds: ticks / 100, rssMb: (rssPages * 4096) / 1048576 };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : NaN);
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+interface Shopper {
+  socket: Socket;
+  visitorToken?: string;
+  waiting?: { resolve: () => void };
+}
+
+async function connectShoppers(port: number, n: number): Promise<Shopper[]> {
+  const shoppers: Shopper[] = [];
+  const batch = 100;
+  for (let i = 0; i < n; i += batch) {
+    const part = await Promise.all(
+      Array.from({ length: Math.min(batch, n - i) }, () =>
+        new Promise<Shopper>((resolve, reject) => {
+          const socket = io(`http://127.0.0.1:${port}/chat`, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 60_000 });
+          const shopper: Shopper = { socket };
+          socket.once('session:ready', (r: { visitorToken?: string }) => {
+            shopper.visitorToken = r.visitorToken;
+            resolve(shopper);
+          });
+          socket.on('message:new', (m: { sender: string }) => {
+            if (m.sender !== 'shopper' && shopper.waiting) {
+              const w = shopper.waiting;
+              shopper.waiting = undefined;
+              w.resolve();
+            }
+          });
+          socket.once('connect_error', reject);
+        }),
+      ),
+    );
+    shoppers.push(...part);
+  }
+  return shoppers;
+}
+
+let msgCounter = 0;
+/** One turn: send, wait for the ack and the first reply; returns ms from send to reply. */
+async function turn(s: Shopper, text: string): Promise<{ ms: number; ok: boolean }> {
+  const start = performance.now();
+  const replied = new Promise<void>((resolve) => (s.waiting = { resolve }));
+  const ack = (await s.socket.timeout(30_000).emitWithAck('message:send', { clientMsgId: `b${process.pid}x${++msgCounter}x${Date.now()}`, text })) as { ok: boolean };
+  if (!ack.ok) return { ms: performance.now() - start, ok: false };
+  await Promise.race([replied, sleep(30_000)]);
+  return { ms: performance.now() - start, ok: true };
+}
+
+interface LoadResult {
+  shoppers: number;
+  turnsPerShopper: number;
+  mode: 'paced' | 'saturation';
+  turns: number;
+  failed: number;
+  seconds: number;
+  turnsPerSecond: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number };
+  serverCpuPercent: number;
+  serverRssMb: number;
+}
+
+async function load(port: number, pid: number, n: number, m: number, mode: 'paced' | 'saturation', shoppers?: Shopper[]): Promise<LoadResult> {
+  const own = !shoppers;
+  shoppers ??= await connectShoppers(port, n);
+  const latencies: number[] = [];
+  let failed = 0;
+  const before = procStats(pid);
+  const t0 = performance.now();
+  let peakRss = before.rssMb;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, procStats(pid).rssMb)), 250);
+  await Promise.all(
+    shoppers.slice(0, n).map(async (s, i) => {
+      // Paced shoppers think 0.5–1.5 s between messages (fast typists); start staggered.
+      if (mode === 'paced') await sleep((i / n) * 1000);
+      for (let k = 0; k < m; k++) {
+        const r = await turn(s, LINES[(i + k) % LINES.length]);
+        if (r.ok) latencies.push(r.ms);
+        else failed++;
+        if (mode === 'paced') await sleep(500 + Math.random() * 1000);
+      }
+    }),
+  );
+  clearInterval(sampler);
+  const seconds = (performance.now() - t0) / 1000;
+  const after = procStats(pid);
+  latencies.sort((a, b) => a - b);
+  if (own) shoppers.forEach((s) => s.socket.disconnect());
+  return {
+    shoppers: n,
+    turnsPerShopper: m,
+    mode,
+    turns: latencies.length,
+    failed,
+    seconds: round(seconds),
+    turnsPerSecond: round(latencies.length / seconds, 1),
+    latencyMs: { p50: round(pct(latencies, 0.5)), p90: round(pct(latencies, 0.9)), p99: round(pct(latencies, 0.99)), max: round(latencies.at(-1) ?? NaN) },
+    serverCpuPercent: round(((after.cpuSeconds - before.cpuSeconds) / seconds) * 100, 1),
+    serverRssMb: round(peakRss, 1),
+  };
+}
+
+async function adminToken(port: number): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@concierge.local', password: 'concierge-admin' }),
+  });
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** Counts shopper messages per conversation through the staff API: none lost, none duplicated. */
+async function audit(port: number, expectedShopperMessages: number) {
+  const token = await adminToken(port);
+  const headers = { authorization: `Bearer ${token}` };
+  let page = 1;
+  let shopperMessages = 0;
+  let duplicates = 0;
+  let conversations = 0;
+  for (;;) {
+    const list = (await (await fetch(`http://127.0.0.1:${port}/api/conversations?page=${page}&pageSize=200`, { headers })).json()) as { items: { id: string }[] };
+    if (list.items.length === 0) break;
+    for (const c of list.items) {
+      conversations++;
+      const t = (await (await fetch(`http://127.0.0.1:${port}/api/conversations/${c.id}`, { headers })).json()) as { messages: { sender: string; id: string }[] };
+      const mine = t.messages.filter((m) => m.sender === 'shopper');
+      shopperMessages += mine.length;
+      duplicates += mine.length - new Set(mine.map((m) => m.id)).size;
+    }
+    page++;
+  }
+  return { conversations, shopperMessages, expectedShopperMessages, lost: expectedShopperMessages - shopperMessages, duplicates };
+}
+
+async function idleConnections(port: number, pid: number, n: number) {
+  const base = procStats(pid).rssMb;
+  const shoppers = await connectShoppers(port, n);
+  await sleep(2000);
+  const rss = procStats(pid).rssMb;
+  shoppers.forEach((s) => s.socket.disconnect());
+  return { connections: n, serverRssMbBefore: round(base, 1), serverRssMb: round(rss, 1), perConnectionKb: round(((rss - base) * 1024) / n, 1) };
+}
+
+async function main() {
+  const sizes = QUICK ? [50, 200] : [100, 200, 500, 1000];
+  const turnsEach = QUICK ? 3 : 5;
+  const results: Record<string, unknown> = { date: new Date().toISOString(), quick: QUICK, machine: { cpus: require('node:os').cpus().length } };
+
+  process.stderr.write('starting echo server…\n');
+  const echo = await startServer('bench/chat/echo-server.ts');
+  const echoSat = await load(echo.port, echo.child.pid!, 100, QUICK ? 20 : 50, 'saturation');
+  const echoPaced = await load(echo.port, echo.child.pid!, 200, turnsEach, 'paced');
+  await stop(echo);
+
+  process.stderr.write('starting platform…\n');
+  const server = await startServer('bench/chat/chat-server.ts', { INTENT_MODEL_DIR: process.env.INTENT_MODEL_DIR ?? 'models/intent' });
+  await load(server.port, server.child.pid!, 20, 3, 'saturation'); // warm-up (model, caches, JIT)
+  const paced: LoadResult[] = [];
+  let expected = 20 * 3;
+  for (const n of sizes) {
+    process.stderr.write(`paced load: ${n} shoppers × ${turnsEach} turns…\n`);
+    const r = await load(server.port, server.child.pid!, n, turnsEach, 'paced');
+    expected += n * turnsEach;
+    paced.push(r);
+  }
+  process.stderr.write('saturation: 100 shoppers, no think time…\n');
+  const sat = await load(server.port, server.child.pid!, 100, QUICK ? 10 : 20, 'saturation');
+  expected += 100 * (QUICK ? 10 : 20);
+  process.stderr.write('auditing persisted messages…\n');
+  const integrity = await audit(server.port, expected);
+  process.stderr.write('idle connections…\n');
+  const idle = await idleConnections(server.port, server.child.pid!, QUICK ? 1000 : 5000);
+  await stop(server);
+
+  Object.assign(results, {
+    echo: { saturation: echoSat, paced200: echoPaced },
+    platform: { paced, saturation: sat },
+    throughputVsEcho: round(sat.turnsPerSecond / echoSat.turnsPerSecond, 3),
+    integrity,
+    idle,
+  });
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench', 'results', 'chat.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(ROOT, 'bench', 'results', 'chat.md'), markdown(results as never));
+  process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+}
+
+function markdown(r: { date: string; echo: { saturation: LoadResult; paced200: LoadResult }; platform: { paced: LoadResult[]; saturation: LoadResult }; throughputVsEcho: number; integrity: Record<string, number>; idle: Record<string, number> }): string {
+  const row = (name: string, x: LoadResult) =>
+    `| ${name} | ${x.shoppers} | ${x.turns} | ${x.turnsPerSecond} | ${x.latencyMs.p50} | ${x.latencyMs.p99} | ${x.failed} | ${x.serverCpuPercent}% | ${x.serverRssMb} |`;
+  return [
+    '# Chat benchmark',
+    '',
+    `Run ${r.date} on this 2-core machine (\`npm run bench:chat\`). Server = the real platform in its own process`,
+    '(PGlite, in-process queues, shipped intent model, demo shop); clients = socket.io-client in the bench process.',
+    'Turn latency = `message:send` → first bot reply (`message:new`). *Paced*: each shopper thinks 0.5–1.5 s between',
+    'messages (a fast typist; real shoppers are slower). *Saturation*: no think time.',
+    '',
+    '| run | shoppers | turns | turns/s | p50 ms | p99 ms | failed | server CPU | server RSS MB |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...r.platform.paced.map((x) => row('platform, paced', x)),
+    row('platform, saturation', r.platform.saturation),
+    row('bare echo, paced', r.echo.paced200),
+    row('bare echo, saturation', r.echo.saturation),
+    '',
+    `Saturation throughput vs. bare echo: **${(r.throughputVsEcho * 100).toFixed(1)}%**.`,
+    '',
+    `Integrity: ${r.integrity.shopperMessages} shopper messages persisted of ${r.integrity.expectedShopperMessages} sent in ${r.integrity.conversations} conversations — lost ${r.integrity.lost}, duplicated ${r.integrity.duplicates}.`,
+    '',
+    `Idle: ${r.idle.connections} connected shoppers → server RSS ${r.idle.serverRssMb} MB (${r.idle.perConnectionKb} KB per connection over ${r.idle.serverRssMbBefore} MB).`,
+    '',
+  ].join('\n');
+}
+
+main().catch((e: Error) => {
+  process.stderr.write(`bench failed: ${e.stack}\n`);
+  process.exit(1);
+});
