@@ -35,11 +35,14 @@ export class BulkTooLargeError extends CommerceError {
 
 /** One row of a bulk request is invalid; nothing of the request was written. */
 export class BulkRowError extends CommerceError {
-  constructor(index: number, code: string, message: string, extra: Record<string, unknown> = {}) {
-    super(code, `item ${index}: ${message}`, code.startsWith('UNKNOWN_') ? 422 : 400, {
-      index,
-      ...extra,
-    });
+  constructor(
+    index: number,
+    code: string,
+    message: string,
+    extra: Record<string, unknown> = {},
+    status = 400,
+  ) {
+    super(code, `item ${index}: ${message}`, status, { index, ...extra });
   }
 }
 

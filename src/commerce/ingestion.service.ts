@@ -110,6 +110,7 @@ export class IngestionService {
         error.code,
         error.message,
         error.details as Record<string, unknown>,
+        error.status,
       );
     };
     const customerIds = await this.customers.idsByExternalId(

@@ -224,6 +224,14 @@ describe.each(backends())('commerce ingestion on %s', (backend) => {
       'bo-1',
     );
 
+    const taken = await bulk('orders', [
+      { externalId: 'bo-3', ...order({ customerExternalId: 'bc-1', number: 'N-3' }) },
+      { externalId: 'bo-4', ...order({ customerExternalId: 'bc-1', number: 'A1001' }) },
+    ]).expect(409);
+    expect(taken.body.error).toMatchObject({ code: 'ORDER_NUMBER_TAKEN', details: { index: 1 } });
+    const single = await put('/api/orders/o-other', order({ number: 'A1001' })).expect(409);
+    expect(single.body.error.code).toBe('ORDER_NUMBER_TAKEN');
+
     const notAnObject = await bulk('customers', [{ externalId: 'ok' }, 'nope']).expect(400);
     expect(notAnObject.body.error.details.index).toBe(1);
   });
