@@ -262,6 +262,12 @@ describe.each(backends())('commerce ingestion on %s', (backend) => {
       .set('authorization', `Bearer ${agent}`)
       .send({ name: 'x' })
       .expect(403);
+    // An admin's JWT may write too (e.g. a manual fix from the console).
+    await request(http)
+      .put('/api/products/p-9')
+      .set('authorization', `Bearer ${admin}`)
+      .send(product({ title: 'Admin Fix' }))
+      .expect(200);
     await request(http).get('/api/products').expect(401);
     await request(http).get('/api/products').set('x-api-key', key).expect(401);
   });
