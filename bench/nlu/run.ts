@@ -28,7 +28,12 @@ function runOne(system: SystemName, task: TaskName): Row | undefined {
   const child = spawnSync(
     process.execPath,
     ['-r', '@swc-node/register', join(__dirname, 'run-one.ts'), system, task, datasets, seed],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 },
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 24,
+      timeout: 20 * 60 * 1000,
+    },
   );
   if (child.status !== 0) {
     process.stderr.write(`!! ${system} on ${task} failed (exit ${child.status})\n`);
@@ -64,11 +69,11 @@ function markdown(rows: Row[]): string {
     out.push(
       `## ${task}`,
       '',
-      '| system | accuracy | Δ acc | macro-F1 | in-scope acc. | OOS recall | OOS precision | train s | p50 ms | p99 ms | model MB | peak RSS MB | notes |',
+      '| system | accuracy | Δ acc | macro-F1 | in-scope acc. | OOS recall | OOS precision | train s (CPU s) | p50 ms | p99 ms | model MB | peak RSS MB | notes |',
       '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...taskRows.map(
         (r) =>
-          `| ${r.system} | ${pct(r.accuracy)} | ${points(r.accuracy, base?.accuracy)} | ${pct(r.macroF1)} | ${pct(r.inScopeAccuracy)} | ${pct(r.oosRecall)} | ${pct(r.oosPrecision)} | ${r.trainSeconds.toFixed(1)} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${(r.modelBytes / 1048576).toFixed(2)} | ${r.peakRssMb} | ${r.notes} |`,
+          `| ${r.system} | ${pct(r.accuracy)} | ${points(r.accuracy, base?.accuracy)} | ${pct(r.macroF1)} | ${pct(r.inScopeAccuracy)} | ${pct(r.oosRecall)} | ${pct(r.oosPrecision)} | ${r.trainSeconds.toFixed(1)} (${r.trainCpuSeconds}) | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${(r.modelBytes / 1048576).toFixed(2)} | ${r.peakRssMb} | ${r.notes} |`,
       ),
       '',
     );

@@ -7,7 +7,11 @@ import { IntentModel } from '../../src/nlu/intent-model';
 import { evaluateIntentModel } from '../../src/training/intent-evaluator';
 import { computeIntentMetrics } from '../../src/training/intent-metrics';
 import { writeIntentModelDir } from '../../src/training/intent-model-writer';
-import { calibrateThreshold, trainIntentModel } from '../../src/training/intent-trainer';
+import {
+  DEFAULT_INTENT_TRAIN_OPTIONS,
+  calibrateThreshold,
+  trainIntentModel,
+} from '../../src/training/intent-trainer';
 import { linearScores, trainOneVsRestSvm } from '../../src/training/svm-trainer';
 import { BenchTask } from './tasks';
 
@@ -21,6 +25,8 @@ export interface SystemResult {
   oosRecall: number | null;
   oosPrecision: number | null;
   trainSeconds: number;
+  /** CPU time of training (user + system), less sensitive than wall time to a busy machine. */
+  trainCpuSeconds: number;
   latencyMs: { p50: number; p99: number };
   modelBytes: number;
   notes: string;
@@ -35,6 +41,11 @@ function percentile(sorted: number[], q: number): number {
 }
 
 const ms = (v: number): number => Math.round(v * 1000) / 1000;
+
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return Math.round((used.user + used.system) / 1e5) / 10;
+}
 
 function dirBytes(dir: string): number {
   return readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
@@ -76,8 +87,15 @@ function metricsOf(task: BenchTask, predicted: string[]) {
 /** This project's intent model, trained, exported to ONNX and evaluated through IntentModel. */
 async function concierge(task: BenchTask, workDir: string, seed: number): Promise<SystemResult> {
   const started = performance.now();
-  const trained = trainIntentModel(task.train, task.valid, { seed, log });
+  const cpu = process.cpuUsage();
+  // Closed-set tasks (no `oos` rows) measure classification alone: nothing is declined.
+  const trained = trainIntentModel(task.train, task.valid, {
+    seed,
+    log,
+    oosRejectRate: task.hasOos ? DEFAULT_INTENT_TRAIN_OPTIONS.oosRejectRate : 0,
+  });
   const trainSeconds = (performance.now() - started) / 1000;
+  const trainCpuSeconds = cpuSeconds(cpu);
   rmSync(workDir, { recursive: true, force: true });
   writeIntentModelDir(workDir, trained, { data: [task.name], evaluations: [], limits: [] });
   const model = await IntentModel.load(workDir);
@@ -91,6 +109,7 @@ async function concierge(task: BenchTask, workDir: string, seed: number): Promis
     oosRecall: evaluation.oosRecall,
     oosPrecision: evaluation.oosPrecision,
     trainSeconds,
+    trainCpuSeconds,
     latencyMs: evaluation.latencyMs,
     modelBytes: dirBytes(workDir),
     notes: `valid ${t.validSource} (${t.validExamples}); epochs ${t.mlpEpochs}; svm weight ${t.svmWeight}; T ${t.temperature}; threshold ${trained.threshold.toFixed(3)}`,
@@ -104,6 +123,7 @@ async function concierge(task: BenchTask, workDir: string, seed: number): Promis
  */
 async function classic(task: BenchTask): Promise<SystemResult> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const labels = [...new Set(task.train.map((e) => e.label))].sort();
   const index = new Map(labels.map((l, i) => [l, i]));
   const featurizer = Featurizer.fit(
@@ -128,6 +148,7 @@ async function classic(task: BenchTask): Promise<SystemResult> {
     );
   }
   const trainSeconds = (performance.now() - started) / 1000;
+  const trainCpuSeconds = cpuSeconds(cpu);
   const { predicted, latencyMs } = await scoreAll(task, (text) => {
     const d = decideIntent(
       linearScores(weights, labels.length, featurizer.transform(text)),
@@ -140,6 +161,7 @@ async function classic(task: BenchTask): Promise<SystemResult> {
   return {
     ...metricsOf(task, predicted),
     trainSeconds,
+    trainCpuSeconds,
     latencyMs,
     modelBytes,
     notes: `${featurizer.dimension} features${Number.isFinite(threshold) ? `; score threshold ${threshold.toFixed(3)}` : ''}`,
@@ -159,6 +181,7 @@ async function nlpjs(task: BenchTask): Promise<SystemResult> {
     NlpManager: new (settings: object) => NlpJsManager;
   };
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const manager = new NlpManager({
     languages: ['en'],
     forceNER: false,
@@ -168,6 +191,7 @@ async function nlpjs(task: BenchTask): Promise<SystemResult> {
   for (const e of task.train) manager.addDocument('en', e.text, e.label);
   await manager.train();
   const trainSeconds = (performance.now() - started) / 1000;
+  const trainCpuSeconds = cpuSeconds(cpu);
   const { predicted, latencyMs } = await scoreAll(task, async (text) => {
     const r = await manager.process('en', text);
     return r.intent === 'None' ? OUT_OF_SCOPE : r.intent;
@@ -175,6 +199,7 @@ async function nlpjs(task: BenchTask): Promise<SystemResult> {
   return {
     ...metricsOf(task, predicted),
     trainSeconds,
+    trainCpuSeconds,
     latencyMs,
     modelBytes: Buffer.byteLength(manager.export(true)),
     notes: 'default NlpManager; "None" = out of scope',

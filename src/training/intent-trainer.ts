@@ -8,6 +8,7 @@ import {
   DEFAULT_SOFTMAX_OPTIONS,
   SoftmaxNetwork,
   SoftmaxTrainOptions,
+  SoftmaxTrainResult,
   softmaxNetworkLogits,
   trainSoftmaxNetwork,
 } from './softmax-trainer';
@@ -19,6 +20,8 @@ export interface IntentTrainOptions {
   validFraction: number;
   featurizer: Partial<FeaturizerOptions>;
   mlp: Partial<SoftmaxTrainOptions>;
+  /** Hidden-layer networks trained with different seeds and averaged (folded into one layer). */
+  mlpMembers: number;
   /** The linear member of the ensemble; null trains the hidden-layer model alone. */
   svm: Partial<SvmTrainOptions> | null;
   /** Without `oos` validation rows: share of validation texts the threshold may decline. */
@@ -29,8 +32,9 @@ export interface IntentTrainOptions {
 export const DEFAULT_INTENT_TRAIN_OPTIONS: IntentTrainOptions = {
   seed: 1,
   validFraction: 0.1,
-  featurizer: {},
-  mlp: {},
+  featurizer: { minDf: 1 },
+  mlp: { hidden: 128 },
+  mlpMembers: 1,
   svm: { C: 1 },
   oosRejectRate: 0.02,
   log: () => undefined,
@@ -131,9 +135,15 @@ export function trainIntentModel(
   validFile: readonly LabelledExample[] | undefined,
   options: Partial<IntentTrainOptions> = {},
 ): TrainedIntentModel {
-  const opts: IntentTrainOptions = { ...DEFAULT_INTENT_TRAIN_OPTIONS, ...options };
+  const defaults = DEFAULT_INTENT_TRAIN_OPTIONS;
+  const opts: IntentTrainOptions = {
+    ...defaults,
+    ...options,
+    featurizer: { ...defaults.featurizer, ...options.featurizer },
+    mlp: { ...defaults.mlp, ...options.mlp },
+  };
   const started = Date.now();
-  if ((opts.mlp.hidden ?? DEFAULT_SOFTMAX_OPTIONS.hidden) < 1) {
+  if ((opts.mlp.hidden ?? DEFAULT_SOFTMAX_OPTIONS.hidden) < 1 || opts.mlpMembers < 1) {
     throw new RangeError('the intent model needs a hidden layer: it is the sentence vector');
   }
   const labels = [...new Set(examples.map((e) => e.label))].sort();
@@ -160,11 +170,20 @@ export function trainIntentModel(
   const train = toDataset(split.train);
   const valid = toDataset(split.valid);
   opts.log(`features ${featurizer.dimension} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  const mlp = trainSoftmaxNetwork(train, valid, featurizer.dimension, labels.length, {
-    ...opts.mlp,
-    seed: opts.seed,
-    log: (line) => opts.log(`mlp ${line}`),
-  });
+  const members: SoftmaxTrainResult[] = [];
+  for (let m = 0; m < Math.max(1, opts.mlpMembers); m++) {
+    members.push(
+      trainSoftmaxNetwork(train, valid, featurizer.dimension, labels.length, {
+        ...opts.mlp,
+        seed: opts.seed + m * 1000,
+        log: (line) => opts.log(`mlp ${m + 1} ${line}`),
+      }),
+    );
+  }
+  const mlp = {
+    network: concatMembers(members.map((r) => r.network)),
+    bestEpoch: members[0].bestEpoch,
+  };
   const C = labels.length;
   let svm: Float32Array | null = null;
   if (opts.svm) {
@@ -176,11 +195,15 @@ export function trainIntentModel(
   opts.log(`mix: svm weight ${weight}, temperature ${temperature}`);
   const network = roundLargeMatricesToHalf(foldNetwork(mlp.network, svm, weight, temperature));
   const validProbs = valid.x.map((x) => forwardIntentNetwork(network, x).probs);
-  const threshold = calibrateThreshold(
-    validProbs,
-    split.valid.map((e) => e.label),
-    labels,
-    opts.oosRejectRate,
+  // Probabilities are ≥ 0, so "decline nothing" is stored as 0 rather than -Infinity.
+  const threshold = Math.max(
+    0,
+    calibrateThreshold(
+      validProbs,
+      split.valid.map((e) => e.label),
+      labels,
+      opts.oosRejectRate,
+    ),
   );
   opts.log(`decline threshold ${threshold.toFixed(4)}`);
   const recorded = {
@@ -188,6 +211,7 @@ export function trainIntentModel(
     validFraction: opts.validFraction,
     featurizer: opts.featurizer,
     mlp: opts.mlp,
+    mlpMembers: opts.mlpMembers,
     svm: opts.svm,
     oosRejectRate: opts.oosRejectRate,
   };
@@ -275,4 +299,30 @@ function foldNetwork(
     b2: mlp.b2.map((v) => v * inv),
     linear: svm && weight > 0 ? svm.map((v) => v * weight * inv) : null,
   };
+}
+
+/**
+ * Averages k hidden-layer networks exactly as one wider network: hidden units side by side,
+ * output weights stacked and divided by k.
+ */
+function concatMembers(nets: SoftmaxNetwork[]): SoftmaxNetwork {
+  if (nets.length === 1) return nets[0];
+  const { inputDim: V, numClasses: C } = nets[0];
+  const widths = nets.map((n) => n.hidden);
+  const H = widths.reduce((a, b) => a + b, 0);
+  const w1 = new Float32Array(V * H);
+  const b1 = new Float32Array(H);
+  const w2 = new Float32Array(H * C);
+  const b2 = new Float32Array(C);
+  let offset = 0;
+  for (const net of nets) {
+    const h = net.hidden;
+    for (let row = 0; row < V; row++)
+      w1.set(net.w1.subarray(row * h, (row + 1) * h), row * H + offset);
+    b1.set(net.b1, offset);
+    for (let i = 0; i < h * C; i++) w2[offset * C + i] = net.w2[i] / nets.length;
+    for (let c = 0; c < C; c++) b2[c] += net.b2[c] / nets.length;
+    offset += h;
+  }
+  return { inputDim: V, numClasses: C, hidden: H, w1, b1, w2, b2 };
 }

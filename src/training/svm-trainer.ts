@@ -45,17 +45,27 @@ export function trainOneVsRestSvm(
     const rng = new SeededRandom(opts.seed * 7919 + c);
     w.fill(0);
     alpha.fill(0);
+    // Shrinking as in liblinear: examples whose alpha sits at 0 with a gradient above the last
+    // pass's largest projected gradient leave the active set until the final full check.
+    let active = order.slice();
+    let pgMaxOld = Infinity;
     for (let iter = 0; iter < opts.maxIterations; iter++) {
-      rng.shuffle(order);
+      rng.shuffle(active);
       let maxPg = -Infinity;
       let minPg = Infinity;
-      for (const i of order) {
+      const kept: number[] = [];
+      for (const i of active) {
         const { indices, values } = data.x[i];
         const y = data.y[i] === c ? 1 : -1;
         let dot = 0;
         for (let k = 0; k < indices.length; k++) dot += w[indices[k]] * values[k];
         const g = y * dot - 1 + alpha[i] * diag;
-        const pg = alpha[i] === 0 ? Math.min(g, 0) : g;
+        let pg = g;
+        if (alpha[i] === 0) {
+          if (g > pgMaxOld) continue;
+          if (g > 0) pg = 0;
+        }
+        kept.push(i);
         if (pg > maxPg) maxPg = pg;
         if (pg < minPg) minPg = pg;
         if (Math.abs(pg) > 1e-12) {
@@ -65,7 +75,14 @@ export function trainOneVsRestSvm(
           for (let k = 0; k < indices.length; k++) w[indices[k]] += d * values[k];
         }
       }
-      if (maxPg - minPg < opts.tolerance) break;
+      active = kept;
+      if (maxPg - minPg <= opts.tolerance) {
+        if (active.length === n) break;
+        active = order.slice();
+        pgMaxOld = Infinity;
+        continue;
+      }
+      pgMaxOld = maxPg <= 0 ? Infinity : maxPg;
     }
     for (let j = 0; j < inputDim; j++) weights[j * numClasses + c] = w[j];
   }
