@@ -6,10 +6,13 @@ const http = createServer();
 const io = new Server(http, { maxHttpBufferSize: 2_000_000 });
 io.of('/chat').on('connection', (socket) => {
   socket.emit('session:ready', { visitorId: socket.id });
-  socket.on('message:send', (payload: { clientMsgId: string; text: string }, ack?: (r: unknown) => void) => {
-    ack?.({ ok: true, message: { id: payload.clientMsgId } });
-    socket.emit('message:new', { sender: 'bot', text: payload.text });
-  });
+  socket.on(
+    'message:send',
+    (payload: { clientMsgId: string; text: string }, ack?: (r: unknown) => void) => {
+      ack?.({ ok: true, message: { id: payload.clientMsgId } });
+      socket.emit('message:new', { sender: 'bot', text: payload.text });
+    },
+  );
 });
 http.listen(0, '127.0.0.1', () => {
   process.stdout.write(`READY ${(http.address() as { port: number }).port}\n`);

@@ -76,7 +76,8 @@ function procStats(pid: number): { cpuSeconds: number; rssMb: number } {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : NaN);
+const pct = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : NaN;
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 interface Shopper {
@@ -90,23 +91,30 @@ async function connectShoppers(port: number, n: number): Promise<Shopper[]> {
   const batch = 100;
   for (let i = 0; i < n; i += batch) {
     const part = await Promise.all(
-      Array.from({ length: Math.min(batch, n - i) }, () =>
-        new Promise<Shopper>((resolve, reject) => {
-          const socket = io(`http://127.0.0.1:${port}/chat`, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 60_000 });
-          const shopper: Shopper = { socket };
-          socket.once('session:ready', (r: { visitorToken?: string }) => {
-            shopper.visitorToken = r.visitorToken;
-            resolve(shopper);
-          });
-          socket.on('message:new', (m: { sender: string }) => {
-            if (m.sender !== 'shopper' && shopper.waiting) {
-              const w = shopper.waiting;
-              shopper.waiting = undefined;
-              w.resolve();
-            }
-          });
-          socket.once('connect_error', reject);
-        }),
+      Array.from(
+        { length: Math.min(batch, n - i) },
+        () =>
+          new Promise<Shopper>((resolve, reject) => {
+            const socket = io(`http://127.0.0.1:${port}/chat`, {
+              transports: ['websocket'],
+              reconnection: false,
+              forceNew: true,
+              timeout: 60_000,
+            });
+            const shopper: Shopper = { socket };
+            socket.once('session:ready', (r: { visitorToken?: string }) => {
+              shopper.visitorToken = r.visitorToken;
+              resolve(shopper);
+            });
+            socket.on('message:new', (m: { sender: string }) => {
+              if (m.sender !== 'shopper' && shopper.waiting) {
+                const w = shopper.waiting;
+                shopper.waiting = undefined;
+                w.resolve();
+              }
+            });
+            socket.once('connect_error', reject);
+          }),
       ),
     );
     shoppers.push(...part);
@@ -119,7 +127,10 @@ let msgCounter = 0;
 async function turn(s: Shopper, text: string): Promise<{ ms: number; ok: boolean }> {
   const start = performance.now();
   const replied = new Promise<void>((resolve) => (s.waiting = { resolve }));
-  const ack = (await s.socket.timeout(30_000).emitWithAck('message:send', { clientMsgId: `b${process.pid}x${++msgCounter}x${Date.now()}`, text })) as { ok: boolean };
+  const ack = (await s.socket.timeout(30_000).emitWithAck('message:send', {
+    clientMsgId: `b${process.pid}x${++msgCounter}x${Date.now()}`,
+    text,
+  })) as { ok: boolean };
   if (!ack.ok) return { ms: performance.now() - start, ok: false };
   await Promise.race([replied, sleep(30_000)]);
   return { ms: performance.now() - start, ok: true };
@@ -138,7 +149,14 @@ interface LoadResult {
   serverRssMb: number;
 }
 
-async function load(port: number, pid: number, n: number, m: number, mode: 'paced' | 'saturation', shoppers?: Shopper[]): Promise<LoadResult> {
+async function load(
+  port: number,
+  pid: number,
+  n: number,
+  m: number,
+  mode: 'paced' | 'saturation',
+  shoppers?: Shopper[],
+): Promise<LoadResult> {
   const own = !shoppers;
   shoppers ??= await connectShoppers(port, n);
   const latencies: number[] = [];
@@ -172,7 +190,12 @@ async function load(port: number, pid: number, n: number, m: number, mode: 'pace
     failed,
     seconds: round(seconds),
     turnsPerSecond: round(latencies.length / seconds, 1),
-    latencyMs: { p50: round(pct(latencies, 0.5)), p90: round(pct(latencies, 0.9)), p99: round(pct(latencies, 0.99)), max: round(latencies.at(-1) ?? NaN) },
+    latencyMs: {
+      p50: round(pct(latencies, 0.5)),
+      p90: round(pct(latencies, 0.9)),
+      p99: round(pct(latencies, 0.99)),
+      max: round(latencies.at(-1) ?? NaN),
+    },
     serverCpuPercent: round(((after.cpuSeconds - before.cpuSeconds) / seconds) * 100, 1),
     serverRssMb: round(peakRss, 1),
   };
@@ -196,18 +219,30 @@ async function audit(port: number, expectedShopperMessages: number) {
   let duplicates = 0;
   let conversations = 0;
   for (;;) {
-    const list = (await (await fetch(`http://127.0.0.1:${port}/api/conversations?page=${page}&pageSize=200`, { headers })).json()) as { items: { id: string }[] };
+    const list = (await (
+      await fetch(`http://127.0.0.1:${port}/api/conversations?page=${page}&pageSize=200`, {
+        headers,
+      })
+    ).json()) as { items: { id: string }[] };
     if (list.items.length === 0) break;
     for (const c of list.items) {
       conversations++;
-      const t = (await (await fetch(`http://127.0.0.1:${port}/api/conversations/${c.id}`, { headers })).json()) as { messages: { sender: string; id: string }[] };
+      const t = (await (
+        await fetch(`http://127.0.0.1:${port}/api/conversations/${c.id}`, { headers })
+      ).json()) as { messages: { sender: string; id: string }[] };
       const mine = t.messages.filter((m) => m.sender === 'shopper');
       shopperMessages += mine.length;
       duplicates += mine.length - new Set(mine.map((m) => m.id)).size;
     }
     page++;
   }
-  return { conversations, shopperMessages, expectedShopperMessages, lost: expectedShopperMessages - shopperMessages, duplicates };
+  return {
+    conversations,
+    shopperMessages,
+    expectedShopperMessages,
+    lost: expectedShopperMessages - shopperMessages,
+    duplicates,
+  };
 }
 
 async function idleConnections(port: number, pid: number, n: number) {
@@ -216,13 +251,22 @@ async function idleConnections(port: number, pid: number, n: number) {
   await sleep(2000);
   const rss = procStats(pid).rssMb;
   shoppers.forEach((s) => s.socket.disconnect());
-  return { connections: n, serverRssMbBefore: round(base, 1), serverRssMb: round(rss, 1), perConnectionKb: round(((rss - base) * 1024) / n, 1) };
+  return {
+    connections: n,
+    serverRssMbBefore: round(base, 1),
+    serverRssMb: round(rss, 1),
+    perConnectionKb: round(((rss - base) * 1024) / n, 1),
+  };
 }
 
 async function main() {
   const sizes = QUICK ? [50, 200] : [100, 200, 500, 1000];
   const turnsEach = QUICK ? 3 : 5;
-  const results: Record<string, unknown> = { date: new Date().toISOString(), quick: QUICK, machine: { cpus: require('node:os').cpus().length } };
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    quick: QUICK,
+    machine: { cpus: require('node:os').cpus().length },
+  };
 
   process.stderr.write('starting echo server…\n');
   const echo = await startServer('bench/chat/echo-server.ts');
@@ -231,7 +275,9 @@ async function main() {
   await stop(echo);
 
   process.stderr.write('starting platform…\n');
-  const server = await startServer('bench/chat/chat-server.ts', { INTENT_MODEL_DIR: process.env.INTENT_MODEL_DIR ?? 'models/intent' });
+  const server = await startServer('bench/chat/chat-server.ts', {
+    INTENT_MODEL_DIR: process.env.INTENT_MODEL_DIR ?? 'models/intent',
+  });
   await load(server.port, server.child.pid!, 20, 3, 'saturation'); // warm-up (model, caches, JIT)
   const paced: LoadResult[] = [];
   let expected = 20 * 3;
@@ -258,12 +304,22 @@ async function main() {
     idle,
   });
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', 'chat.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(
+    join(ROOT, 'bench', 'results', 'chat.json'),
+    JSON.stringify(results, null, 2) + '\n',
+  );
   writeFileSync(join(ROOT, 'bench', 'results', 'chat.md'), markdown(results as never));
   process.stdout.write(JSON.stringify(results, null, 2) + '\n');
 }
 
-function markdown(r: { date: string; echo: { saturation: LoadResult; paced200: LoadResult }; platform: { paced: LoadResult[]; saturation: LoadResult }; throughputVsEcho: number; integrity: Record<string, number>; idle: Record<string, number> }): string {
+function markdown(r: {
+  date: string;
+  echo: { saturation: LoadResult; paced200: LoadResult };
+  platform: { paced: LoadResult[]; saturation: LoadResult };
+  throughputVsEcho: number;
+  integrity: Record<string, number>;
+  idle: Record<string, number>;
+}): string {
   const row = (name: string, x: LoadResult) =>
     `| ${name} | ${x.shoppers} | ${x.turns} | ${x.turnsPerSecond} | ${x.latencyMs.p50} | ${x.latencyMs.p99} | ${x.failed} | ${x.serverCpuPercent}% | ${x.serverRssMb} |`;
   return [

@@ -27,7 +27,9 @@ describe('KeyedMutex', () => {
         log.push('a');
       }),
       mutex.run('b', async () => log.push('b')),
-      mutex.run('a', async () => Promise.reject(new Error('boom'))).catch(() => log.push('a failed')),
+      mutex
+        .run('a', async () => Promise.reject(new Error('boom')))
+        .catch(() => log.push('a failed')),
     ]);
     await mutex.run('a', async () => log.push('a again'));
     expect(log).toEqual(['b', 'a', 'a failed', 'a again']);

@@ -17,5 +17,8 @@ export function validatePayload<T extends object>(type: new () => T, payload: un
 }
 
 function flatten(errors: ClassValidationError[]): string[] {
-  return errors.flatMap((e) => [...Object.values(e.constraints ?? {}), ...flatten(e.children ?? [])]);
+  return errors.flatMap((e) => [
+    ...Object.values(e.constraints ?? {}),
+    ...flatten(e.children ?? []),
+  ]);
 }

@@ -17,7 +17,10 @@ export interface NewBehaviourEvent {
  * when the change that caused it was committed (transactional outbox). Duplicate ids are ignored.
  * Returns the ids actually inserted.
  */
-export async function appendEvents(manager: EntityManager, events: NewBehaviourEvent[]): Promise<string[]> {
+export async function appendEvents(
+  manager: EntityManager,
+  events: NewBehaviourEvent[],
+): Promise<string[]> {
   if (events.length === 0) return [];
   const params: unknown[] = [];
   const rows = events.map((e) => {
