@@ -5,6 +5,7 @@ import { CommerceModule } from './commerce/commerce.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { HandoffModule } from './handoff/handoff.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueueModule } from './queue/queue.module';
@@ -29,5 +30,5 @@ export class AppModule {
 }
 
 export function featureModules() {
-  return [AuthModule, CommerceModule, RetrievalModule, ChatModule];
+  return [AuthModule, CommerceModule, RetrievalModule, ChatModule, HandoffModule];
 }

@@ -13,6 +13,7 @@ import { validatePayload } from '../common/validate-payload';
 import { AppConfig } from '../config/app-config';
 import { RateLimiter } from '../auth/rate-limiter';
 import { chatErrors } from './chat.errors';
+import { ChatEvents, conversationRoom } from './chat-events';
 import type { ShopperIdentity } from './chat.types';
 import { ConversationService } from './conversation.service';
 import {
@@ -24,7 +25,7 @@ import {
 } from './dto/chat-payloads.dto';
 
 type Ack = (response: unknown) => void;
-const room = (conversationId: string) => `conv:${conversationId}`;
+const room = conversationRoom;
 
 /**
  * The shopper's socket.io namespace. Thin: authenticate the handshake, validate each payload,
@@ -47,6 +48,7 @@ export class ChatGateway
     private readonly tokens: ShopperTokenService,
     private readonly commerce: CommerceService,
     private readonly conversations: ConversationService,
+    private readonly events: ChatEvents,
   ) {
     this.visitorLimiter = new RateLimiter(config.CHAT_MESSAGES_PER_MINUTE);
     this.ipLimiter = new RateLimiter(config.CHAT_IP_MESSAGES_PER_MINUTE);
@@ -183,6 +185,12 @@ export class ChatGateway
     await socket.join(conversationRoom);
     if (!accepted.duplicate) {
       socket.to(conversationRoom).emit('message:new', accepted.message);
+      this.events.emit('shopper:message', {
+        conversationId: accepted.conversation.id,
+        message: accepted.message,
+        intent: accepted.understanding.outOfScope ? 'oos' : accepted.understanding.intent,
+        sentiment: accepted.understanding.sentiment.score,
+      });
       // The bot's turn runs after the ack; its replies arrive as `message:new`.
       setImmediate(
         () =>
@@ -207,8 +215,10 @@ export class ChatGateway
       const turn = await this.conversations.respond(shopper, conversationId, text, understanding);
       for (const reply of turn.replies)
         this.namespace.to(room(conversationId)).emit('message:new', reply);
-      if (turn.escalated)
+      if (turn.escalated) {
         this.namespace.to(room(conversationId)).emit('conversation:status', turn.conversation);
+        this.events.emit('escalated', { conversation: turn.conversation });
+      }
     } catch (error) {
       this.logger.error({
         msg: 'bot turn failed',
@@ -224,6 +234,7 @@ export class ChatGateway
     const { conversation, prompt } = await this.conversations.resolve(conversationId, 'shopper');
     if (prompt) this.namespace.to(room(conversationId)).emit('message:new', prompt);
     this.namespace.to(room(conversationId)).emit('conversation:status', conversation);
+    this.events.emit('shopper:ended', { conversation });
     return { conversation };
   }
 
@@ -246,6 +257,7 @@ export class ChatGateway
       from: 'shopper',
       typing: input.typing,
     });
+    this.events.emit('shopper:typing', input);
     return {};
   }
 

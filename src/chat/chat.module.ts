@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module';
 import { CommerceModule } from '../commerce/commerce.module';
 import { NluModule } from '../nlu/nlu.module';
 import { RetrievalModule } from '../retrieval/retrieval.module';
+import { ChatEvents } from './chat-events';
 import { ChatController } from './chat.controller';
 import { ChatGateway } from './chat.gateway';
 import { ConversationQueryService } from './conversation-query.service';
@@ -12,7 +13,13 @@ import { ConversationStore } from './conversation.store';
 @Module({
   imports: [AuthModule, CommerceModule, NluModule, RetrievalModule],
   controllers: [ChatController],
-  providers: [ConversationStore, ConversationService, ConversationQueryService, ChatGateway],
-  exports: [ConversationService, ConversationQueryService],
+  providers: [
+    ConversationStore,
+    ConversationService,
+    ConversationQueryService,
+    ChatEvents,
+    ChatGateway,
+  ],
+  exports: [ConversationService, ConversationQueryService, ChatEvents],
 })
 export class ChatModule {}

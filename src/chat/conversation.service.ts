@@ -267,6 +267,55 @@ export class ConversationService {
     });
   }
 
+  /**
+   * Stores a message written by a support agent (an internal note when `internal`). The first
+   * message the shopper can see sets `first_agent_response_at` (response-time reporting).
+   */
+  async agentMessage(
+    conversationId: string,
+    agent: { id: string; name: string },
+    input: { text: string; internal: boolean; clientMsgId?: string },
+  ): Promise<{ message: Message; duplicate: boolean }> {
+    return this.store.dataSource.transaction(async (manager) => {
+      const stored = await this.store.insertMessage(manager, {
+        conversationId,
+        clientMsgId: input.clientMsgId ?? null,
+        sender: 'agent',
+        agentId: agent.id,
+        text: input.text,
+        textRedacted: redact(input.text),
+        internal: input.internal,
+      });
+      if (!stored.duplicate && !input.internal) {
+        await manager.query(
+          `UPDATE conversations SET last_message_at = $2, updated_at = now(),
+                  first_agent_response_at = COALESCE(first_agent_response_at, $2)
+            WHERE id = $1`,
+          [conversationId, stored.message.createdAt],
+        );
+      }
+      return stored;
+    });
+  }
+
+  /** A system notice to the shopper (e.g. "no agent is online"), stored like a bot message. */
+  async systemMessage(
+    conversationId: string,
+    text: string,
+    payload: Record<string, unknown> = {},
+  ): Promise<ShopperMessageView> {
+    const { message } = await this.store.dataSource.transaction((manager) =>
+      this.store.insertMessage(manager, {
+        conversationId,
+        sender: 'system',
+        text,
+        textRedacted: redact(text),
+        payload,
+      }),
+    );
+    return messageView(message);
+  }
+
   /** CSAT 1–5 and an optional comment, once, after the conversation ended. */
   async rate(
     shopper: ShopperIdentity,

@@ -3,6 +3,7 @@ import { sentimentCommands } from '../nlu/sentiment/sentiment.commands';
 import { intentCommands } from '../training/intent.commands';
 import { demoCommands } from '../commerce/demo/demo.commands';
 import { authCommands } from '../auth/auth.commands';
+import { handoffCommands } from '../handoff/corrections.commands';
 import { CliCommand } from './cli-command';
 
 /**
@@ -16,5 +17,6 @@ export function loadCommands(): CliCommand[] {
     ...sentimentCommands,
     ...churnCommands,
     ...demoCommands,
+    ...handoffCommands,
   ];
 }

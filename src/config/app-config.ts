@@ -173,6 +173,12 @@ export class AppConfig {
   @IsInt()
   CHAT_IDLE_MINUTES = 30;
 
+  /** An agent disconnected this long goes offline and their chats return to the queue. */
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  HANDOFF_GRACE_SECONDS = 60;
+
   /** Shop name used in answers ({{shop.name}}). */
   @IsString()
   SHOP_NAME = 'Concierge Demo Shop';

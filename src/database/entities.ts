@@ -6,6 +6,8 @@ import { Customer } from '../commerce/entities/customer.entity';
 import { OrderItem } from '../commerce/entities/order-item.entity';
 import { Order } from '../commerce/entities/order.entity';
 import { Product } from '../commerce/entities/product.entity';
+import { HandoffTicket } from '../handoff/entities/handoff-ticket.entity';
+import { IntentCorrection } from '../handoff/entities/intent-correction.entity';
 import { FailedJob } from '../queue/entities/failed-job.entity';
 import { AnswerTemplateVersion } from '../retrieval/entities/answer-template-version.entity';
 import { AnswerTemplate } from '../retrieval/entities/answer-template.entity';
@@ -25,4 +27,6 @@ export const allEntities = [
   AnswerTemplate,
   AnswerTemplateVersion,
   FailedJob,
+  IntentCorrection,
+  HandoffTicket,
 ];

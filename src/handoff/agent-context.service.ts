@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { CommerceService } from '../commerce/commerce.service';
+import { NotFoundError } from '../common/domain-error';
+import { AppConfig } from '../config/app-config';
+import { render } from '../retrieval/template-renderer';
+import { TemplateService } from '../retrieval/template.service';
+import { HandoffStore } from './handoff.store';
+
+/** What an agent sees beside a chat: who the customer is, their orders and history, and how the chat feels. */
+@Injectable()
+export class AgentContextService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly store: HandoffStore,
+    private readonly commerce: CommerceService,
+    private readonly templates: TemplateService,
+  ) {}
+
+  async context(conversationId: string) {
+    const conversation = await this.store.conversation(conversationId);
+    if (!conversation) throw new NotFoundError('conversation', conversationId);
+    const customer = conversation.customerId
+      ? await this.commerce.getCustomer(conversation.customerId)
+      : null;
+    const orders = customer ? await this.commerce.ordersForCustomer(customer.id, 10) : [];
+    const messages = await this.store.messages(conversationId);
+    return {
+      customer: customer && {
+        id: customer.id,
+        externalId: customer.externalId,
+        name: [customer.firstName, customer.lastName].filter(Boolean).join(' ') || null,
+        email: customer.email,
+        country: customer.country,
+        city: customer.city,
+        signedUpAt: customer.signedUpAt,
+      },
+      orders: orders.map((o) => ({
+        id: o.id,
+        number: o.number,
+        status: o.status,
+        total: o.total,
+        currency: o.currency,
+        placedAt: o.placedAt,
+        eta: o.eta,
+        trackingUrl: o.trackingUrl,
+      })),
+      previousConversations: await this.store.previousConversations(conversation),
+      // One point per shopper message: how the mood moved during this chat (-1 … 1).
+      sentiment: messages
+        .filter((m) => m.sender === 'shopper' && m.sentiment !== null)
+        .map((m) => ({ messageId: m.id, at: m.createdAt, score: m.sentiment })),
+      ticketEmail: conversation.ticketEmail,
+    };
+  }
+
+  /** Canned responses: active answer templates in the chat's language, slots filled where known. */
+  async canned(input: {
+    locale: string;
+    q?: string;
+    firstName?: string | null;
+    agentName: string;
+  }) {
+    const { items } = await this.templates.list({
+      locale: input.locale === 'zh' ? 'zh' : 'en',
+      active: true,
+      q: input.q,
+      limit: 50,
+    } as never);
+    const slots = {
+      shop: {
+        name: this.config.SHOP_NAME,
+        supportEmail: this.config.SHOP_SUPPORT_EMAIL,
+        supportHours: this.config.SHOP_SUPPORT_HOURS,
+        returnWindowDays: this.config.SHOP_RETURN_WINDOW_DAYS,
+      },
+      customer: { firstName: input.firstName ?? undefined },
+      agent: { name: input.agentName },
+    };
+    return items.flatMap((t) => {
+      const rendered = render(t.variants, slots);
+      return rendered ? [{ id: t.id, intent: t.intent, title: t.title, text: rendered.text }] : [];
+    });
+  }
+}
