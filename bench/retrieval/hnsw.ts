@@ -62,6 +62,7 @@ export interface BenchRow {
   ef?: number;
   /** CPU seconds (user + system) spent inside upsert; one thread, so wall time on an idle core. */
   buildSeconds: number;
+  /** RSS growth while building; unreliable within one process (see the report's memory note). */
   memoryMiB: number;
   queries: number;
   recallAt10: number;
@@ -217,7 +218,8 @@ function runSize(
 
 /**
  * The cheapest query setting that meets the recall target at the largest grid size of the
- * headline distribution; among equally fast ones (within 5%), the smaller graph.
+ * headline distribution; among equally fast ones (within 5%), the smaller graph (M), then the
+ * faster build.
  */
 function choose(rows: BenchRow[], distribution: Distribution, n: number): BenchResult['chosen'] {
   const ok = rows.filter(
@@ -231,13 +233,13 @@ function choose(rows: BenchRow[], distribution: Distribution, n: number): BenchR
   const fastest = Math.min(...ok.map((r) => r.p50Ms));
   const pick = ok
     .filter((r) => r.p50Ms <= fastest * 1.05)
-    .sort((a, b) => a.memoryMiB - b.memoryMiB || a.buildSeconds - b.buildSeconds)[0];
+    .sort((a, b) => (a.m ?? 0) - (b.m ?? 0) || a.buildSeconds - b.buildSeconds)[0];
   return {
     m: pick.m as number,
     efConstruction: pick.efConstruction as number,
     ef: pick.ef as number,
     rule:
-      `fastest p50 (within 5%, then least memory) among settings with recall@10 ≥ ${TARGET_RECALL} ` +
+      `fastest p50 (within 5%, then smallest M and build) among settings with recall@10 ≥ ${TARGET_RECALL} ` +
       `on ${distribution} vectors at n=${n}`,
   };
 }
@@ -260,6 +262,8 @@ function main(): void {
   let loadAtStart = loadavg()[0];
   let chosen: BenchResult['chosen'] = null;
   let priorSeconds = 0;
+  let loadAtEnd: number | undefined;
+  let measuring = 0;
   const resume = process.argv.includes('--resume');
   if (resume) {
     const prior = (
@@ -269,6 +273,7 @@ function main(): void {
     chosen = prior.chosen;
     priorSeconds = prior.seconds;
     loadAtStart = prior.machine.loadAverage.start;
+    loadAtEnd = prior.machine.loadAverage.end;
   }
   // Results are rewritten after every size, so a run stopped during the long 1M build still
   // leaves everything measured before it.
@@ -279,7 +284,10 @@ function main(): void {
         cpus: cpus().length,
         cpuModel: cpus()[0]?.model ?? 'unknown',
         node: process.version,
-        loadAverage: { start: loadAtStart, end: loadavg()[0] },
+        loadAverage: {
+          start: loadAtStart,
+          end: measuring > 0 ? loadavg()[0] : (loadAtEnd ?? loadavg()[0]),
+        },
       },
       dimension: dim,
       k: K,
@@ -291,7 +299,7 @@ function main(): void {
       },
       rows,
       chosen,
-      seconds: priorSeconds + (Date.now() - started) / 1000,
+      seconds: priorSeconds + (measuring > 0 ? (Date.now() - started) / 1000 : 0),
     };
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'retrieval.json'), JSON.stringify({ index: result }, null, 2) + '\n');
@@ -305,6 +313,7 @@ function main(): void {
     for (const n of sizes) {
       const grid = (n >= LARGE ? GRID_LARGE : GRID).map((g) => ({ ...g, efs: EFS }));
       rows.push(...runSize(source, n, Math.min(queries, n), grid, dim));
+      measuring++;
       write();
     }
   }
@@ -314,6 +323,7 @@ function main(): void {
     const config = [{ m: chosen.m, efConstruction: chosen.efConstruction, efs: [chosen.ef] }];
     for (const { distribution, n } of finals) {
       rows.push(...runSize(new VectorSource(distribution, dim, 1), n, finalQueries, config, dim));
+      measuring++;
       write();
     }
   }
