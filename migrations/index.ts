@@ -1,8 +1,10 @@
 import { InitialSchema1764400000000 } from './1764400000000-initial-schema';
 import { Handoff1764430000000 } from './1764430000000-handoff';
+import { SignalsProfiles1764900000000 } from './1764900000000-signals-profiles';
 
 /** Every migration, oldest first. Listed explicitly so the same list works from src and dist. */
 export const allMigrations = [
   InitialSchema1764400000000,
   Handoff1764430000000,
+  SignalsProfiles1764900000000,
 ];

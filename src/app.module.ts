@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueueModule } from './queue/queue.module';
 import { RetrievalModule } from './retrieval/retrieval.module';
+import { SignalsModule } from './signals/signals.module';
 
 /** Root module. Feature modules are listed in `featureModules` so the worker can reuse them. */
 @Module({})
@@ -30,5 +31,5 @@ export class AppModule {
 }
 
 export function featureModules() {
-  return [AuthModule, CommerceModule, RetrievalModule, ChatModule, HandoffModule];
+  return [AuthModule, CommerceModule, RetrievalModule, ChatModule, HandoffModule, SignalsModule];
 }

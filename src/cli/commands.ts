@@ -4,6 +4,7 @@ import { intentCommands } from '../training/intent.commands';
 import { demoCommands } from '../commerce/demo/demo.commands';
 import { authCommands } from '../auth/auth.commands';
 import { handoffCommands } from '../handoff/corrections.commands';
+import { signalsCommands } from '../signals/signals.commands';
 import { CliCommand } from './cli-command';
 
 /**
@@ -18,5 +19,6 @@ export function loadCommands(): CliCommand[] {
     ...churnCommands,
     ...demoCommands,
     ...handoffCommands,
+    ...signalsCommands,
   ];
 }

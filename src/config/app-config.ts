@@ -204,6 +204,35 @@ export class AppConfig {
   @IsNumber()
   RETRIEVAL_FAQ_MIN_SCORE = 0.8;
 
+  /** Publish committed behaviour events from the outbox to the queue in this process. */
+  @IsIn(['true', 'false'])
+  SIGNALS_RELAY: 'true' | 'false' = 'true';
+
+  /** How often (ms) the outbox relay looks for unpublished events (it also runs right after writes). */
+  @Transform(toInt)
+  @Min(10)
+  @IsInt()
+  SIGNALS_RELAY_INTERVAL_MS = 250;
+
+  /** Most events the relay publishes per transaction. */
+  @Transform(toInt)
+  @Max(10000)
+  @Min(1)
+  @IsInt()
+  SIGNALS_RELAY_BATCH = 1000;
+
+  /** Storefront `track()` events a visitor may send per minute (`POST /api/events/track`). */
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  SIGNALS_TRACK_PER_MINUTE = 120;
+
+  /** Window (ms) in which profile changes of one customer share one `churn-score` job (0: one job per change). */
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  SIGNALS_CHURN_DEBOUNCE_MS = 2000;
+
   get usesPostgres(): boolean {
     return !!this.DATABASE_URL;
   }
