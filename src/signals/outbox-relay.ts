@@ -1,0 +1,140 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { QUEUE_DRIVER, QueueDriver } from '../queue/queue-driver';
+
+export const SIGNALS_QUEUE = 'signals';
+/** Events per queued job: one job is one processor transaction. */
+export const EVENTS_PER_JOB = 100;
+/** Longest a publish may take before the relay gives up and rolls back (Redis down). */
+const PUBLISH_TIMEOUT_MS = 5000;
+const MAX_BACKOFF_MS = 5000;
+
+export interface RelayJob {
+  ids: string[];
+}
+
+/**
+ * Moves committed, unpublished events from the outbox (`behaviour_events.published_at IS NULL`)
+ * to the `signals` queue in `seq` order, and marks them published in the same transaction. Rows
+ * are claimed with FOR UPDATE SKIP LOCKED, so several instances relay side by side. When the
+ * queue is unreachable the transaction rolls back, the events stay unpublished and the relay
+ * retries with exponential backoff; a publish that later reaches Redis anyway is harmless because
+ * processors skip events they already applied.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('signals');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private failures = 0;
+  private stopped = true;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(QUEUE_DRIVER) private readonly queue: QueueDriver,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.SIGNALS_RELAY !== 'true') return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Asks for a relay pass soon (after a write), without waiting for the interval. */
+  poke(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  /** Publishes everything unpublished right now (tests, CLI); returns how many events. */
+  async flush(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.relayOnce();
+      total += n;
+      if (n < this.config.SIGNALS_RELAY_BATCH) return total;
+    }
+  }
+
+  /** One transaction: claim up to a batch of unpublished events, publish them, mark them. */
+  async relayOnce(): Promise<number> {
+    const skipLocked = this.dataSource.options.type === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string }[] = await manager.query(
+        `SELECT id FROM behaviour_events WHERE published_at IS NULL ORDER BY seq LIMIT $1${skipLocked}`,
+        [this.config.SIGNALS_RELAY_BATCH],
+      );
+      if (rows.length === 0) return 0;
+      const ids = rows.map((r) => r.id);
+      const jobs = [];
+      for (let i = 0; i < ids.length; i += EVENTS_PER_JOB)
+        jobs.push({ name: 'events', data: { ids: ids.slice(i, i + EVENTS_PER_JOB) } as RelayJob });
+      await withTimeout(this.queue.enqueueMany(SIGNALS_QUEUE, jobs), PUBLISH_TIMEOUT_MS);
+      await manager.query(
+        `UPDATE behaviour_events SET published_at = now() WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      return ids.length;
+    });
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run(), delayMs);
+    this.timer.unref?.();
+  }
+
+  private async run(): Promise<void> {
+    if (this.running || this.stopped) return;
+    let next = this.config.SIGNALS_RELAY_INTERVAL_MS;
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.flush();
+        } while (this.again && !this.stopped);
+        if (this.failures > 0) this.logger.log('outbox relay caught up after queue failures');
+        this.failures = 0;
+      } catch (error) {
+        this.failures += 1;
+        next = Math.min(MAX_BACKOFF_MS, this.config.SIGNALS_RELAY_INTERVAL_MS * 2 ** this.failures);
+        if (this.failures === 1 || this.failures % 20 === 0)
+          this.logger.warn(`outbox relay: ${(error as Error).message}; retrying in ${next} ms`);
+      }
+    })();
+    await this.running;
+    this.running = null;
+    if (!this.stopped) this.schedule(this.again ? 0 : next);
+  }
+}
+
+class PublishTimeoutError extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new PublishTimeoutError(`queue did not accept events within ${ms} ms`)),
+        ms,
+      );
+    }),
+  ]);
+}

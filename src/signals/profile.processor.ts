@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Job } from '../queue/queue-driver';
+import { QueueProcessor } from '../queue/queue-processor.decorator';
+import { RelayJob, SIGNALS_QUEUE } from './outbox-relay';
+import { ProfileChangeHook } from './profile-change-hook';
+import { applyProfileEvents, loadProfileEvents } from './profile-store';
+
+/**
+ * Applies relayed events to customer profiles. Delivery is at least once (relay retries, BullMQ
+ * stalled jobs after a crash); the `processed_events` marks written in the same transaction make
+ * the result exactly once.
+ */
+@Injectable()
+@QueueProcessor(SIGNALS_QUEUE, { concurrency: 4, retry: { attempts: 10, backoffMs: 200 } })
+export class ProfileProcessor {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly hook: ProfileChangeHook,
+  ) {}
+
+  async handle(job: Job<RelayJob>): Promise<void> {
+    const changed = await this.dataSource.transaction(async (manager) =>
+      applyProfileEvents(manager, await loadProfileEvents(manager, job.data.ids), new Date()),
+    );
+    await this.hook.profilesChanged(changed);
+  }
+}
