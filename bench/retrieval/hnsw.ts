@@ -317,7 +317,9 @@ function main(): void {
       write();
     }
   }
-  if (!resume) chosen = choose(rows, headline, Math.max(...gridSizes, ...headlineSizes));
+  // A run stopped before its finals saved no choice: derive it from its grid rows.
+  if (!resume || chosen === null)
+    chosen = choose(rows, headline, Math.max(...gridSizes, ...headlineSizes));
   log(`chosen: ${JSON.stringify(chosen)}`);
   if (chosen) {
     const config = [{ m: chosen.m, efConstruction: chosen.efConstruction, efs: [chosen.ef] }];
