@@ -1,0 +1,280 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { QUEUE_DRIVER, QueueDriver } from '../../src/queue/queue-driver';
+import { OutboxRelay } from '../../src/signals/outbox-relay';
+import { replayProfiles } from '../../src/signals/profile-replay';
+import { backends } from '../support/databases';
+import { createTestApp, TestApp } from '../support/test-app';
+
+const ADMIN = { email: 'admin@concierge.local', password: 'concierge-admin' };
+const AGENT = {
+  email: 'agent@example.com',
+  name: 'Agent',
+  password: 'agent-password-1',
+  role: 'agent',
+};
+const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
+
+/** Rows that make up the derived state, without the bookkeeping timestamps of the write. */
+async function derivedState(ds: DataSource) {
+  return {
+    profiles: (await ds.query(`SELECT * FROM customer_profiles ORDER BY customer_id`)).map(
+      (row: Record<string, unknown>) => {
+        // When the row was written differs between live and replay; nothing else may.
+        const copy = { ...row };
+        delete copy.updated_at;
+        delete copy.stage_computed_at;
+        return copy;
+      },
+    ),
+    rollups: await ds.query(`SELECT * FROM customer_daily_rollups ORDER BY customer_id, day`),
+    conversations: await ds.query(
+      `SELECT * FROM customer_conversations ORDER BY customer_id, conversation_id`,
+    ),
+  };
+}
+
+describe.each(backends())('behaviour signals on %s', (backend) => {
+  let t: TestApp;
+  let http: ReturnType<TestApp['app']['getHttpServer']>;
+  let key: string;
+  let agent: string;
+  let ds: DataSource;
+
+  const batch = (events: unknown[]) =>
+    request(http).post('/api/events/batch').set('x-api-key', key).send({ events });
+  const profile = (id: string) =>
+    request(http).get(`/api/customers/${id}/profile`).set('authorization', `Bearer ${agent}`);
+  /** Relays everything committed and waits until the processors are idle. */
+  const settle = async () => {
+    await t.app.get(OutboxRelay).flush();
+    await t.app.get<QueueDriver>(QUEUE_DRIVER).drain(30_000);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(backend, {
+      env: {
+        LOGIN_RATE_LIMIT: '1000',
+        SIGNALS_TRACK_PER_MINUTE: '5',
+        SIGNALS_CHURN_DEBOUNCE_MS: '0',
+      },
+    });
+    http = t.app.getHttpServer();
+    ds = t.app.get(DataSource);
+    const admin = (await request(http).post('/api/auth/login').send(ADMIN).expect(200)).body
+      .accessToken;
+    key = (
+      await request(http)
+        .post('/api/api-keys')
+        .set('authorization', `Bearer ${admin}`)
+        .send({ name: 'shop' })
+        .expect(201)
+    ).body.key;
+    await request(http)
+      .post('/api/staff')
+      .set('authorization', `Bearer ${admin}`)
+      .send(AGENT)
+      .expect(201);
+    agent = (
+      await request(http)
+        .post('/api/auth/login')
+        .send({ email: AGENT.email, password: AGENT.password })
+        .expect(200)
+    ).body.accessToken;
+    for (const id of ['c-1', 'c-2', 'c-3'])
+      await request(http)
+        .put(`/api/customers/${id}`)
+        .set('x-api-key', key)
+        .send({ email: `${id}@example.com` })
+        .expect(200);
+  });
+  afterAll(() => t?.close());
+
+  it('turns shop and chat events into a profile, ignoring a resent batch', async () => {
+    const events = [
+      {
+        id: randomUUID(),
+        type: 'order_placed',
+        customerExternalId: 'c-1',
+        occurredAt: daysAgo(200),
+        payload: { orderId: 'o1', total: 80 },
+      },
+      {
+        id: randomUUID(),
+        type: 'order_placed',
+        customerExternalId: 'c-1',
+        occurredAt: daysAgo(5),
+        payload: { orderId: 'o2', total: 40.5 },
+      },
+      {
+        id: randomUUID(),
+        type: 'order_refunded',
+        customerExternalId: 'c-1',
+        occurredAt: daysAgo(4),
+        payload: { orderId: 'o2', amount: 10.25 },
+      },
+      {
+        id: randomUUID(),
+        type: 'order_returned',
+        customerExternalId: 'c-1',
+        occurredAt: daysAgo(4),
+        payload: { orderId: 'o2' },
+      },
+      {
+        id: randomUUID(),
+        type: 'chat_message',
+        customerExternalId: 'c-1',
+        occurredAt: daysAgo(3),
+        payload: { intent: 'complaint', sentiment: -0.9 },
+      },
+      {
+        id: randomUUID(),
+        type: 'chat_message',
+        customerExternalId: 'c-1',
+        occurredAt: daysAgo(3),
+        payload: { intent: 'track_order', sentiment: 0.2 },
+      },
+      {
+        id: randomUUID(),
+        type: 'chat_escalated',
+        customerExternalId: 'c-1',
+        occurredAt: daysAgo(3),
+        payload: { reason: 'negative_complaint' },
+      },
+      {
+        id: randomUUID(),
+        type: 'chat_rated',
+        customerExternalId: 'c-1',
+        occurredAt: daysAgo(2),
+        payload: { rating: 2 },
+      },
+      {
+        id: randomUUID(),
+        type: 'product_view',
+        customerExternalId: 'c-1',
+        occurredAt: daysAgo(1),
+        payload: { productId: 'p-1' },
+      },
+    ];
+    expect((await batch(events).expect(201)).body).toEqual({ accepted: 9, duplicates: 0 });
+    expect((await batch(events).expect(201)).body).toEqual({ accepted: 0, duplicates: 9 });
+    await settle();
+    await settle();
+
+    const p = (await profile('c-1').expect(200)).body;
+    expect(p).toMatchObject({
+      lifecycleStage: 'reactivated',
+      orders: 2,
+      ordersLast90Days: 1,
+      orderValue: 120.5,
+      refundValue: 10.25,
+      monetaryValue: 110.25,
+      spendLast90Days: 30.25,
+      refunds: 1,
+      returns: 1,
+      complaints: 1,
+      complaintsLast30Days: 1,
+      escalations: 1,
+      messages: 2,
+      negativeSentimentShare: 0.5,
+      averageRating: 2,
+      lastRating: 2,
+      daysSinceLastOrder: 5,
+      daysSinceLastContact: 3,
+      tenureDays: 200,
+      storefront: { pageViews: 0, productViews: 1, searches: 0, addToCarts: 0 },
+    });
+    // The same profile by internal id; staff only.
+    expect((await profile(p.customerId).expect(200)).body.orders).toBe(2);
+    await request(http).get('/api/customers/c-1/profile').expect(401);
+    await profile('nobody').expect(404);
+  });
+
+  it('refuses a whole batch naming the bad row: unknown type, bad payload, unknown customer, too many', async () => {
+    const good = {
+      id: randomUUID(),
+      type: 'order_placed',
+      customerExternalId: 'c-2',
+      payload: { orderId: 'x', total: 1 },
+    };
+    const unknown = await batch([
+      good,
+      { id: randomUUID(), type: 'order_teleported', customerExternalId: 'c-2' },
+    ]).expect(400);
+    expect(unknown.body.error).toMatchObject({ code: 'UNKNOWN_EVENT_TYPE', details: { index: 1 } });
+    expect(unknown.body.error.message).toContain('order_placed');
+    const bad = await batch([
+      good,
+      { ...good, id: randomUUID(), payload: { orderId: 'x' } },
+    ]).expect(400);
+    expect(bad.body.error).toMatchObject({ code: 'INVALID_EVENT', details: { index: 1 } });
+    expect(bad.body.error.message).toContain('payload.total is required');
+    const stranger = await batch([{ ...good, id: randomUUID(), customerExternalId: 'who' }]).expect(
+      400,
+    );
+    expect(stranger.body.error).toMatchObject({ code: 'UNKNOWN_CUSTOMER', details: { index: 0 } });
+    await batch([{ ...good, id: 'not-a-uuid' }]).expect(400);
+    const many = Array.from({ length: 1001 }, () => ({ ...good, id: randomUUID() }));
+    expect((await batch(many).expect(413)).body.error.code).toBe('EVENT_BATCH_TOO_LARGE');
+    await request(http)
+      .post('/api/events/batch')
+      .send({ events: [good] })
+      .expect(401);
+    await settle();
+    expect((await profile('c-2').expect(200)).body.orders).toBe(0);
+  });
+
+  it('takes storefront events from the widget with a visitor token, rate-limited, storefront types only', async () => {
+    await request(http).post('/api/events/track').send({ events: [] }).expect(401);
+    const customerId = 'c-3';
+    const signature = createHmac('sha256', t.config.IDENTITY_SECRET)
+      .update(customerId)
+      .digest('hex');
+    const session = await request(http)
+      .post('/api/chat/session')
+      .send({ customerId, identitySignature: signature })
+      .expect(200);
+    const track = (events: unknown[]) =>
+      request(http)
+        .post('/api/events/track')
+        .set('x-visitor-token', session.body.visitorToken)
+        .send({ events });
+    expect(
+      (
+        await track([
+          { id: randomUUID(), type: 'page_view', payload: { url: '/' } },
+          { id: randomUUID(), type: 'add_to_cart', payload: { productId: 'p-1', quantity: 2 } },
+        ]).expect(201)
+      ).body,
+    ).toEqual({ accepted: 2, duplicates: 0 });
+    const shopType = await track([
+      { id: randomUUID(), type: 'order_placed', payload: { orderId: 'o', total: 1 } },
+    ]).expect(400);
+    expect(shopType.body.error.code).toBe('EVENT_TYPE_NOT_ALLOWED');
+    await track([{ id: randomUUID(), type: 'search', payload: { query: 'shoes' } }]).expect(201);
+    await track([{ id: randomUUID(), type: 'search', payload: { query: 'boots' } }]).expect(201);
+    await track([{ id: randomUUID(), type: 'search', payload: { query: 'hats' } }]).expect(201);
+    expect(
+      (await track([{ id: randomUUID(), type: 'search', payload: { query: 'x' } }]).expect(429))
+        .body.error.code,
+    ).toBe('RATE_LIMITED');
+    await settle();
+    const p = (await profile('c-3').expect(200)).body;
+    expect(p.storefront).toEqual({ pageViews: 1, productViews: 0, searches: 3, addToCarts: 1 });
+    const visitors = await ds.query(
+      `SELECT DISTINCT visitor_id FROM behaviour_events WHERE type = 'search'`,
+    );
+    expect(visitors).toEqual([{ visitor_id: session.body.visitorId }]);
+  });
+
+  it('replays profiles from the event table to exactly the live result', async () => {
+    await settle();
+    const live = await derivedState(ds);
+    // c-2's only events were refused, so two customers have profiles.
+    expect(live.profiles.length).toBe(2);
+    const result = await replayProfiles(ds, new Date('2000-01-01'));
+    expect(result.customers).toBe(2);
+    expect(await derivedState(ds)).toEqual(live);
+  });
+});
