@@ -157,9 +157,10 @@ function runSize(
   queryCount: number,
   configs: { m: number; efConstruction: number; efs: number[] }[],
   dim: number,
-): BenchRow[] {
+  /** Called with each row as soon as it is measured (the caller saves it). */
+  record: (row: BenchRow) => void,
+): void {
   const queries = Array.from({ length: queryCount }, source.stream(2));
-  const rows: BenchRow[] = [];
   const base = { distribution: source.distribution, n, queries: queryCount };
 
   let before = rssMiB();
@@ -168,7 +169,7 @@ function runSize(
   const exactMemory = rssMiB() - before;
   const truth = timeQueries(exact, queries);
   exact = undefined;
-  rows.push({
+  record({
     ...base,
     kind: 'exact',
     buildSeconds: exactBuild,
@@ -205,7 +206,7 @@ function runSize(
         p99Ms: measured.p99,
         speedupVsExact: truth.p50 / measured.p50,
       };
-      rows.push(row);
+      record(row);
       log(
         `${source.distribution} n=${n} M=${config.m} efC=${config.efConstruction} ef=${ef}: ` +
           `build ${seconds.toFixed(1)} s, recall ${row.recallAt10.toFixed(4)}, p50 ${row.p50Ms.toFixed(3)} ms`,
@@ -213,7 +214,6 @@ function runSize(
     }
     hnsw = undefined;
   }
-  return rows;
 }
 
 /**
@@ -275,8 +275,8 @@ function main(): void {
     loadAtStart = prior.machine.loadAverage.start;
     loadAtEnd = prior.machine.loadAverage.end;
   }
-  // Results are rewritten after every size, so a run stopped during the long 1M build still
-  // leaves everything measured before it.
+  // Results are rewritten after every row, so a run stopped during the long 1M build still
+  // leaves everything measured before it (the 1M exact baseline included).
   const write = () => {
     const result: BenchResult = {
       generatedAt: new Date().toISOString(),
@@ -306,15 +306,18 @@ function main(): void {
     writeFileSync(join(out, 'retrieval.md'), renderMarkdown(result));
     return result;
   };
+  const record = (row: BenchRow) => {
+    rows.push(row);
+    measuring++;
+    write();
+  };
   const headline = distributions[0];
   for (const distribution of resume ? [] : distributions) {
     const source = new VectorSource(distribution, dim, 1);
     const sizes = distribution === headline ? [...gridSizes, ...headlineSizes] : gridSizes;
     for (const n of sizes) {
       const grid = (n >= LARGE ? GRID_LARGE : GRID).map((g) => ({ ...g, efs: EFS }));
-      rows.push(...runSize(source, n, Math.min(queries, n), grid, dim));
-      measuring++;
-      write();
+      runSize(source, n, Math.min(queries, n), grid, dim, record);
     }
   }
   // A run stopped before its finals saved no choice: derive it from its grid rows.
@@ -324,9 +327,7 @@ function main(): void {
   if (chosen) {
     const config = [{ m: chosen.m, efConstruction: chosen.efConstruction, efs: [chosen.ef] }];
     for (const { distribution, n } of finals) {
-      rows.push(...runSize(new VectorSource(distribution, dim, 1), n, finalQueries, config, dim));
-      measuring++;
-      write();
+      runSize(new VectorSource(distribution, dim, 1), n, finalQueries, config, dim, record);
     }
   }
 
