@@ -11,6 +11,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { QueueModule } from './queue/queue.module';
 import { RetrievalModule } from './retrieval/retrieval.module';
 import { SignalsModule } from './signals/signals.module';
+import { StorefrontModule } from './storefront/storefront.module';
 
 /** Root module. Feature modules are listed in `featureModules` so the worker can reuse them. */
 @Module({})
@@ -31,5 +32,13 @@ export class AppModule {
 }
 
 export function featureModules() {
-  return [AuthModule, CommerceModule, RetrievalModule, ChatModule, HandoffModule, SignalsModule];
+  return [
+    AuthModule,
+    CommerceModule,
+    RetrievalModule,
+    ChatModule,
+    StorefrontModule,
+    HandoffModule,
+    SignalsModule,
+  ];
 }

@@ -97,6 +97,10 @@ export class AppConfig {
   @IsString({ each: true })
   ALLOWED_ORIGINS: string[] = ['*'];
 
+  /** Accent colour of the storefront chat widget (launcher, header, shopper bubbles): `#rrggbb`. */
+  @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'must be a #rrggbb colour' })
+  WIDGET_THEME_COLOR = '#4f46e5';
+
   /** Load the demo shop on first start when the database has no products (embedded default). */
   @IsIn(['true', 'false', 'auto'])
   SEED_DEMO: 'true' | 'false' | 'auto' = 'auto';

@@ -1,0 +1,119 @@
+/** Server-rendered demo shop page. Every value from the database goes through `escapeHtml`. */
+
+export type StoreLocale = 'en' | 'zh';
+
+export interface StoreProduct {
+  title: string;
+  price: number;
+  currency: string;
+  category: string | null;
+  imageUrl: string | null;
+  url: string | null;
+}
+
+const TEXT = {
+  en: {
+    title: 'Northwind Goods — demo store',
+    tagline: 'Everyday things, delivered fast. Questions? Our assistant is one click away.',
+    popular: 'Popular right now',
+    categories: 'Shop by category',
+    empty: 'No products yet. Start with SEED_DEMO=auto to load the demo shop.',
+    chatHint:
+      'Try the chat: “where is my order?”, “recommend some shoes”, “I want to talk to a person”.',
+    other: '中文',
+    otherHref: '/zh',
+    footer:
+      'A demo storefront served by Concierge. The chat widget is embedded with one script tag.',
+  },
+  zh: {
+    title: '北风好物 — 演示商店',
+    tagline: '日常好物，极速送达。有问题？点一下右下角就能问智能助手。',
+    popular: '热门商品',
+    categories: '按分类浏览',
+    empty: '暂无商品。设置 SEED_DEMO=auto 启动即可加载演示数据。',
+    chatHint: '试试在线客服：“我的快递到哪了？”、“推荐几双鞋”、“转人工”。',
+    other: 'English',
+    otherHref: '/',
+    footer: '由 Concierge 提供的演示商店，聊天组件只需一个 script 标签即可嵌入。',
+  },
+} as const;
+
+export function escapeHtml(value: string): string {
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+}
+
+/** Only web and inline-image URLs become `src`/`href` attributes. */
+function safeUrl(url: string | null, allowDataImage: boolean): string | null {
+  if (!url) return null;
+  if (allowDataImage && /^data:image\/(png|jpe?g|gif|webp|svg\+xml)[;,]/i.test(url)) return url;
+  return /^https?:\/\//i.test(url) ? url : null;
+}
+
+function price(amount: number, currency: string, locale: StoreLocale): string {
+  try {
+    return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', {
+      style: 'currency',
+      currency,
+    }).format(amount);
+  } catch {
+    return `${amount.toFixed(2)} ${currency}`;
+  }
+}
+
+function productCard(p: StoreProduct, locale: StoreLocale): string {
+  const img = safeUrl(p.imageUrl, true);
+  const href = safeUrl(p.url, false);
+  const inner = `
+      <div class="pic">${img ? `<img src="${escapeHtml(img)}" alt="" loading="lazy">` : ''}</div>
+      <div class="info">
+        ${p.category ? `<span class="cat">${escapeHtml(p.category)}</span>` : ''}
+        <h3>${escapeHtml(p.title)}</h3>
+        <span class="price">${escapeHtml(price(p.price, p.currency, locale))}</span>
+      </div>`;
+  return href
+    ? `<a class="product" href="${escapeHtml(href)}">${inner}</a>`
+    : `<div class="product">${inner}</div>`;
+}
+
+export function renderStorefront(input: {
+  locale: StoreLocale;
+  products: StoreProduct[];
+  categories: { category: string; productCount: number }[];
+}): string {
+  const s = TEXT[input.locale];
+  const lang = input.locale === 'zh' ? 'zh-CN' : 'en';
+  const products = input.products.map((p) => productCard(p, input.locale)).join('');
+  const categories = input.categories
+    .map((c) => `<li><span>${escapeHtml(c.category)}</span><small>${c.productCount}</small></li>`)
+    .join('');
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(s.title)}</title>
+<link rel="stylesheet" href="/assets/storefront.css">
+</head>
+<body>
+<header class="top">
+  <a class="brand" href="${input.locale === 'zh' ? '/zh' : '/'}">${escapeHtml(s.title)}</a>
+  <a class="lang" href="${s.otherHref}">${s.other}</a>
+</header>
+<section class="hero">
+  <p>${escapeHtml(s.tagline)}</p>
+  <p class="hint">${escapeHtml(s.chatHint)}</p>
+</section>
+<main>
+  ${categories ? `<h2>${escapeHtml(s.categories)}</h2><ul class="cats">${categories}</ul>` : ''}
+  <h2>${escapeHtml(s.popular)}</h2>
+  ${products ? `<div class="grid">${products}</div>` : `<p class="empty">${escapeHtml(s.empty)}</p>`}
+</main>
+<footer>${escapeHtml(s.footer)}</footer>
+<script src="/widget.js" data-site-key="demo" async></script>
+</body>
+</html>
+`;
+}
