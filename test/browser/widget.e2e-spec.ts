@@ -1,5 +1,7 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildWidget } from '../../apps/widget/build';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Namespace } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { ChatGateway } from '../../src/chat/chat.gateway';
@@ -12,11 +14,16 @@ const SHOE_IMAGE = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30" fill="#f97316"/></svg>',
 )}`;
 /**
- * Host pages for the isolation tests are answered by Playwright's router under this path of
- * the platform's own origin (a made-up origin would be blocked from reaching 127.0.0.1 by
- * Chromium's private-network rules).
+ * Host shop pages for the isolation tests come from a second local HTTP server, so the widget
+ * is embedded cross-origin as on a real shop (a page made up by Playwright's router would count
+ * as public and Chromium would block its WebSocket to 127.0.0.1).
  */
-const HOST_PATH = '/__host';
+const hostPages = new Map<string, string>();
+const hostServer = createServer((req, res) => {
+  const body = hostPages.get(req.url ?? '');
+  res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(body ?? 'not found');
+});
 
 const missing = chromiumMissing();
 const suite = missing ? describe.skip : describe;
@@ -25,6 +32,7 @@ if (missing) process.stderr.write(`widget browser tests SKIPPED: ${missing}\n`);
 suite(`storefront widget in Chromium${missing ? ` (skipped: ${missing})` : ''}`, () => {
   let t: TestApp;
   let browser: Browser;
+  let hostUrl: string;
   const contexts: BrowserContext[] = [];
 
   // Boots the platform (NLU model included) and Chromium: slow on a shared machine.
@@ -50,6 +58,8 @@ suite(`storefront widget in Chromium${missing ? ` (skipped: ${missing})` : ''}`,
       currency: 'USD',
       category: 'Dresses',
     } as never);
+    await new Promise<void>((resolve) => hostServer.listen(0, '127.0.0.1', resolve));
+    hostUrl = `http://127.0.0.1:${(hostServer.address() as AddressInfo).port}`;
     browser = await launchChromium();
   }, 300_000);
   afterEach(async () => {
@@ -57,6 +67,7 @@ suite(`storefront widget in Chromium${missing ? ` (skipped: ${missing})` : ''}`,
   });
   afterAll(async () => {
     await browser?.close();
+    hostServer.close();
     await t?.close();
   });
 
@@ -72,13 +83,11 @@ suite(`storefront widget in Chromium${missing ? ` (skipped: ${missing})` : ''}`,
 
   /** Serves `body` as a shop page embedding the real widget. */
   const hostPage = async (page: Page, path: string, body: string, lang = 'en') => {
-    await page.route(`${t.url}${HOST_PATH}/**`, (route) =>
-      route.fulfill({
-        contentType: 'text/html; charset=utf-8',
-        body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${body}<script src="/widget.js" data-site-key="test" async></script></body></html>`,
-      }),
+    hostPages.set(
+      path,
+      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${body}<script src="${t.url}/widget.js" data-site-key="test" async></script></body></html>`,
     );
-    await page.goto(`${t.url}${HOST_PATH}${path}`);
+    await page.goto(`${hostUrl}${path}`);
   };
 
   const widget = (page: Page) => {
@@ -115,7 +124,9 @@ suite(`storefront widget in Chromium${missing ? ` (skipped: ${missing})` : ''}`,
 
     await w.launcher.click();
     await expect(w.panel.isVisible()).resolves.toBe(true);
-    expect(await w.input.evaluate((el) => el === el.getRootNode().activeElement)).toBe(true);
+    expect(
+      await w.input.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement),
+    ).toBe(true);
     const reply = await say(page, 'where is my order?');
     expect(await reply.locator('.bubble').textContent()).toMatch(/order number/i);
     expect(await w.rows('shopper').first().locator('.bubble').textContent()).toBe(
@@ -126,7 +137,9 @@ suite(`storefront widget in Chromium${missing ? ` (skipped: ${missing})` : ''}`,
 
     await w.input.press('Escape');
     await expect(w.panel.isHidden()).resolves.toBe(true);
-    expect(await w.launcher.evaluate((el) => el === el.getRootNode().activeElement)).toBe(true);
+    expect(
+      await w.launcher.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement),
+    ).toBe(true);
   });
 
   it('sends a quick reply’s value and shows its label, then connects to an agent', async () => {

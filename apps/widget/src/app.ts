@@ -249,7 +249,9 @@ export class WidgetApp {
         resolved: t(this.locale, 'resolved'),
       };
       const text = notice[c.status];
-      if (text) this.localNotice(text);
+      // The server sends the rating prompt just before the status: the notice goes above it.
+      const last = this.entries[this.entries.length - 1];
+      if (text) this.localNotice(text, last?.message.payload?.ratingPrompt ? last : undefined);
     }
     this.renderHeader();
   }
@@ -399,7 +401,7 @@ export class WidgetApp {
     }
   }
 
-  private localNotice(text: string): void {
+  private localNotice(text: string, before?: Entry): void {
     const m: Message = {
       id: '',
       conversationId: '',
@@ -410,9 +412,11 @@ export class WidgetApp {
       createdAt: new Date().toISOString(),
     };
     const entry: Entry = { key: `l:${this.entries.length}:${Date.now()}`, message: m };
-    this.entries.push(entry);
+    const at = before ? this.entries.indexOf(before) : -1;
+    if (at >= 0) this.entries.splice(at, 0, entry);
+    else this.entries.push(entry);
     this.byKey.set(entry.key, entry);
-    this.renderEntry(entry);
+    this.renderEntry(entry, before?.el);
     this.scrollToEnd();
   }
 
@@ -552,7 +556,7 @@ export class WidgetApp {
     };
   }
 
-  private renderEntry(entry: Entry): void {
+  private renderEntry(entry: Entry, before?: HTMLElement): void {
     const p = entry.pending;
     const status =
       p === 'sending'
@@ -564,7 +568,11 @@ export class WidgetApp {
     if (entry.message.payload?.ratingPrompt && this.conversation?.rating == null)
       row.append(ratingForm(this.viewContext));
     if (entry.el) entry.el.replaceWith(row);
-    else this.log.insertBefore(row, this.typing.parentNode === this.log ? this.typing : null);
+    else
+      this.log.insertBefore(
+        row,
+        before ?? (this.typing.parentNode === this.log ? this.typing : null),
+      );
     entry.el = row;
   }
 

@@ -54,8 +54,8 @@ button{cursor:pointer;border:0;background:none;padding:0}
 .typing span:nth-child(2){animation-delay:.15s}.typing span:nth-child(3){animation-delay:.3s}
 @keyframes b{0%,60%,100%{opacity:.3;transform:none}30%{opacity:1;transform:translateY(-3px)}}
 .rating{background:#fff;border:1px solid #e2e8f0;border-radius:12px;padding:12px;display:flex;flex-direction:column;gap:8px;width:82%}
-.rating fieldset{border:0;padding:0;margin:0;display:flex;flex-direction:row-reverse;justify-content:flex-end;gap:2px}
-.rating legend{font-weight:650;margin-bottom:4px;float:left;width:100%}
+.stars{display:flex;flex-direction:row-reverse;justify-content:flex-end;gap:2px}
+.rate-title{font-weight:650}
 .rating input{position:absolute;opacity:0;width:1px;height:1px}
 .rating label{font-size:28px;line-height:1;color:#cbd5e1;cursor:pointer}
 .rating input:checked~label,.rating label:hover,.rating label:hover~label{color:#f59e0b}

@@ -114,7 +114,8 @@ let ratingSeq = 0;
 /** 1–5 stars as a native radio group (arrow keys work) plus an optional comment. */
 export function ratingForm(ctx: ViewContext): HTMLElement {
   const name = `cw-rating-${++ratingSeq}`;
-  const stars = h('fieldset', {}, h('legend', {}, t(ctx.locale, 'ratePrompt')));
+  const title = t(ctx.locale, 'ratePrompt');
+  const stars = h('div', { class: 'stars', role: 'radiogroup', 'aria-label': title });
   // Reversed in the DOM and flipped back by CSS so "this star and the ones before it" light up.
   for (let n = 5; n >= 1; n--) {
     const id = `${name}-${n}`;
@@ -135,7 +136,15 @@ export function ratingForm(ctx: ViewContext): HTMLElement {
     t(ctx.locale, 'submitRating'),
   );
   const error = h('div', { class: 'meta error', role: 'alert', hidden: true });
-  const form = h('form', { class: 'rating' }, stars, comment, submit, error);
+  const form = h(
+    'form',
+    { class: 'rating' },
+    h('div', { class: 'rate-title' }, title),
+    stars,
+    comment,
+    submit,
+    error,
+  );
   stars.addEventListener('change', () => (submit.disabled = false));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
