@@ -9,7 +9,12 @@ import {
   QueueCounts,
   QueueDriver,
 } from './queue-driver';
-import { FailedJobNotFoundError, QueueClosedError, QueueDrainTimeoutError } from './queue.errors';
+import {
+  FailedJobNotFoundError,
+  QueueClosedError,
+  QueueDrainTimeoutError,
+  QueueUnavailableError,
+} from './queue.errors';
 import { resolveRetry } from './retry-policy';
 
 export interface BullmqQueueOptions {
@@ -25,6 +30,12 @@ export interface BullmqQueueOptions {
   stallTimeoutMs?: number;
   /** How long `close()` waits for running jobs before handing them back to Redis. */
   shutdownTimeoutMs?: number;
+  /**
+   * BullMQ waits for Redis indefinitely; past this an enqueue fails with QUEUE_UNAVAILABLE so a
+   * producer (the outbox relay) can keep the work and try again. The add may still land once
+   * Redis is back, so producers that retry should pass a jobId.
+   */
+  enqueueTimeoutMs?: number;
   /** Completed jobs kept per queue (they also keep deduplicating their jobId). */
   keepCompleted?: number;
   onWorkerError?: (queue: string, error: Error) => void;
@@ -64,21 +75,42 @@ export class BullmqQueueDriver implements QueueDriver {
     if (this.closing) throw new QueueClosedError(queue);
     this.known.add(queue);
     // BullMQ ignores an add whose jobId already exists and returns the existing job.
-    const job = await this.queue(queue).add(name, data ?? null, this.jobOptions(queue, options));
+    const job = await this.bounded(
+      queue,
+      this.queue(queue).add(name, data ?? null, this.jobOptions(queue, options)),
+    );
     return job.id!;
   }
 
   async enqueueMany<T>(queue: string, jobs: BulkJob<T>[]): Promise<string[]> {
     if (this.closing) throw new QueueClosedError(queue);
     this.known.add(queue);
-    const added = await this.queue(queue).addBulk(
-      jobs.map((job) => ({
-        name: job.name,
-        data: job.data ?? null,
-        opts: this.jobOptions(queue, job.options ?? {}),
-      })),
+    const added = await this.bounded(
+      queue,
+      this.queue(queue).addBulk(
+        jobs.map((job) => ({
+          name: job.name,
+          data: job.data ?? null,
+          opts: this.jobOptions(queue, job.options ?? {}),
+        })),
+      ),
     );
     return added.map((job) => job.id!);
+  }
+
+  private async bounded<R>(queue: string, operation: Promise<R>): Promise<R> {
+    const ms = this.options.enqueueTimeoutMs ?? 5000;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        operation,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new QueueUnavailableError(queue, ms)), ms);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private jobOptions(queue: string, options: EnqueueOptions) {
@@ -192,6 +224,9 @@ export class BullmqQueueDriver implements QueueDriver {
 
   async health(): Promise<{ ok: boolean; detail?: string }> {
     if (this.closing) return { ok: false, detail: 'shutting down' };
+    // A PING would wait in ioredis' offline queue while Redis is down: answer from the state.
+    if (this.connection.status !== 'ready')
+      return { ok: false, detail: `redis connection ${this.connection.status}` };
     try {
       return (await this.connection.ping()) === 'PONG'
         ? { ok: true }
@@ -222,6 +257,11 @@ export class BullmqQueueDriver implements QueueDriver {
         if (timedOut) await worker.close(true);
       }),
     );
+    if (this.connection.status !== 'ready') {
+      // Nothing can be flushed to a Redis that is not there; closing politely would wait for it.
+      this.connection.disconnect();
+      return;
+    }
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     await this.connection.quit().catch(() => this.connection.disconnect());
   }

@@ -23,3 +23,13 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   return typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
 }
+
+export class QueueUnavailableError extends DomainError {
+  constructor(queue: string, ms: number) {
+    super(
+      'QUEUE_UNAVAILABLE',
+      `queue ${queue} did not accept the job within ${ms} ms (Redis down?)`,
+      503,
+    );
+  }
+}

@@ -174,3 +174,21 @@ describe.each(queueDrivers())('queue driver behaviour: %s', (kind) => {
     }
   });
 });
+
+describe('BullMQ driver without a reachable Redis', () => {
+  it('fails an enqueue with QUEUE_UNAVAILABLE instead of hanging, and reports unhealthy', async () => {
+    // Port 1 on loopback: nothing listens there, every connection attempt is refused.
+    const driver = new BullmqQueueDriver({
+      url: 'redis://127.0.0.1:1',
+      prefix: testPrefix(),
+      runProcessors: false,
+      enqueueTimeoutMs: 300,
+    });
+    await expect(driver.enqueue('events', 'event', {})).rejects.toMatchObject({
+      code: 'QUEUE_UNAVAILABLE',
+      status: 503,
+    });
+    expect((await driver.health()).ok).toBe(false);
+    await driver.close();
+  });
+});
