@@ -1,4 +1,9 @@
-import { Featurizer, FeaturizerOptions, SparseVector } from '../nlu/featurizer';
+import {
+  DEFAULT_FEATURIZER_OPTIONS,
+  Featurizer,
+  FeaturizerOptions,
+  SparseVector,
+} from '../nlu/featurizer';
 import { OUT_OF_SCOPE, decideIntent } from '../nlu/intent-decision';
 import { IntentNetwork, forwardIntentNetwork, roundLargeMatricesToHalf } from './intent-network';
 import { DatasetError } from './dataset-error';
@@ -24,10 +29,20 @@ export interface IntentTrainOptions {
   mlpMembers: number;
   /** The linear member of the ensemble; null trains the hidden-layer model alone. */
   svm: Partial<SvmTrainOptions> | null;
+  /**
+   * Size budget of model.onnx: the vocabulary is capped so that the float16 matrices
+   * (features × (hidden units + classes)) fit in it.
+   */
+  maxModelBytes: number;
+  /** With `oos` validation rows: share of them the threshold must decline, if it can. */
+  minOosRecall: number;
   /** Without `oos` validation rows: share of validation texts the threshold may decline. */
   oosRejectRate: number;
   log: (line: string) => void;
 }
+
+/** Share of out-of-scope validation messages the decline threshold aims to catch. */
+export const DEFAULT_MIN_OOS_RECALL = 0.75;
 
 export const DEFAULT_INTENT_TRAIN_OPTIONS: IntentTrainOptions = {
   seed: 1,
@@ -36,6 +51,8 @@ export const DEFAULT_INTENT_TRAIN_OPTIONS: IntentTrainOptions = {
   mlp: { hidden: 128 },
   mlpMembers: 1,
   svm: { C: 1 },
+  maxModelBytes: 16 * 1024 * 1024,
+  minOosRecall: DEFAULT_MIN_OOS_RECALL,
   oosRejectRate: 0.02,
   log: () => undefined,
 };
@@ -89,26 +106,27 @@ function argmax(values: Float32Array): number {
 }
 
 /**
- * Picks the decline threshold on validation predictions. With `oos` rows: the threshold that
- * maximises in-scope accuracy + OOS recall (both count equally). Without: the confidence under
- * which `rejectRate` of the validation texts fall.
+ * Picks the decline threshold on validation predictions. With `oos` rows: the threshold with
+ * the best in-scope accuracy among those that decline at least `minOosRecall` of the `oos`
+ * rows (the explicit `oos` class often gets there alone, and then nothing more is declined);
+ * if none does, the one with the highest recall. Without `oos` rows: the confidence under which
+ * `rejectRate` of the validation texts fall.
  */
 export function calibrateThreshold(
   probs: Float32Array[],
   gold: readonly string[],
   labels: readonly string[],
   rejectRate: number,
+  minOosRecall = DEFAULT_MIN_OOS_RECALL,
 ): number {
   const confidences = probs.map((p) => p[argmax(p)]).sort((a, b) => a - b);
   if (!gold.includes(OUT_OF_SCOPE)) {
     return confidences[Math.floor(confidences.length * rejectRate)] ?? 0;
   }
-  const candidates = [-Infinity, ...new Set(confidences)];
-  let best = 0;
-  let bestScore = -Infinity;
   const inScope = gold.filter((g) => g !== OUT_OF_SCOPE).length;
   const oos = gold.length - inScope;
-  for (const t of candidates) {
+  let best = { threshold: -Infinity, accuracy: -1, recall: -1 };
+  for (const t of [-Infinity, ...new Set(confidences)]) {
     let correct = 0;
     let declined = 0;
     for (let i = 0; i < gold.length; i++) {
@@ -116,13 +134,18 @@ export function calibrateThreshold(
       if (gold[i] === OUT_OF_SCOPE) declined += d.outOfScope ? 1 : 0;
       else correct += !d.outOfScope && labels[d.top] === gold[i] ? 1 : 0;
     }
-    const score = (inScope ? correct / inScope : 0) + (oos ? declined / oos : 0);
-    if (score > bestScore) {
-      bestScore = score;
-      best = t;
-    }
+    const accuracy = inScope ? correct / inScope : 0;
+    const recall = declined / oos;
+    const meets = recall >= minOosRecall;
+    const bestMeets = best.recall >= minOosRecall;
+    const better = meets
+      ? !bestMeets ||
+        accuracy > best.accuracy ||
+        (accuracy === best.accuracy && recall > best.recall)
+      : !bestMeets && recall > best.recall;
+    if (better) best = { threshold: t, accuracy, recall };
   }
-  return best;
+  return best.threshold;
 }
 
 /**
@@ -159,9 +182,19 @@ export function trainIntentModel(
     : stratifiedSplit(examples, opts.validFraction, opts.seed);
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   opts.log(`labels ${labels.length}, train ${split.train.length}, valid ${split.valid.length}`);
+  const width =
+    (opts.mlp.hidden ?? DEFAULT_SOFTMAX_OPTIONS.hidden) * opts.mlpMembers +
+    (opts.svm ? labels.length : 0);
+  const budget = Math.floor(opts.maxModelBytes / (2 * width));
   const featurizer = Featurizer.fit(
     split.train.map((e) => e.text),
-    opts.featurizer,
+    {
+      ...opts.featurizer,
+      maxFeatures: Math.min(
+        opts.featurizer.maxFeatures ?? DEFAULT_FEATURIZER_OPTIONS.maxFeatures,
+        budget,
+      ),
+    },
   );
   const toDataset = (list: LabelledExample[]) => ({
     x: list.map((e) => featurizer.transform(e.text)),
@@ -203,6 +236,7 @@ export function trainIntentModel(
       split.valid.map((e) => e.label),
       labels,
       opts.oosRejectRate,
+      opts.minOosRecall,
     ),
   );
   opts.log(`decline threshold ${threshold.toFixed(4)}`);
@@ -213,6 +247,8 @@ export function trainIntentModel(
     mlp: opts.mlp,
     mlpMembers: opts.mlpMembers,
     svm: opts.svm,
+    maxModelBytes: opts.maxModelBytes,
+    minOosRecall: opts.minOosRecall,
     oosRejectRate: opts.oosRejectRate,
   };
   return {
