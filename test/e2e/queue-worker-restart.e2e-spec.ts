@@ -153,3 +153,17 @@ describeRedis('BullMQ worker processes (real Redis)', () => {
     }
   });
 });
+
+describe('npm run worker without Redis', () => {
+  it('refuses to start with one clear line, since in-process queues cannot be shared', async () => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/worker.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_OPTIONS: '', REDIS_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await exited(child)).toEqual({ code: 1, signal: null });
+    expect(stderr).toContain('concierge worker: REDIS_URL must be set');
+  });
+});
