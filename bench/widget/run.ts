@@ -12,7 +12,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { buildWidget } from '../../apps/widget/build';
@@ -96,7 +96,9 @@ async function main(): Promise<void> {
   if (missing) throw new Error(missing);
   await buildWidget({ typecheck: false });
   const widget = loadWidgetBundle({ themeColor: '#4f46e5' }).body;
-  const baseline = readFileSync(require.resolve('socket.io-client/dist/socket.io.min.js'));
+  const baseline = readFileSync(
+    join(dirname(require.resolve('socket.io-client')), '..', '..', 'dist', 'socket.io.min.js'),
+  );
   const size = (b: Buffer) => ({ rawBytes: b.length, gzipBytes: gzipSync(b, { level: 9 }).length });
 
   const browser = await launchChromium();

@@ -1,0 +1,57 @@
+import { renderStorefront } from './storefront-page';
+
+const product = {
+  title: 'Trail running shoes',
+  price: 89,
+  currency: 'USD',
+  category: 'Shoes',
+  imageUrl: 'data:image/svg+xml,%3Csvg%3E%3C/svg%3E',
+  url: 'https://shop.example/p/1',
+};
+
+describe('renderStorefront', () => {
+  it('lists products with price, category, image and link, and embeds the widget once', () => {
+    const html = renderStorefront({
+      locale: 'en',
+      products: [product],
+      categories: [{ category: 'Shoes', productCount: 3 }],
+    });
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<h3>Trail running shoes</h3>');
+    expect(html).toContain('$89.00');
+    expect(html).toContain('href="https://shop.example/p/1"');
+    expect(html.match(/<script src="\/widget\.js"/g)).toHaveLength(1);
+  });
+
+  it('escapes catalogue text and drops script URLs', () => {
+    const html = renderStorefront({
+      locale: 'en',
+      products: [
+        {
+          ...product,
+          title: '<img src=x onerror=alert(1)>',
+          category: '"><script>alert(2)</script>',
+          url: 'javascript:alert(3)',
+          imageUrl: 'javascript:alert(4)',
+        },
+      ],
+      categories: [],
+    });
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('renders the Chinese page in Chinese with yuan-style formatting of the currency', () => {
+    const html = renderStorefront({ locale: 'zh', products: [product], categories: [] });
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('热门商品');
+    expect(html).toContain('US$89.00');
+  });
+
+  it('says how to get products when the shop is empty', () => {
+    const html = renderStorefront({ locale: 'en', products: [], categories: [] });
+    expect(html).toContain('SEED_DEMO=auto');
+  });
+});
