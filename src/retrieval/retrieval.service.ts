@@ -37,6 +37,7 @@ export class RetrievalService implements AnswerProvider, OnModuleInit, OnModuleD
   private loaded?: IndexLoad;
   private readonly templates = new Map<string, AnswerTemplate>();
   private saveTimer?: NodeJS.Timeout;
+  private saving?: Promise<void>;
   private ready?: Promise<void>;
 
   constructor(
@@ -69,6 +70,8 @@ export class RetrievalService implements AnswerProvider, OnModuleInit, OnModuleD
       clearTimeout(this.saveTimer);
       await this.save();
     }
+    // A debounced save that already started must finish before DATA_DIR may go away.
+    await this.saving;
   }
 
   private async start(): Promise<void> {
@@ -282,8 +285,10 @@ export class RetrievalService implements AnswerProvider, OnModuleInit, OnModuleD
   }
 
   private async save(): Promise<void> {
-    if (this.index && this.fingerprint)
-      await this.index.save(this.indexDir, this.fingerprint.version);
+    if (!this.index || !this.fingerprint) return;
+    const saving = this.index.save(this.indexDir, this.fingerprint.version);
+    this.saving = saving.catch(() => undefined);
+    await saving;
   }
 }
 
