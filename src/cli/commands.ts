@@ -1,8 +1,9 @@
-import { churnCommands } from '../churn/churn.commands';
 import { sentimentCommands } from '../nlu/sentiment/sentiment.commands';
+import { churnCommands } from '../churn/churn.commands';
 import { intentCommands } from '../training/intent.commands';
 import { demoCommands } from '../commerce/demo/demo.commands';
 import { authCommands } from '../auth/auth.commands';
+import { retrievalCommands } from '../retrieval/retrieval.commands';
 import { handoffCommands } from '../handoff/corrections.commands';
 import { signalsCommands } from '../signals/signals.commands';
 import { CliCommand } from './cli-command';
@@ -18,6 +19,7 @@ export function loadCommands(): CliCommand[] {
     ...sentimentCommands,
     ...churnCommands,
     ...demoCommands,
+    ...retrievalCommands,
     ...handoffCommands,
     ...signalsCommands,
   ];
