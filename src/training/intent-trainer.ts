@@ -121,7 +121,9 @@ export function calibrateThreshold(
 ): number {
   const confidences = probs.map((p) => p[argmax(p)]).sort((a, b) => a - b);
   if (!gold.includes(OUT_OF_SCOPE)) {
-    return confidences[Math.floor(confidences.length * rejectRate)] ?? 0;
+    return rejectRate > 0
+      ? (confidences[Math.floor(confidences.length * rejectRate)] ?? 0)
+      : -Infinity;
   }
   const inScope = gold.filter((g) => g !== OUT_OF_SCOPE).length;
   const oos = gold.length - inScope;
