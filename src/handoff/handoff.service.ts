@@ -162,6 +162,9 @@ export class HandoffService implements OnModuleDestroy {
 
   async transfer(agent: StaffPrincipal, conversationId: string, toAgentId: string) {
     return this.assigning.run('queue', async () => {
+      const current = await this.store.conversation(conversationId);
+      if (current?.status !== 'agent' || current.assignedAgentId !== agent.id)
+        throw handoffErrors.notYours();
       const target = this.presence.get(toAgentId);
       const load = (await this.store.loads()).get(toAgentId) ?? 0;
       if (!target || target.presence === 'offline' || load >= target.maxChats)

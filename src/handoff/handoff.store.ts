@@ -17,6 +17,9 @@ const CONVERSATION_SELECT = `
     LEFT JOIN handoff_tickets t ON t.conversation_id = c.id AND t.status = 'open'`;
 
 type Row = Record<string, unknown>;
+/** TypeORM answers an UPDATE … RETURNING with `[rows, affectedCount]`. */
+const updated = <T>(result: unknown): T[] =>
+  (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
 const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
 const toView = (r: Row): AgentConversationView =>
   ({
@@ -73,31 +76,37 @@ export class HandoffStore {
 
   /** Takes a queued conversation for an agent; false when someone else was faster. */
   async assign(conversationId: string, agentId: string): Promise<boolean> {
-    const rows: Row[] = await this.dataSource.query(
-      `UPDATE conversations SET status = 'agent', assigned_agent_id = $2,
+    const rows = updated<Row>(
+      await this.dataSource.query(
+        `UPDATE conversations SET status = 'agent', assigned_agent_id = $2,
               assigned_at = COALESCE(assigned_at, now()), updated_at = now()
         WHERE id = $1 AND status = 'queued' RETURNING id`,
-      [conversationId, agentId],
+        [conversationId, agentId],
+      ),
     );
     return rows.length > 0;
   }
 
   async transfer(conversationId: string, fromAgentId: string, toAgentId: string): Promise<boolean> {
-    const rows: Row[] = await this.dataSource.query(
-      `UPDATE conversations SET assigned_agent_id = $3, updated_at = now()
+    const rows = updated<Row>(
+      await this.dataSource.query(
+        `UPDATE conversations SET assigned_agent_id = $3, updated_at = now()
         WHERE id = $1 AND status = 'agent' AND assigned_agent_id = $2 RETURNING id`,
-      [conversationId, fromAgentId, toAgentId],
+        [conversationId, fromAgentId, toAgentId],
+      ),
     );
     return rows.length > 0;
   }
 
   /** Puts an agent's active chats back in the queue, keeping their place (original queued_at). */
   async requeueAgent(agentId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `UPDATE conversations SET status = 'queued', assigned_agent_id = NULL,
+    const rows = updated<{ id: string }>(
+      await this.dataSource.query(
+        `UPDATE conversations SET status = 'queued', assigned_agent_id = NULL,
               queued_at = COALESCE(queued_at, now()), updated_at = now()
         WHERE status = 'agent' AND assigned_agent_id = $1 RETURNING id`,
-      [agentId],
+        [agentId],
+      ),
     );
     return rows.map((r) => r.id);
   }
@@ -118,9 +127,7 @@ export class HandoffStore {
     return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt)! }) as unknown as AgentMessageView);
   }
 
-  async message(
-    messageId: string,
-  ): Promise<{
+  async message(messageId: string): Promise<{
     id: string;
     conversationId: string;
     sender: string;

@@ -1,0 +1,107 @@
+import { el, date } from './dom';
+import type { Context } from './types';
+
+const REASONS: Record<string, string> = {
+  requested: 'asked for a person',
+  negative_complaint: 'angry complaint',
+  repeated_failure: 'bot did not understand',
+  order_problem: 'order problem',
+};
+export const reasonLabel = (r: string | null) => (r ? (REASONS[r] ?? r) : '');
+
+/** Right-hand panel: who the customer is, their orders, earlier chats, and the mood of this one. */
+export function contextPanel(context: Context | null): HTMLElement {
+  const panel = el('aside', { class: 'context', 'data-testid': 'context' });
+  if (!context) return panel;
+  const c = context.customer;
+  panel.append(
+    el('h3', {}, 'Customer'),
+    c
+      ? el(
+          'dl',
+          { 'data-testid': 'profile' },
+          el('dt', {}, 'Name'),
+          el('dd', {}, c.name ?? '—'),
+          el('dt', {}, 'E-mail'),
+          el('dd', {}, c.email ?? '—'),
+          el('dt', {}, 'Shop id'),
+          el('dd', {}, c.externalId),
+          el('dt', {}, 'Location'),
+          el('dd', {}, [c.city, c.country].filter(Boolean).join(', ') || '—'),
+          el('dt', {}, 'Customer since'),
+          el('dd', {}, date(c.signedUpAt) || '—'),
+        )
+      : el('p', { class: 'muted' }, 'Anonymous visitor (not signed in to the shop).'),
+    context.ticketEmail
+      ? el('p', { class: 'ticket' }, `Follow-up e-mail left: ${context.ticketEmail}`)
+      : '',
+    el('h3', {}, `Orders (${context.orders.length})`),
+    context.orders.length
+      ? el(
+          'table',
+          { class: 'orders', 'data-testid': 'orders' },
+          el(
+            'tr',
+            {},
+            el('th', {}, 'Order'),
+            el('th', {}, 'Status'),
+            el('th', {}, 'Total'),
+            el('th', {}, 'Placed'),
+          ),
+          ...context.orders.map((o) =>
+            el(
+              'tr',
+              {},
+              el('td', {}, o.number),
+              el('td', {}, el('span', { class: `status status-${o.status}` }, o.status)),
+              el('td', {}, `${o.total} ${o.currency}`),
+              el('td', {}, date(o.placedAt)),
+            ),
+          ),
+        )
+      : el('p', { class: 'muted' }, 'No orders.'),
+    el('h3', {}, 'Previous conversations'),
+    context.previousConversations.length
+      ? el(
+          'ul',
+          { class: 'previous' },
+          ...context.previousConversations.map((p) =>
+            el(
+              'li',
+              {},
+              `${date(p.createdAt)} · ${p.firstIntent ?? 'no intent'} · ${p.status}`,
+              p.rating ? ` · rated ${p.rating}/5` : '',
+              p.escalationReason ? ` · ${reasonLabel(p.escalationReason)}` : '',
+            ),
+          ),
+        )
+      : el('p', { class: 'muted' }, 'None.'),
+    el('h3', {}, 'Sentiment in this chat'),
+    sentimentBars(context.sentiment),
+  );
+  return panel;
+}
+
+/** One bar per shopper message, green above zero and red below: how the mood moved. */
+function sentimentBars(points: Context['sentiment']): HTMLElement {
+  if (!points.length) return el('p', { class: 'muted' }, 'No shopper messages yet.');
+  const bars = el('div', { class: 'sentiment', 'data-testid': 'sentiment' });
+  for (const p of points) {
+    const height = Math.max(4, Math.round(Math.abs(p.score) * 40));
+    const bar = el('span', { class: p.score >= 0 ? 'pos' : 'neg', title: p.score.toFixed(2) });
+    // Set through the CSSOM: the console's CSP forbids inline style attributes.
+    bar.style.height = `${height}px`;
+    bars.append(bar);
+  }
+  const avg = points.reduce((s, p) => s + p.score, 0) / points.length;
+  return el(
+    'div',
+    {},
+    bars,
+    el(
+      'p',
+      { class: 'muted' },
+      `average ${avg.toFixed(2)}, latest ${points[points.length - 1].score.toFixed(2)}`,
+    ),
+  );
+}

@@ -1,0 +1,3 @@
+import { ConsoleApp } from './app';
+
+new ConsoleApp(document.getElementById('app')!).start();
