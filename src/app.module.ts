@@ -12,6 +12,7 @@ import { QueueModule } from './queue/queue.module';
 import { RetrievalModule } from './retrieval/retrieval.module';
 import { SignalsModule } from './signals/signals.module';
 import { StorefrontModule } from './storefront/storefront.module';
+import { ChurnLiveModule } from './churn/live/churn-live.module';
 
 /** Root module. Feature modules are listed in `featureModules` so the worker can reuse them. */
 @Module({})
@@ -40,5 +41,6 @@ export function featureModules() {
     StorefrontModule,
     HandoffModule,
     SignalsModule,
+    ChurnLiveModule,
   ];
 }

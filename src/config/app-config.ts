@@ -237,6 +237,17 @@ export class AppConfig {
   @IsInt()
   SIGNALS_CHURN_DEBOUNCE_MS = 2000;
 
+  /** Churn model directory (written by `train churn`); without one, churn jobs complete unscored. */
+  @IsString()
+  CHURN_MODEL_DIR = 'models/churn';
+
+  /** UTC hour (0–23) of the nightly full churn rescoring; -1 turns it off. */
+  @Transform(toInt)
+  @Max(23)
+  @Min(-1)
+  @IsInt()
+  CHURN_NIGHTLY_HOUR = 3;
+
   get usesPostgres(): boolean {
     return !!this.DATABASE_URL;
   }
