@@ -5,13 +5,15 @@ import { toUnitVector } from './vector-math';
 import { HnswParams, IdFilter, VectorHit, VectorIndex } from './vector-index';
 
 /**
- * Chosen by bench/retrieval (bench/results/retrieval.md): on 100k clustered 256-d vectors M=16,
- * efConstruction=100 reaches recall@10 = 1.0 at ef=32 with the lowest p50; efConstruction=200
- * doubles the build for no recall gain, M=8 needs ef=128 (slower), M=32 builds ~2× slower.
- * Below ~10k vectors the same recall needs ef≈128 — there a search is cheap either way, and
- * Retriever asks for 8 entries per wanted template, which raises the beam to ≥ 40 anyway.
+ * From the bench/retrieval curve (bench/results/retrieval.md, clustered 256-d vectors):
+ * M=16 / efConstruction=100 is the graph to use — efConstruction=200 doubles the build for no
+ * recall gain, M=8 needs a wider beam, M=32 builds ~2× slower. The beam ef is where size
+ * matters: ef=32 is enough at 100k (recall@10 1.0, the bench's pick) but gives 0.87–0.96 at
+ * 1k–10k and 0.82 at 1M; ef=128 reaches ≥ 0.99 at 1k–100k. A shop's template index holds
+ * hundreds to a few thousand example questions, where ef=128 still costs well under 0.5 ms, so
+ * the default favours recall; raise it further for million-scale indexes.
  */
-export const DEFAULT_HNSW_PARAMS: Readonly<HnswParams> = { m: 16, efConstruction: 100, ef: 32 };
+export const DEFAULT_HNSW_PARAMS: Readonly<HnswParams> = { m: 16, efConstruction: 100, ef: 128 };
 
 const INITIAL_CAPACITY = 1024;
 
