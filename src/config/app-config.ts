@@ -206,7 +206,7 @@ export class AppConfig {
   @Max(1)
   @Min(0)
   @IsNumber()
-  RETRIEVAL_FAQ_MIN_SCORE = 0.8;
+  RETRIEVAL_FAQ_MIN_SCORE = 0.85;
 
   /** Publish committed behaviour events from the outbox to the queue in this process. */
   @IsIn(['true', 'false'])
