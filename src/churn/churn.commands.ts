@@ -33,8 +33,19 @@ export const trainChurnCommand: CliCommand = {
   name: 'train churn',
   description: 'Train the churn model (GBDT + calibration + TreeSHAP explanations) from a CSV',
   usage:
-    'train churn --data <csv> --out <dir> [--seed N] [--schema <json>] [--calibration isotonic|platt]',
+    'train churn --data <csv> --out <dir> [--seed N] [--schema <json>] [--calibration isotonic|platt] | train churn --demo [--out models/churn]',
   async run(args) {
+    if (args.options.demo === true) {
+      const { trainDemoChurnModel } = await import('./demo/demo-churn-trainer');
+      const out = args.options.out;
+      if (out !== undefined && typeof out !== 'string')
+        throw new CliUsageError('--out needs a directory');
+      return trainDemoChurnModel(
+        out ?? 'models/churn',
+        optionalNumber(args, 'seed', DEFAULT_TRAINING_OPTIONS.params.seed),
+        (line) => process.stderr.write(line + '\n'),
+      );
+    }
     const data = requireOption(args, 'data');
     const out = requireOption(args, 'out');
     const calibration = (args.options.calibration ?? 'isotonic') as CalibrationKind;
