@@ -4,6 +4,7 @@ import { NotFoundError } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { render } from '../retrieval/template-renderer';
 import { TemplateService } from '../retrieval/template.service';
+import { ProfileService } from '../signals/profile.service';
 import { HandoffStore } from './handoff.store';
 
 /** What an agent sees beside a chat: who the customer is, their orders and history, and how the chat feels. */
@@ -14,6 +15,7 @@ export class AgentContextService {
     private readonly store: HandoffStore,
     private readonly commerce: CommerceService,
     private readonly templates: TemplateService,
+    private readonly profiles: ProfileService,
   ) {}
 
   async context(conversationId: string) {
@@ -23,6 +25,7 @@ export class AgentContextService {
       ? await this.commerce.getCustomer(conversation.customerId)
       : null;
     const orders = customer ? await this.commerce.ordersForCustomer(customer.id, 10) : [];
+    const profile = customer ? await this.profiles.getProfile(customer.id) : null;
     const messages = await this.store.messages(conversationId);
     return {
       customer: customer && {
@@ -33,6 +36,17 @@ export class AgentContextService {
         country: customer.country,
         city: customer.city,
         signedUpAt: customer.signedUpAt,
+      },
+      // Behaviour profile from the signals module (lifecycle stage, value, support history).
+      profile: profile && {
+        lifecycleStage: profile.lifecycleStage,
+        orders: profile.orders,
+        monetaryValue: profile.monetaryValue,
+        daysSinceLastOrder: profile.daysSinceLastOrder,
+        supportContacts: profile.supportContacts,
+        complaints: profile.complaints,
+        averageRating: profile.averageRating,
+        negativeSentimentShare: profile.negativeSentimentShare,
       },
       orders: orders.map((o) => ({
         id: o.id,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ChatModule } from '../chat/chat.module';
 import { CommerceModule } from '../commerce/commerce.module';
 import { RetrievalModule } from '../retrieval/retrieval.module';
+import { SignalsModule } from '../signals/signals.module';
 import { AgentContextService } from './agent-context.service';
 import { AgentGateway } from './agent.gateway';
 import { ConsoleController } from './console.controller';
@@ -12,7 +13,7 @@ import { HandoffStore } from './handoff.store';
 
 /** Escalation queue, agent presence and assignment, the /agent namespace and the agent console. */
 @Module({
-  imports: [ChatModule, CommerceModule, RetrievalModule],
+  imports: [ChatModule, CommerceModule, RetrievalModule, SignalsModule],
   controllers: [HandoffController, ConsoleController],
   providers: [HandoffStore, HandoffNotifier, HandoffService, AgentContextService, AgentGateway],
   exports: [HandoffService],

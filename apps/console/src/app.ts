@@ -29,7 +29,7 @@ export class ConsoleApp {
 
   // ── sign-in ───────────────────────────────────────────────────────────
 
-  private renderLogin(error = ''): void {
+  private renderLogin(error = '', lastEmail = ''): void {
     clear(this.root);
     const email = el('input', {
       type: 'email',
@@ -38,6 +38,7 @@ export class ConsoleApp {
       required: '',
       autocomplete: 'username',
     });
+    email.value = lastEmail;
     const password = el('input', {
       type: 'password',
       name: 'password',
@@ -61,7 +62,7 @@ export class ConsoleApp {
           sessionStorage.setItem(TOKEN_KEY, token);
           this.connect(token);
         },
-        (err: Error) => this.renderLogin(err.message),
+        (err: Error) => this.renderLogin(err.message, email.value),
       );
     });
     this.root.append(form);
@@ -462,6 +463,9 @@ export class ConsoleApp {
         internal: internal.checked,
       }).then((r) => {
         if (!r.ok) return;
+        // A re-render may have replaced the textarea while the send was in flight.
+        const live = this.root.querySelector<HTMLTextAreaElement>('[data-testid="composer-text"]');
+        if (live) live.value = '';
         text.value = '';
         const m = r.message as Message;
         if (this.current && !this.current.messages.some((x) => x.id === m.id))

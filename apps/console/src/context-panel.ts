@@ -32,6 +32,7 @@ export function contextPanel(context: Context | null): HTMLElement {
           el('dd', {}, date(c.signedUpAt) || '—'),
         )
       : el('p', { class: 'muted' }, 'Anonymous visitor (not signed in to the shop).'),
+    context.profile ? profileList(context.profile) : '',
     context.ticketEmail
       ? el('p', { class: 'ticket' }, `Follow-up e-mail left: ${context.ticketEmail}`)
       : '',
@@ -103,5 +104,26 @@ function sentimentBars(points: Context['sentiment']): HTMLElement {
       { class: 'muted' },
       `average ${avg.toFixed(2)}, latest ${points[points.length - 1].score.toFixed(2)}`,
     ),
+  );
+}
+
+function profileList(p: NonNullable<Context['profile']>): HTMLElement {
+  const negative =
+    p.negativeSentimentShare === null ? '—' : `${Math.round(p.negativeSentimentShare * 100)}%`;
+  return el(
+    'dl',
+    { 'data-testid': 'behaviour' },
+    el('dt', {}, 'Stage'),
+    el('dd', {}, el('span', { class: 'stage' }, p.lifecycleStage)),
+    el('dt', {}, 'Orders'),
+    el('dd', {}, `${p.orders} · value ${p.monetaryValue.toFixed(2)}`),
+    el('dt', {}, 'Last order'),
+    el('dd', {}, p.daysSinceLastOrder === null ? '—' : `${p.daysSinceLastOrder} days ago`),
+    el('dt', {}, 'Support'),
+    el('dd', {}, `${p.supportContacts} chats · ${p.complaints} complaints`),
+    el('dt', {}, 'Rating'),
+    el('dd', {}, p.averageRating === null ? '—' : `${p.averageRating.toFixed(1)} / 5`),
+    el('dt', {}, 'Negative msgs'),
+    el('dd', {}, negative),
   );
 }

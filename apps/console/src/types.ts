@@ -44,6 +44,16 @@ export interface Context {
     city: string | null;
     signedUpAt: string | null;
   } | null;
+  profile: {
+    lifecycleStage: string;
+    orders: number;
+    monetaryValue: number;
+    daysSinceLastOrder: number | null;
+    supportContacts: number;
+    complaints: number;
+    averageRating: number | null;
+    negativeSentimentShare: number | null;
+  } | null;
   orders: {
     number: string;
     status: string;
