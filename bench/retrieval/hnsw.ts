@@ -320,9 +320,8 @@ function main(): void {
       runSize(source, n, Math.min(queries, n), grid, dim, record);
     }
   }
-  // A run stopped before its finals saved no choice: derive it from its grid rows.
-  if (!resume || chosen === null)
-    chosen = choose(rows, headline, Math.max(...gridSizes, ...headlineSizes));
+  // Derived from the grid rows every time (also on --resume: a stopped run may have saved none).
+  chosen = choose(rows, headline, Math.max(...gridSizes, ...headlineSizes));
   log(`chosen: ${JSON.stringify(chosen)}`);
   if (chosen) {
     const config = [{ m: chosen.m, efConstruction: chosen.efConstruction, efs: [chosen.ef] }];
