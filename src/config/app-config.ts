@@ -29,7 +29,7 @@ const toList = ({ value }: { value: unknown }) =>
 /**
  * Every environment variable the platform reads, declared once with its type, default and
  * meaning. `loadConfig()` refuses to start on a bad value with one line naming the variable.
- * The docs table in README.md is generated from the same descriptions (`npm run cli -- config`).
+ * README.md's configuration table repeats these descriptions; keep them in step.
  */
 export class AppConfig {
   /** HTTP + WebSocket port. */
