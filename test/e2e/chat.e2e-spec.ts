@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { ConversationService } from '../../src/chat/conversation.service';
 import { IngestionService } from '../../src/commerce/ingestion.service';
 import { identitySignature, randomId, ShopperClient } from '../support/chat-client';
 import { backends } from '../support/databases';
@@ -229,6 +230,47 @@ describe.each(backends())('chat engine on %s', (backend) => {
     expect((rated.conversation as { rating: number }).rating).toBe(5);
     const twice = await shopper.call('rating:submit', { conversationId, rating: 1 });
     expect(twice.error?.code).toBe('ALREADY_RATED');
+  });
+  it('closes idle bot conversations as deflected, but not one where a person was asked for', async () => {
+    const quiet = await connect();
+    const { ack } = await quiet.say('what payment methods do you accept?');
+    const quietId = ack.conversationId as string;
+    const wantsHuman = await connect();
+    const asked = await wantsHuman.say('I want to talk to a human please');
+    const humanId = asked.ack.conversationId as string;
+    await t.app.get(ConversationService).closeIdle(0);
+    const token = await adminToken(t);
+    const get = (id: string) =>
+      request(t.app.getHttpServer())
+        .get(`/api/conversations/${id}`)
+        .set('authorization', `Bearer ${token}`);
+    const closed = (await get(quietId)).body.conversation;
+    expect(closed.status).toBe('resolved');
+    expect(closed.resolved_by).toBe('bot');
+    expect((await get(humanId)).body.conversation.status).toBe('queued');
+  });
+
+  it('lists conversations for staff with filters', async () => {
+    const shopper = await connect();
+    await shopper.say('how do I reset my password');
+    const token = await adminToken(t);
+    const list = (query: string) =>
+      request(t.app.getHttpServer())
+        .get(`/api/conversations?${query}`)
+        .set('authorization', `Bearer ${token}`);
+    const byIntent = await list('intent=recover_password');
+    expect(byIntent.status).toBe(200);
+    expect(byIntent.body.items.length).toBeGreaterThanOrEqual(1);
+    const queued = await list('status=queued');
+    expect(queued.body.items.every((c: { status: string }) => c.status === 'queued')).toBe(true);
+    const future = await list(
+      `from=${encodeURIComponent(new Date(Date.now() + 86_400_000).toISOString())}`,
+    );
+    expect(future.body.items).toHaveLength(0);
+    expect((await list('rating=9')).status).toBe(400);
+    expect((await list('status=bogus')).body.error.code).toBe('VALIDATION_FAILED');
+    const anonymous = await request(t.app.getHttpServer()).get('/api/conversations');
+    expect(anonymous.status).toBe(401);
   });
 });
 
