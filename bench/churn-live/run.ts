@@ -11,13 +11,13 @@
  *   npm run bench:churn-live -- [--out bench/results]
  */
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { buildDemoChurnTable } from '../../src/churn/demo/demo-churn-dataset';
+import { demoOrderEvents } from '../../src/churn/demo/demo-order-events';
 import { DEMO_NOW } from '../../src/churn/demo/demo-churn-trainer';
 import { ChurnScoringService } from '../../src/churn/live/churn-scoring.service';
 import { stratifiedSplit } from '../../src/churn/dataset-split';
@@ -30,7 +30,6 @@ import { QUEUE_DRIVER, QueueDriver } from '../../src/queue/queue-driver';
 import { EVENT_BATCH_LIMIT, EventIngestService } from '../../src/signals/event-ingest.service';
 import { OutboxRelay } from '../../src/signals/outbox-relay';
 
-const DAY = 86_400_000;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -57,32 +56,7 @@ async function main() {
     const shop = generateDemoShop({ seed: DEMO_SEED, now });
     const ds = app.get(DataSource);
     await new DemoSeeder(ds, app.get(IngestionService)).seed({ shop });
-    const events = shop.orders.flatMap((o) => {
-      const total = o.items.reduce((s, i) => s + (i.unitPrice ?? 0) * (i.quantity ?? 1), 0);
-      const placed = {
-        id: randomUUID(),
-        type: 'order_placed',
-        customerExternalId: o.customerExternalId,
-        occurredAt: o.placedAt,
-        payload: { orderId: o.externalId, total: Math.round(total * 100) / 100 },
-      };
-      if ((o.status !== 'returned' && o.status !== 'refunded') || !o.deliveredAt) return [placed];
-      const at = new Date(Math.min(Date.parse(o.deliveredAt) + 3 * DAY, now.getTime()));
-      const payload =
-        o.status === 'returned'
-          ? { orderId: o.externalId }
-          : { orderId: o.externalId, amount: Math.round(total * 100) / 100 };
-      return [
-        placed,
-        {
-          id: randomUUID(),
-          type: `order_${o.status}`,
-          customerExternalId: o.customerExternalId,
-          occurredAt: at.toISOString(),
-          payload,
-        },
-      ];
-    });
+    const events = demoOrderEvents(shop.orders, now);
     const ingest = app.get(EventIngestService);
     const started = performance.now();
     for (let i = 0; i < events.length; i += EVENT_BATCH_LIMIT) {
@@ -135,16 +109,14 @@ async function main() {
         groups.set(segment, g);
       }
       return Object.fromEntries(
-        [...groups]
-          .sort()
-          .map(([k, g]) => [
-            k,
-            {
-              customers: g.p.length,
-              medianProbability: Number(median(g.p).toFixed(3)),
-              highTier: g.high,
-            },
-          ]),
+        [...groups].sort().map(([k, g]) => [
+          k,
+          {
+            customers: g.p.length,
+            medianProbability: Number(median(g.p).toFixed(3)),
+            highTier: g.high,
+          },
+        ]),
       );
     };
     const result = {
