@@ -307,4 +307,23 @@ describe.each(backends())('human handoff on %s', (backend) => {
     expect(csv).not.toContain('ann@example.com');
     bob.close();
   });
+  it('offers canned responses from the answer templates, slots filled, in the chat language', async () => {
+    const s = await shopper();
+    const { ack } = await s.say('hello, quick question about returns');
+    const bob = await agent('bob');
+    const all = await bob.call('canned:list', { conversationId: ack.conversationId });
+    const responses = all.responses as { title: string; text: string; intent: string | null }[];
+    expect(responses.length).toBeGreaterThan(10);
+    expect(responses.every((r) => !r.text.includes('{{'))).toBe(true);
+    const policy = responses.find((r) => r.intent === 'check_refund_policy');
+    expect(policy?.text).toMatch(/[A-Za-z]/);
+    const filtered = await bob.call('canned:list', {
+      conversationId: ack.conversationId,
+      q: 'password',
+    });
+    const found = filtered.responses as { intent: string | null }[];
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThan(responses.length);
+    bob.close();
+  });
 });
