@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ChurnScoringService } from '../churn/live/churn-scoring.service';
 import { CommerceService } from '../commerce/commerce.service';
 import { NotFoundError } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
@@ -16,6 +17,7 @@ export class AgentContextService {
     private readonly commerce: CommerceService,
     private readonly templates: TemplateService,
     private readonly profiles: ProfileService,
+    private readonly churn: ChurnScoringService,
   ) {}
 
   async context(conversationId: string) {
@@ -26,6 +28,7 @@ export class AgentContextService {
       : null;
     const orders = customer ? await this.commerce.ordersForCustomer(customer.id, 10) : [];
     const profile = customer ? await this.profiles.getProfile(customer.id) : null;
+    const churn = customer ? await this.churn.latest(customer.id) : null;
     const messages = await this.store.messages(conversationId);
     return {
       customer: customer && {
@@ -47,6 +50,13 @@ export class AgentContextService {
         complaints: profile.complaints,
         averageRating: profile.averageRating,
         negativeSentimentShare: profile.negativeSentimentShare,
+      },
+      // Latest churn risk (null until the customer has been scored), reasons in plain words.
+      churn: churn && {
+        probability: churn.probability,
+        tier: churn.tier,
+        reasons: churn.reasons.map((r) => r.text),
+        scoredAt: churn.scoredAt,
       },
       orders: orders.map((o) => ({
         id: o.id,

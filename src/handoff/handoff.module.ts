@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChatModule } from '../chat/chat.module';
+import { ChurnLiveModule } from '../churn/live/churn-live.module';
 import { CommerceModule } from '../commerce/commerce.module';
 import { RetrievalModule } from '../retrieval/retrieval.module';
 import { SignalsModule } from '../signals/signals.module';
@@ -13,7 +14,7 @@ import { HandoffStore } from './handoff.store';
 
 /** Escalation queue, agent presence and assignment, the /agent namespace and the agent console. */
 @Module({
-  imports: [ChatModule, CommerceModule, RetrievalModule, SignalsModule],
+  imports: [ChatModule, ChurnLiveModule, CommerceModule, RetrievalModule, SignalsModule],
   controllers: [HandoffController, ConsoleController],
   providers: [HandoffStore, HandoffNotifier, HandoffService, AgentContextService, AgentGateway],
   exports: [HandoffService],
