@@ -179,6 +179,27 @@ suite(
       expect(await fromShopper).toMatchObject({ text: 'my parcel is late', conversationId });
     });
 
+    it('shows the queued state while the agent is away, then the agent’s name once she comes online', async () => {
+      const alice = await AgentClient.connect(t.url!, agentToken);
+      agents.push(alice);
+      expect((await alice.call('presence:set', { presence: 'away' })).ok).toBe(true);
+      const page = await newPage();
+      await page.goto(`${t.url}/`);
+      const w = widget(page);
+      await w.launcher.click();
+      await escalate(page);
+      await w.subtitle.getByText('Connecting you to an agent…').waitFor();
+      expect(await w.rows('agent').count()).toBe(0);
+      expect(await w.log.getByText('joined the chat').count()).toBe(0);
+      await screenshot(page, 'agent-00-queued');
+
+      const assigned = alice.next('conversation:assigned');
+      expect((await alice.call('presence:set', { presence: 'online' })).ok).toBe(true);
+      await assigned;
+      await w.subtitle.getByText('You are chatting with Alice').waitFor();
+      await w.log.getByText('Alice joined the chat').waitFor();
+    });
+
     it('counts agent messages on the launcher badge while closed and clears it on open', async () => {
       const page = await newPage();
       const { alice, conversationId, w } = await handedToAlice(page);
