@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { buildConsole } from '../../apps/console/build';
 import { IngestionService } from '../../src/commerce/ingestion.service';
 import { identitySignature, ShopperClient } from '../support/chat-client';
@@ -38,7 +40,14 @@ suite(`agent console in Chromium${missing ? ` (skipped: ${missing})` : ''}`, () 
 
   beforeAll(async () => {
     await buildConsole();
-    t = await createTestApp('pglite', { listen: true, env: { CHAT_MESSAGES_PER_MINUTE: '100' } });
+    t = await createTestApp('pglite', {
+      listen: true,
+      // No churn model: live scoring would replace the stored score below while Ann chats.
+      env: {
+        CHAT_MESSAGES_PER_MINUTE: '100',
+        CHURN_MODEL_DIR: join(tmpdir(), `no-churn-model-${process.pid}`),
+      },
+    });
     const ingest = t.app.get(IngestionService);
     await ingest.upsertProduct('p-run', {
       title: 'Trail running shoes',
@@ -63,6 +72,22 @@ suite(`agent console in Chromium${missing ? ` (skipped: ${missing})` : ''}`, () 
         placedAt: inDays(-3),
         items: [{ productExternalId: 'p-run', quantity: 1, unitPrice: 89 }],
       } as never);
+    // A stored churn score for Ann (as live scoring writes it), shown in the customer panel.
+    await t.app.get(DataSource).query(
+      `INSERT INTO churn_scores (customer_id, probability, tier, model_version, reasons)
+       SELECT id, 0.82, 'high', 'test@1', $1::jsonb FROM customers WHERE external_id = 'cust-ann'`,
+      [
+        JSON.stringify([
+          {
+            feature: 'days_since_last_order',
+            value: 95,
+            contribution: 0.9,
+            text: 'No order for 95 days',
+          },
+          { feature: 'complaints', value: 2, contribution: 0.4, text: '2 complaints recently' },
+        ]),
+      ],
+    );
     const admin = (
       await request(t.app.getHttpServer())
         .post('/api/auth/login')
@@ -151,6 +176,10 @@ suite(`agent console in Chromium${missing ? ` (skipped: ${missing})` : ''}`, () 
     await expect(page.getByTestId('orders').textContent()).resolves.toContain('processing');
     await expect(page.getByTestId('profile').textContent()).resolves.toContain('Ann Lee');
     await expect(page.getByTestId('behaviour').textContent()).resolves.toMatch(/Stage\s*\w+/);
+    const churn = await page.getByTestId('churn').textContent();
+    expect(churn).toContain('high 82%');
+    expect(churn).toContain('No order for 95 days');
+    expect(churn).toContain('2 complaints recently');
 
     const reply = ann.next((m) => m.sender === 'agent');
     await page

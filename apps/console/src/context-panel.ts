@@ -33,6 +33,7 @@ export function contextPanel(context: Context | null): HTMLElement {
         )
       : el('p', { class: 'muted' }, 'Anonymous visitor (not signed in to the shop).'),
     context.profile ? profileList(context.profile) : '',
+    context.churn ? churnRisk(context.churn) : '',
     context.ticketEmail
       ? el('p', { class: 'ticket' }, `Follow-up e-mail left: ${context.ticketEmail}`)
       : '',
@@ -125,5 +126,28 @@ function profileList(p: NonNullable<Context['profile']>): HTMLElement {
     el('dd', {}, p.averageRating === null ? '—' : `${p.averageRating.toFixed(1)} / 5`),
     el('dt', {}, 'Negative msgs'),
     el('dd', {}, negative),
+  );
+}
+
+/** Churn risk: tier badge, probability and up to three plain-words reasons (why it is high). */
+function churnRisk(churn: NonNullable<Context['churn']>): HTMLElement {
+  return el(
+    'div',
+    { class: 'churn', 'data-testid': 'churn' },
+    el(
+      'p',
+      {},
+      'Churn risk ',
+      el('span', { class: `risk risk-${churn.tier}` }, churn.tier),
+      ` ${Math.round(churn.probability * 100)}%`,
+      el('span', { class: 'muted' }, ` · scored ${date(churn.scoredAt)}`),
+    ),
+    churn.reasons.length
+      ? el(
+          'ul',
+          { class: 'churn-reasons' },
+          ...churn.reasons.slice(0, 3).map((r) => el('li', {}, r)),
+        )
+      : '',
   );
 }

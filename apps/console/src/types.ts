@@ -54,6 +54,12 @@ export interface Context {
     averageRating: number | null;
     negativeSentimentShare: number | null;
   } | null;
+  churn: {
+    probability: number;
+    tier: 'low' | 'medium' | 'high';
+    reasons: string[];
+    scoredAt: string;
+  } | null;
   orders: {
     number: string;
     status: string;
