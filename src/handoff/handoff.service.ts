@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { StaffPrincipal } from '../auth';
 import type { ConversationView } from '../chat/chat.types';
 import { ConversationService } from '../chat/conversation.service';
+import { ChurnScoringService } from '../churn/live/churn-scoring.service';
 import { KeyedMutex } from '../common/keyed-mutex';
 import { NotFoundError } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
@@ -30,6 +31,7 @@ export class HandoffService implements OnModuleDestroy {
     private readonly conversations: ConversationService,
     private readonly retrieval: RetrievalService,
     private readonly notify: HandoffNotifier,
+    private readonly churn: ChurnScoringService,
   ) {}
 
   onModuleDestroy(): void {
@@ -106,6 +108,7 @@ export class HandoffService implements OnModuleDestroy {
 
   /** The bot handed over: tell the shopper when nobody can answer, otherwise assign at once. */
   async escalated(conversation: ConversationView): Promise<void> {
+    await this.raiseForChurnRisk(conversation.id);
     if (this.presence.online().length === 0) {
       const notice = await this.conversations.systemMessage(
         conversation.id,
@@ -116,6 +119,17 @@ export class HandoffService implements OnModuleDestroy {
     }
     await this.autoAssign();
     await this.announceTeam();
+  }
+
+  /**
+   * A customer we are likely to lose goes one step up the queue (+1 on the chat engine's
+   * priority). Decided here rather than in the chat engine, which knows nothing of churn.
+   */
+  private async raiseForChurnRisk(conversationId: string): Promise<void> {
+    const conversation = await this.store.conversation(conversationId);
+    if (!conversation?.customerId || conversation.status !== 'queued') return;
+    const risk = await this.churn.latest(conversation.customerId);
+    if (risk?.tier === 'high') await this.store.raisePriority(conversationId);
   }
 
   /**

@@ -35,13 +35,21 @@ export class HandoffStore {
 
   /**
    * Waiting conversations, served first by priority (angry complaints 2, asked for a person 1,
-   * bot failures 0), then by how long they have waited.
+   * bot failures 0, +1 for a customer at high churn risk), then by how long they have waited.
    */
   async queue(): Promise<AgentConversationView[]> {
     const rows: Row[] = await this.dataSource.query(
       `${CONVERSATION_SELECT} WHERE c.status = 'queued' ORDER BY c.priority DESC, c.queued_at, c.id`,
     );
     return rows.map(toView);
+  }
+
+  /** One step up the queue for a chat that is still waiting. */
+  async raisePriority(conversationId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE conversations SET priority = priority + 1 WHERE id = $1 AND status = 'queued'`,
+      [conversationId],
+    );
   }
 
   async conversation(id: string): Promise<AgentConversationView | null> {
