@@ -158,6 +158,10 @@ suite(
       expect(typing.ok).toBe(true);
       await w.typing.waitFor({ state: 'visible' });
       await screenshot(page, 'agent-03-agent-typing');
+      await alice.call('typing', { conversationId, typing: false });
+      await w.typing.waitFor({ state: 'hidden' });
+      await alice.call('typing', { conversationId, typing: true });
+      await w.typing.waitFor({ state: 'visible' });
 
       const sent = await alice.call('message:send', {
         conversationId,
@@ -223,6 +227,13 @@ suite(
         'I found your parcel.',
       ]);
       await screenshot(page, 'agent-06-badge-cleared');
+
+      // A reload keeps the live handoff: the header still names the agent, no badge for old news.
+      await page.reload();
+      await w.launcher.click();
+      await w.rows('agent').nth(1).waitFor();
+      await w.subtitle.getByText('You are chatting with Alice').waitFor();
+      expect(await w.badge.isHidden()).toBe(true);
     });
 
     it('shows an identified customer’s order card after Concierge.identify()', async () => {

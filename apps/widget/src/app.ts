@@ -193,7 +193,7 @@ export class WidgetApp {
         messages: Message[];
       }>('session:resume');
       if (resumed.ok) {
-        this.conversation = resumed.conversation;
+        this.conversation = withAgentName(resumed.conversation, resumed.messages);
         this.entries.length = 0;
         this.byKey.clear();
         for (const m of resumed.messages) this.remember(m);
@@ -506,8 +506,8 @@ export class WidgetApp {
   private renderHeader(): void {
     const c = this.conversation;
     this.subtitle.textContent =
-      c?.status === 'agent' && c.agentName
-        ? t(this.locale, 'agentSubtitle', { name: c.agentName })
+      c?.status === 'agent'
+        ? t(this.locale, 'agentSubtitle', { name: c.agentName || t(this.locale, 'agent') })
         : c?.status === 'queued'
           ? t(this.locale, 'queued')
           : t(this.locale, 'subtitle');
@@ -611,4 +611,14 @@ export class WidgetApp {
 
 function keyOf(m: Message): string {
   return m.sender === 'shopper' && m.clientMsgId ? `c:${m.clientMsgId}` : `m:${m.id}`;
+}
+
+/**
+ * `session:resume` describes a live handoff without the agent's name; the transcript's latest
+ * agent message carries it, so a reload keeps "You are chatting with Alice" in the header.
+ */
+function withAgentName(c: Conversation | null, messages: Message[]): Conversation | null {
+  if (!c || c.status !== 'agent' || c.agentName) return c;
+  const last = [...messages].reverse().find((m) => m.sender === 'agent' && m.agentName);
+  return last ? { ...c, agentName: last.agentName ?? null } : c;
 }
