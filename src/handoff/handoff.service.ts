@@ -108,7 +108,10 @@ export class HandoffService implements OnModuleDestroy {
 
   /** The bot handed over: tell the shopper when nobody can answer, otherwise assign at once. */
   async escalated(conversation: ConversationView): Promise<void> {
-    await this.raiseForChurnRisk(conversation.id);
+    // Risk only reorders the queue: a failed lookup must not keep the chat from an agent.
+    await this.raiseForChurnRisk(conversation.id).catch((e: Error) =>
+      this.logger.warn({ msg: 'churn priority skipped', id: conversation.id, error: e.message }),
+    );
     if (this.presence.online().length === 0) {
       const notice = await this.conversations.systemMessage(
         conversation.id,
