@@ -56,7 +56,13 @@ export class ConversationService {
   ): Promise<{ conversation: ConversationView; messages: ShopperMessageView[] } | null> {
     const open = await this.store.findOpen(shopper.visitorId, shopper.customerId);
     if (!open) return null;
-    return { conversation: conversationView(open), messages: await this.transcript(open.id) };
+    const agentName = open.assignedAgentId
+      ? await this.store.staffName(open.assignedAgentId)
+      : null;
+    return {
+      conversation: conversationView(open, agentName),
+      messages: await this.transcript(open.id),
+    };
   }
 
   async transcript(conversationId: string): Promise<ShopperMessageView[]> {

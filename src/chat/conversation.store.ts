@@ -128,6 +128,15 @@ export class ConversationStore {
       .update({ id: conversationId }, set as Record<string, unknown>);
   }
 
+  /** Display name of a staff member (the agent a shopper is talking to), or null. */
+  async staffName(staffId: string): Promise<string | null> {
+    const rows: { name: string }[] = await this.dataSource.query(
+      'SELECT name FROM staff_users WHERE id = $1',
+      [staffId],
+    );
+    return rows[0]?.name ?? null;
+  }
+
   /** Messages the shopper may see, oldest first (internal notes excluded). */
   shopperTranscript(
     conversationId: string,

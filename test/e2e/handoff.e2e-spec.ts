@@ -209,6 +209,8 @@ describe.each(backends())('human handoff on %s', (backend) => {
     const shopperTexts = (resumed.messages as { text: string }[]).map((m) => m.text);
     expect(shopperTexts).toContain('Hi, I am Alice. How can I help?');
     expect(shopperTexts.join('\n')).not.toContain('INTERNAL');
+    // After a reload the shopper still sees who they are talking to.
+    expect((resumed.conversation as { agentName: string | null }).agentName).toBe('Alice');
     const agentView = await bob.call('conversation:open', { conversationId: aliceChat });
     const notes = (agentView.messages as { internal: boolean; text: string }[]).filter(
       (m) => m.internal,
