@@ -105,9 +105,10 @@ describeReliability('behaviour signals reliability (real Redis and PostgreSQL)',
     prefix = testPrefix();
   });
   afterEach(async () => {
-    for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+    // Close the app while its Redis still runs, then stop the helper processes.
     await t?.close();
     t = undefined;
+    for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
     await dropPrefix(prefix);
   });
 
