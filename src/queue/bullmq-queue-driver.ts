@@ -254,7 +254,8 @@ export class BullmqQueueDriver implements QueueDriver {
           }),
         ]);
         clearTimeout(timer);
-        if (timedOut) await worker.close(true);
+        // A forced close still talks to Redis; when Redis is gone it would wait forever.
+        if (timedOut) await Promise.race([worker.close(true), sleepUnref(grace)]);
       }),
     );
     if (this.connection.status !== 'ready') {
@@ -275,4 +276,8 @@ export class BullmqQueueDriver implements QueueDriver {
     }
     return queue;
   }
+}
+
+function sleepUnref(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
