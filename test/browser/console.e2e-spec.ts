@@ -187,7 +187,15 @@ suite(`agent console in Chromium${missing ? ` (skipped: ${missing})` : ''}`, () 
       .fill('Hi Ann, Dana here. Your parcel A10001 is on its way.');
     await page.getByTestId('send').click();
     const got = await reply;
-    await expect(page.getByTestId('composer-text').inputValue()).resolves.toBe('');
+    // The composer clears when the server acknowledges the send, which may come after the
+    // shopper already received the message: wait for it instead of reading it once.
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="composer-text"]') as HTMLTextAreaElement | null)
+          ?.value === '',
+      undefined,
+      { timeout: 10_000 },
+    );
     expect(got.text).toBe('Hi Ann, Dana here. Your parcel A10001 is on its way.');
     expect((got as unknown as { agentName: string }).agentName).toBe('Dana');
 

@@ -21,6 +21,9 @@ const SEED_LOCK_KEY = 7_243_002;
 /** Rows per statement: keeps each jsonb parameter a few hundred KB. */
 const CHUNK = 1000;
 
+/** PostgreSQL's SQLSTATE for a transaction aborted to break a deadlock. */
+const DEADLOCK = '40P01';
+
 /**
  * Loads the generated demo shop in one transaction: all of it or none. Idempotent: when demo
  * products exist it writes nothing unless `reset` is asked, which first deletes the demo rows
@@ -41,6 +44,22 @@ export class DemoSeeder {
   }
 
   async seed(options: { reset?: boolean; shop?: DemoShop } = {}): Promise<SeedSummary> {
+    // A reset deletes customers whose profiles the signals processor may be updating at the same
+    // moment (right after a first load it is still working through the order history);
+    // PostgreSQL then aborts one side with a deadlock. The seed is one transaction, so running it
+    // again after a pause is safe.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.seedOnce(options);
+      } catch (error) {
+        const code = (error as { driverError?: { code?: string } }).driverError?.code;
+        if (code !== DEADLOCK || attempt >= 10) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      }
+    }
+  }
+
+  private async seedOnce(options: { reset?: boolean; shop?: DemoShop }): Promise<SeedSummary> {
     const started = Date.now();
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
