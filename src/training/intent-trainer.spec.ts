@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./src/nlu/encoder/onnx-jest.environment.js
- */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

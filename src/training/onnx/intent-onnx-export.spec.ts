@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./src/nlu/encoder/onnx-jest.environment.js
- */
 import * as ort from 'onnxruntime-node';
 import { IntentNetwork, forwardIntentNetwork, roundLargeMatricesToHalf } from '../intent-network';
 import { SeededRandom } from '../seeded-random';
