@@ -8,7 +8,9 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { ShopperTokenService } from '../auth/shopper-token.service';
 import { CommerceService } from '../commerce/commerce.service';
+import { DomainError } from '../common/domain-error';
 import { toErrorResponse } from '../common/error-mapping';
+import { dispatchSocketEvents } from '../common/socket-dispatch';
 import { validatePayload } from '../common/validate-payload';
 import { AppConfig } from '../config/app-config';
 import { RateLimiter } from '../auth/rate-limiter';
@@ -24,7 +26,6 @@ import {
   TypingDto,
 } from './dto/chat-payloads.dto';
 
-type Ack = (response: unknown) => void;
 const room = conversationRoom;
 
 /**
@@ -87,7 +88,7 @@ export class ChatGateway
     const origin = socket.handshake.headers.origin;
     const allowed = this.config.ALLOWED_ORIGINS;
     if (origin && !allowed.includes('*') && !allowed.includes(origin)) {
-      throw Object.assign(new Error('origin not allowed'), { code: 'ORIGIN_NOT_ALLOWED' });
+      throw new DomainError('ORIGIN_NOT_ALLOWED', 'this origin may not open the chat', 403);
     }
     const auth = (socket.handshake.auth ?? {}) as { visitorToken?: unknown };
     let identity;
@@ -127,39 +128,7 @@ export class ChatGateway
     };
     // One dispatcher for every event: payload errors and unknown events become error acks
     // (or a `chat:error` event when the client gave no ack), never an unhandled rejection.
-    socket.onAny((event: string, ...args: unknown[]) => {
-      const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as Ack) : undefined;
-      const handler = handlers[event];
-      const work = handler
-        ? handler(args[0])
-        : Promise.reject(
-            Object.assign(new Error(`unknown event "${String(event).slice(0, 50)}"`), {
-              code: 'UNKNOWN_EVENT',
-            }),
-          );
-      work.then(
-        (result) => ack?.({ ok: true, ...(result as object) }),
-        (error: unknown) => {
-          const { status, body } = toErrorResponse(error);
-          const code = (error as { code?: string }).code;
-          const payload = {
-            ok: false,
-            error:
-              status === 500 && code && !(error as { status?: number }).status
-                ? { code, message: (error as Error).message }
-                : body.error,
-          };
-          if (status === 500 && !code)
-            this.logger.error({
-              msg: 'chat handler failed',
-              event,
-              error: (error as Error).message,
-            });
-          if (ack) ack(payload);
-          else socket.emit('chat:error', { event, ...payload });
-        },
-      );
-    });
+    dispatchSocketEvents(socket, handlers, { errorEvent: 'chat:error', logger: this.logger });
   }
 
   private shopper(socket: Socket): ShopperIdentity {

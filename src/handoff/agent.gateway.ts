@@ -10,6 +10,7 @@ import { StaffAuthService, type StaffPrincipal } from '../auth';
 import { ChatEvents } from '../chat/chat-events';
 import { UnauthorizedError } from '../common/domain-error';
 import { toErrorResponse } from '../common/error-mapping';
+import { dispatchSocketEvents } from '../common/socket-dispatch';
 import { validatePayload } from '../common/validate-payload';
 import { AgentContextService } from './agent-context.service';
 import {
@@ -23,8 +24,6 @@ import {
 } from './dto/agent-payloads.dto';
 import { agentRoom, HandoffNotifier, TEAM_ROOM } from './handoff-notifier';
 import { HandoffService } from './handoff.service';
-
-type Ack = (response: unknown) => void;
 
 /**
  * The support team's socket.io namespace. Thin: authenticate the staff token at the handshake,
@@ -126,39 +125,7 @@ export class AgentGateway
         return { responses };
       },
     };
-    socket.onAny((event: string, ...args: unknown[]) => {
-      const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as Ack) : undefined;
-      const handler = handlers[event];
-      const work = handler
-        ? handler(args[0])
-        : Promise.reject(
-            Object.assign(new Error(`unknown event "${String(event).slice(0, 50)}"`), {
-              code: 'UNKNOWN_EVENT',
-            }),
-          );
-      work.then(
-        (result) => ack?.({ ok: true, ...(result as object) }),
-        (error: unknown) => {
-          const { status, body } = toErrorResponse(error);
-          const code = (error as { code?: string }).code;
-          if (status === 500 && !code)
-            this.logger.error({
-              msg: 'agent handler failed',
-              event,
-              error: (error as Error).message,
-            });
-          const payload = {
-            ok: false,
-            error:
-              status === 500 && code && !(error as { status?: number }).status
-                ? { code, message: (error as Error).message }
-                : body.error,
-          };
-          if (ack) ack(payload);
-          else socket.emit('agent:error', { event, ...payload });
-        },
-      );
-    });
+    dispatchSocketEvents(socket, handlers, { errorEvent: 'agent:error', logger: this.logger });
     try {
       socket.emit('agent:ready', await this.handoff.connect(staff, socket.id));
     } catch (error) {
