@@ -11,6 +11,8 @@ export interface ChatEventMap {
       message: ShopperMessageView;
       intent: string | null;
       sentiment: number;
+      /** The conversation's status when the message was accepted. */
+      status: ConversationView['status'];
     },
   ];
   /** The bot handed the conversation to a person (status is now `queued`). */

@@ -97,50 +97,53 @@ export class ConversationService {
     input: { clientMsgId: string; text: string; conversationId?: string; locale?: Locale },
   ): Promise<AcceptedMessage & { understanding: Understanding }> {
     const understanding = await this.nlu.understand(input.text);
-    const result = await this.store.dataSource.transaction(async (manager) => {
-      let conversation = input.conversationId
-        ? await this.owned(shopper, input.conversationId, manager)
-        : await this.store.findOpen(shopper.visitorId, shopper.customerId, manager);
-      if (conversation?.status === 'resolved') throw chatErrors.resolved();
-      if (!conversation) {
-        const locale = input.locale ?? (understanding.lang === 'zh' ? 'zh' : 'en');
-        conversation = await this.store.create(manager, {
-          visitorId: shopper.visitorId,
-          customerId: shopper.customerId,
-          siteKey: shopper.siteKey,
-          locale,
-        });
-      }
-      const { message, duplicate } = await this.store.insertMessage(manager, {
-        conversationId: conversation.id,
-        clientMsgId: input.clientMsgId,
-        sender: 'shopper',
-        text: input.text,
-        textRedacted: redact(input.text),
-        understanding: storedUnderstanding(understanding),
-        intent: understanding.outOfScope ? 'oos' : understanding.intent,
-      });
-      if (!duplicate) {
-        await this.store.touch(manager, conversation.id, message.createdAt);
-        await appendEvents(manager, [
-          {
-            type: 'chat_message',
-            customerId: conversation.customerId,
-            visitorId: conversation.visitorId,
-            conversationId: conversation.id,
-            occurredAt: message.createdAt,
-            payload: {
-              messageId: message.id,
-              intent: understanding.outOfScope ? 'oos' : understanding.intent,
-              confidence: round(understanding.confidence),
-              lang: understanding.lang,
-              sentiment: round(understanding.sentiment.score),
-            },
+    const intent = understanding.outOfScope ? 'oos' : understanding.intent;
+    const write = async (manager: EntityManager, conversation: Conversation) => {
+      const stored = await this.store.appendShopperMessage(
+        manager,
+        {
+          conversationId: conversation.id,
+          clientMsgId: input.clientMsgId,
+          sender: 'shopper',
+          text: input.text,
+          textRedacted: redact(input.text),
+          understanding: storedUnderstanding(understanding),
+          intent,
+        },
+        (messageId) => ({
+          type: 'chat_message',
+          customerId: conversation.customerId,
+          visitorId: conversation.visitorId,
+          conversationId: conversation.id,
+          payload: {
+            messageId,
+            intent,
+            confidence: round(understanding.confidence),
+            lang: understanding.lang,
+            sentiment: round(understanding.sentiment.score),
           },
-        ]);
-      }
-      return { conversation, message, duplicate };
-    });
+        }),
+      );
+      return { conversation, ...stored };
+    };
+    // The usual case, a message in an open conversation, is one statement; only the first
+    // message of a conversation needs a transaction (create it, then write the message).
+    const open = input.conversationId
+      ? await this.owned(shopper, input.conversationId)
+      : await this.store.findOpen(shopper.visitorId, shopper.customerId);
+    if (open?.status === 'resolved') throw chatErrors.resolved();
+    const result = open
+      ? await write(this.store.dataSource.manager, open)
+      : await this.store.dataSource.transaction(async (manager) => {
+          const locale = input.locale ?? (understanding.lang === 'zh' ? 'zh' : 'en');
+          const created = await this.store.create(manager, {
+            visitorId: shopper.visitorId,
+            customerId: shopper.customerId,
+            siteKey: shopper.siteKey,
+            locale,
+          });
+          return write(manager, created);
+        });
     const existingReplies = result.duplicate
       ? (await this.store.repliesAfter(result.conversation.id, result.message.createdAt)).map((m) =>
           messageView(m),
@@ -176,36 +179,28 @@ export class ConversationService {
         locale: conversation.locale === 'zh' ? 'zh' : 'en',
       });
       const now = new Date();
-      const stored = await this.store.dataSource.transaction(async (manager) => {
-        const replies: Message[] = [];
-        for (const reply of decision.replies) {
-          const { message } = await this.store.insertMessage(
-            manager,
-            botMessage(conversationId, reply, decision.actions),
-          );
-          replies.push(message);
-        }
-        const events: NewBehaviourEvent[] = decision.actions.map((a) => ({
-          type: a.type === 'order_cancelled' ? 'order_cancelled' : 'chat_action',
+      const events: NewBehaviourEvent[] = decision.actions.map((a) => ({
+        type: a.type === 'order_cancelled' ? 'order_cancelled' : 'chat_action',
+        customerId: conversation.customerId,
+        visitorId: conversation.visitorId,
+        conversationId,
+        payload: { action: a.type, orderId: a.orderId, by: 'bot', ...(a.detail ?? {}) },
+      }));
+      if (decision.escalate) {
+        events.push({
+          type: 'chat_escalated',
           customerId: conversation.customerId,
           visitorId: conversation.visitorId,
           conversationId,
-          occurredAt: now,
-          payload: { action: a.type, orderId: a.orderId, by: 'bot', ...(a.detail ?? {}) },
-        }));
-        if (decision.escalate) {
-          events.push({
-            type: 'chat_escalated',
-            customerId: conversation.customerId,
-            visitorId: conversation.visitorId,
-            conversationId,
-            occurredAt: now,
-            payload: { reason: decision.escalate.reason, intent: decision.handledIntent },
-          });
-        }
-        await appendEvents(manager, events);
-        await this.store.saveState(manager, conversationId, {
-          lastMessageAt: now,
+          payload: { reason: decision.escalate.reason, intent: decision.handledIntent },
+        });
+      }
+      // Replies, events and the new state are one statement: all of the turn or none of it.
+      const stored = await this.store.storeBotTurn(
+        conversationId,
+        decision.replies.map((reply) => botMessage(conversationId, reply, decision.actions)),
+        events,
+        {
           state: decision.state,
           ...(decision.escalate
             ? {
@@ -215,9 +210,8 @@ export class ConversationService {
                 queuedAt: now,
               }
             : {}),
-        });
-        return replies;
-      });
+        },
+      );
       const updated: Conversation = decision.escalate
         ? {
             ...conversation,

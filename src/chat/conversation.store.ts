@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { DialogueState } from '../dialogue/dialogue.types';
+import { insertEventsSql, NewBehaviourEvent } from '../signals/event-writer';
 import { Conversation, ConversationStatus } from './entities/conversation.entity';
 import { Message, MessageSender } from './entities/message.entity';
 
@@ -16,6 +18,16 @@ export interface NewMessage {
   intent?: string | null;
   payload?: Record<string, unknown> | null;
   internal?: boolean;
+}
+
+export interface ConversationPatch {
+  lastMessageAt?: Date;
+  state?: DialogueState;
+  status?: ConversationStatus;
+  escalationReason?: string;
+  priority?: number;
+  queuedAt?: Date;
+  locale?: string;
 }
 
 const MESSAGE_COLUMNS = `id, conversation_id AS "conversationId", client_msg_id AS "clientMsgId", sender, agent_id AS "agentId",
@@ -95,37 +107,65 @@ export class ConversationStore {
     return { message: existing!, duplicate: true };
   }
 
-  async touch(manager: EntityManager, conversationId: string, at: Date): Promise<void> {
-    await manager.query(
-      'UPDATE conversations SET last_message_at = $2, updated_at = now() WHERE id = $1',
-      [conversationId, at],
+  /**
+   * A shopper's message in one statement (one round trip, atomic without a transaction): the
+   * message, the conversation's last-message time and the behaviour event, the last two only when
+   * the message is new. Returns the stored row and whether it was an idempotent resend.
+   */
+  async appendShopperMessage(
+    manager: EntityManager,
+    message: NewMessage,
+    event: (messageId: string) => NewBehaviourEvent,
+  ): Promise<{ message: Message; duplicate: boolean }> {
+    const id = randomUUID();
+    const params: unknown[] = [];
+    const insert = messageInsertSql([{ ...message, id }], params);
+    const conversation = param(params, message.conversationId);
+    const events = insertEventsSql([event(id)], params, 'EXISTS (SELECT 1 FROM msg)');
+    const rows: Message[] = await manager.query(
+      `WITH msg AS (${insert} ON CONFLICT (conversation_id, client_msg_id) DO NOTHING RETURNING ${MESSAGE_COLUMNS}),
+            touched AS (UPDATE conversations SET last_message_at = now(), updated_at = now()
+                         WHERE id = ${conversation}::uuid AND EXISTS (SELECT 1 FROM msg)),
+            events AS (${events})
+       SELECT * FROM msg`,
+      params,
     );
+    if (rows.length > 0) return { message: rows[0], duplicate: false };
+    const existing = await manager.getRepository(Message).findOneBy({
+      conversationId: message.conversationId,
+      clientMsgId: message.clientMsgId!,
+    });
+    return { message: existing!, duplicate: true };
   }
 
-  async saveState(
-    manager: EntityManager,
+  /**
+   * The bot's side of a turn in one statement: its replies (in order), the behaviour events of
+   * what it did, and the conversation's new dialogue state / status (last message: now).
+   */
+  async storeBotTurn(
     conversationId: string,
-    patch: {
-      lastMessageAt?: Date;
-      state?: DialogueState;
-      status?: ConversationStatus;
-      escalationReason?: string;
-      priority?: number;
-      queuedAt?: Date;
-      locale?: string;
-    },
-  ): Promise<void> {
-    const set: Partial<Conversation> = {};
-    if (patch.lastMessageAt) set.lastMessageAt = patch.lastMessageAt;
-    if (patch.state) set.state = patch.state as Record<string, unknown>;
-    if (patch.status) set.status = patch.status;
-    if (patch.escalationReason) set.escalationReason = patch.escalationReason;
-    if (patch.priority !== undefined) set.priority = patch.priority;
-    if (patch.queuedAt) set.queuedAt = patch.queuedAt;
-    if (patch.locale) set.locale = patch.locale;
-    await manager
-      .getRepository(Conversation)
-      .update({ id: conversationId }, set as Record<string, unknown>);
+    replies: NewMessage[],
+    events: NewBehaviourEvent[],
+    patch: ConversationPatch,
+  ): Promise<Message[]> {
+    const params: unknown[] = [];
+    const parts: string[] = [];
+    if (replies.length > 0)
+      parts.push(
+        `msg AS (${messageInsertSql(
+          replies.map((r) => ({ ...r, id: randomUUID() })),
+          params,
+        )} RETURNING ${MESSAGE_COLUMNS})`,
+      );
+    if (events.length > 0) parts.push(`events AS (${insertEventsSql(events, params)})`);
+    const set = conversationSetSql({ ...patch, lastMessageAt: undefined }, params);
+    const id = param(params, conversationId);
+    parts.push(
+      `updated AS (UPDATE conversations SET last_message_at = now(), ${set} WHERE id = ${id}::uuid)`,
+    );
+    const select =
+      replies.length > 0 ? 'SELECT * FROM msg ORDER BY "createdAt"' : 'SELECT NULL WHERE false';
+    return this.dataSource.query(`WITH ${parts.join(',\n')} ${select}`, params);
   }
 
   /** Display name of a staff member (the agent a shopper is talking to), or null. */
@@ -182,4 +222,50 @@ export class ConversationStore {
     );
     return rows.map((r) => ({ id: r.id, humanRequested: !!r.human }));
   }
+}
+
+/** Appends a parameter and returns its placeholder. */
+function param(params: unknown[], value: unknown): string {
+  params.push(value);
+  return `$${params.length}`;
+}
+
+/**
+ * INSERT … VALUES for messages with known ids. Rows of one statement share `now()`, so each gets
+ * a microsecond more than the one before: replies keep their order in every transcript.
+ */
+function messageInsertSql(messages: (NewMessage & { id: string })[], params: unknown[]): string {
+  const rows = messages.map((m, i) => {
+    const values = [
+      `${param(params, m.id)}::uuid`,
+      `${param(params, m.conversationId)}::uuid`,
+      param(params, m.clientMsgId ?? null),
+      param(params, m.sender),
+      `${param(params, m.agentId ?? null)}::uuid`,
+      param(params, m.text),
+      param(params, m.textRedacted),
+      `${param(params, m.understanding ? JSON.stringify(m.understanding) : null)}::jsonb`,
+      param(params, m.intent ?? null),
+      `${param(params, m.payload ? JSON.stringify(m.payload) : null)}::jsonb`,
+      `${param(params, m.internal ?? false)}::boolean`,
+      `now() + ${i} * interval '1 microsecond'`,
+    ];
+    return `(${values.join(', ')})`;
+  });
+  return `INSERT INTO messages (id, conversation_id, client_msg_id, sender, agent_id, text, text_redacted, understanding, intent, payload, internal, created_at)
+       VALUES ${rows.join(', ')}`;
+}
+
+/** The SET clause for a conversation patch (always touching updated_at). */
+function conversationSetSql(patch: ConversationPatch, params: unknown[]): string {
+  const set = ['updated_at = now()'];
+  if (patch.lastMessageAt) set.push(`last_message_at = ${param(params, patch.lastMessageAt)}`);
+  if (patch.state) set.push(`state = ${param(params, JSON.stringify(patch.state))}::jsonb`);
+  if (patch.status) set.push(`status = ${param(params, patch.status)}`);
+  if (patch.escalationReason)
+    set.push(`escalation_reason = ${param(params, patch.escalationReason)}`);
+  if (patch.priority !== undefined) set.push(`priority = ${param(params, patch.priority)}::int`);
+  if (patch.queuedAt) set.push(`queued_at = ${param(params, patch.queuedAt)}`);
+  if (patch.locale) set.push(`locale = ${param(params, patch.locale)}`);
+  return set.join(', ');
 }

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { allMigrations } from '../../migrations';
 import { AppConfig } from '../config/app-config';
 import { allEntities } from './entities';
 import { createPGliteDriver } from './pglite-pool';
+import { startPGliteWorker } from './pglite-worker';
 
 export interface DataSourceTarget {
   /** postgres:// URL; when absent an embedded PGlite is used. */
@@ -36,13 +36,9 @@ export async function buildDataSourceOptions(target: DataSourceTarget): Promise<
   if (target.databaseUrl) {
     return { ...common, url: target.databaseUrl, extra: { max: 10 } } as DataSourceOptions;
   }
-  let pglite: PGlite;
-  if (target.pgliteDir && target.pgliteDir !== 'memory') {
-    mkdirSync(target.pgliteDir, { recursive: true });
-    pglite = await PGlite.create(target.pgliteDir);
-  } else {
-    pglite = await PGlite.create();
-  }
+  const onDisk = target.pgliteDir && target.pgliteDir !== 'memory' ? target.pgliteDir : undefined;
+  if (onDisk) mkdirSync(onDisk, { recursive: true });
+  const pglite = await startPGliteWorker(onDisk);
   return { ...common, driver: createPGliteDriver(pglite) } as DataSourceOptions;
 }
 

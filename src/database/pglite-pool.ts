@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGliteSession } from './pglite-worker';
 
 type Callback<T> = (error: Error | null, result?: T) => void;
 
 /**
- * A `pg`-compatible pool over one PGlite instance, handed to TypeORM as its postgres driver.
+ * A `pg`-compatible pool over one PGlite session (running on its own thread), handed to TypeORM as its postgres driver.
  *
  * PGlite is a single session. TypeORM runs each transaction on a "connection" from the pool, so
  * two concurrent transactions on a shared session would interleave their statements (and one's
@@ -12,7 +12,7 @@ type Callback<T> = (error: Error | null, result?: T) => void;
  * borrower at a time, queueing the rest — the same guarantee a real pool of size 1 gives.
  * (Unlike typeorm-pglite, the instance is per data source, so tests can open several.)
  */
-export function createPGliteDriver(db: PGlite): { Pool: new () => EventEmitter } {
+export function createPGliteDriver(db: PGliteSession): { Pool: new () => EventEmitter } {
   let busy = false;
   const waiting: (() => void)[] = [];
   const acquire = () =>
@@ -37,9 +37,7 @@ export function createPGliteDriver(db: PGlite): { Pool: new () => EventEmitter }
       }
       try {
         const result =
-          params && params.length > 0
-            ? await db.query(sql, params)
-            : ((await db.exec(sql)).at(-1) ?? { rows: [], rowCount: 0, command: '' });
+          params && params.length > 0 ? await db.query(sql, params) : await db.execLast(sql);
         callback?.(null, result);
         return result;
       } catch (error) {

@@ -321,7 +321,10 @@ export class HandoffService implements OnModuleDestroy {
     message: { id: string; text: string; createdAt: string };
     intent: string | null;
     sentiment: number;
+    status: string;
   }): Promise<void> {
+    // Most messages are to the bot: no agent to tell, and no need to read the conversation again.
+    if (event.status === 'bot') return;
     const conversation = await this.store.conversation(event.conversationId);
     if (!conversation || conversation.status === 'bot' || conversation.status === 'resolved')
       return;

@@ -23,6 +23,25 @@ export async function appendEvents(
 ): Promise<string[]> {
   if (events.length === 0) return [];
   const params: unknown[] = [];
+  const inserted: { id: string }[] = await manager.query(
+    `${insertEventsSql(events, params)} RETURNING id`,
+    params,
+  );
+  return inserted.map((r) => r.id);
+}
+
+/**
+ * The INSERT statement for `events`, its parameters appended to `params` (so it can also be one
+ * part of a larger statement, e.g. a chat turn written in one round trip). Values are cast, so the
+ * rows stay valid inside `INSERT … SELECT`; an event without `occurredAt` gets the statement's
+ * `now()`, the same instant as the rows written beside it. `onlyIf`: an SQL condition under which
+ * the events are written at all (e.g. "the message was not a duplicate").
+ */
+export function insertEventsSql(
+  events: NewBehaviourEvent[],
+  params: unknown[],
+  onlyIf?: string,
+): string {
   const rows = events.map((e) => {
     const base = params.length;
     params.push(
@@ -31,15 +50,13 @@ export async function appendEvents(
       e.customerId ?? null,
       e.visitorId ?? null,
       e.conversationId ?? null,
-      (e.occurredAt ?? new Date()).toISOString(),
+      e.occurredAt ? e.occurredAt.toISOString() : null,
       JSON.stringify(e.payload ?? {}),
     );
-    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7}::jsonb)`;
+    const p = (i: number) => `$${base + i}`;
+    return `(${p(1)}::uuid, ${p(2)}::text, ${p(3)}::uuid, ${p(4)}::text, ${p(5)}::uuid, COALESCE(${p(6)}::timestamptz, now()), ${p(7)}::jsonb)`;
   });
-  const inserted: { id: string }[] = await manager.query(
-    `INSERT INTO behaviour_events (id, type, customer_id, visitor_id, conversation_id, occurred_at, payload)
-     VALUES ${rows.join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id`,
-    params,
-  );
-  return inserted.map((r) => r.id);
+  const values = `VALUES ${rows.join(', ')}`;
+  return `INSERT INTO behaviour_events (id, type, customer_id, visitor_id, conversation_id, occurred_at, payload)
+     ${onlyIf ? `SELECT * FROM (${values}) AS v WHERE ${onlyIf}` : values} ON CONFLICT (id) DO NOTHING`;
 }
