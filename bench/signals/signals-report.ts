@@ -46,7 +46,7 @@ export function renderSignalsMarkdown(r: Report): string {
     .join('\n');
   return `# bench:signals
 
-${r.date} · ${r.machine.cpus} CPUs (${r.machine.model ?? 'unknown'}), load average ${r.machine.loadavg.join(' / ')} at the end (the machine is shared).
+${r.date} · ${r.machine.cpus} CPUs (${r.machine.model ?? 'unknown'}), load average ${r.machine.loadavg.join(' / ')} at the end (load from other jobs inflates timings).
 ${r.options.events} events per ingestion run, median of ${r.options.runs} runs after a warm-up; lag over ${r.options.lagSeconds} s at 1,000 events/s.
 
 | mode | ingestion events/s (HTTP batch, median) | direct insert events/s (same-run baseline) | HTTP ÷ direct | lag run events/s | lag p50 ms | lag p99 ms | lost | double-counted |
