@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CommerceService } from '../commerce/commerce.service';
@@ -12,7 +13,7 @@ import { appendEvents, NewBehaviourEvent } from '../signals/event-writer';
 import { chatErrors } from './chat.errors';
 import type { ConversationView, ShopperIdentity, ShopperMessageView } from './chat.types';
 import { commerceDialoguePorts } from './commerce-dialogue-ports';
-import { ConversationStore } from './conversation.store';
+import { ConversationStore, NewConversation } from './conversation.store';
 import { Conversation } from './entities/conversation.entity';
 import { Message } from './entities/message.entity';
 
@@ -98,9 +99,9 @@ export class ConversationService {
   ): Promise<AcceptedMessage & { understanding: Understanding }> {
     const understanding = await this.nlu.understand(input.text);
     const intent = understanding.outOfScope ? 'oos' : understanding.intent;
-    const write = async (manager: EntityManager, conversation: Conversation) => {
+    const write = async (conversation: Conversation, create?: NewConversation) => {
       const stored = await this.store.appendShopperMessage(
-        manager,
+        this.store.dataSource.manager,
         {
           conversationId: conversation.id,
           clientMsgId: input.clientMsgId,
@@ -123,27 +124,29 @@ export class ConversationService {
             sentiment: round(understanding.sentiment.score),
           },
         }),
+        create,
       );
       return { conversation, ...stored };
     };
-    // The usual case, a message in an open conversation, is one statement; only the first
-    // message of a conversation needs a transaction (create it, then write the message).
+    // A message is one statement, including the first one, which also creates the conversation.
     const open = input.conversationId
       ? await this.owned(shopper, input.conversationId)
       : await this.store.findOpen(shopper.visitorId, shopper.customerId);
     if (open?.status === 'resolved') throw chatErrors.resolved();
-    const result = open
-      ? await write(this.store.dataSource.manager, open)
-      : await this.store.dataSource.transaction(async (manager) => {
-          const locale = input.locale ?? (understanding.lang === 'zh' ? 'zh' : 'en');
-          const created = await this.store.create(manager, {
-            visitorId: shopper.visitorId,
-            customerId: shopper.customerId,
-            siteKey: shopper.siteKey,
-            locale,
-          });
-          return write(manager, created);
-        });
+    let result;
+    if (open) result = await write(open);
+    else {
+      const init: NewConversation = {
+        visitorId: shopper.visitorId,
+        customerId: shopper.customerId,
+        siteKey: shopper.siteKey,
+        locale: input.locale ?? (understanding.lang === 'zh' ? 'zh' : 'en'),
+      };
+      result = await write(newConversation(init), init);
+      // Created by the same statement as the message: the same instant.
+      result.conversation.createdAt = result.conversation.updatedAt = result.message.createdAt;
+      result.conversation.lastMessageAt = result.message.createdAt;
+    }
     const existingReplies = result.duplicate
       ? (await this.store.repliesAfter(result.conversation.id, result.message.createdAt)).map((m) =>
           messageView(m),
@@ -423,3 +426,26 @@ export function conversationView(
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const isUuid = (s: string) =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
+/** The row a new conversation gets (what the INSERT's defaults would give), before it is stored. */
+function newConversation(init: NewConversation): Conversation {
+  return {
+    id: randomUUID(),
+    ...init,
+    status: 'bot',
+    escalationReason: null,
+    priority: 0,
+    assignedAgentId: null,
+    state: {},
+    lastMessageAt: null,
+    queuedAt: null,
+    assignedAt: null,
+    firstAgentResponseAt: null,
+    resolvedAt: null,
+    resolvedBy: null,
+    rating: null,
+    ratingComment: null,
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  };
+}

@@ -30,6 +30,19 @@ export interface ConversationPatch {
   locale?: string;
 }
 
+const CONVERSATION_COLUMNS = `id, visitor_id AS "visitorId", customer_id AS "customerId", site_key AS "siteKey", locale, status,
+  escalation_reason AS "escalationReason", priority, assigned_agent_id AS "assignedAgentId", state,
+  last_message_at AS "lastMessageAt", queued_at AS "queuedAt", assigned_at AS "assignedAt",
+  first_agent_response_at AS "firstAgentResponseAt", resolved_at AS "resolvedAt", resolved_by AS "resolvedBy",
+  rating, rating_comment AS "ratingComment", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+export interface NewConversation {
+  visitorId: string;
+  customerId: string | null;
+  siteKey: string | null;
+  locale: string;
+}
+
 const MESSAGE_COLUMNS = `id, conversation_id AS "conversationId", client_msg_id AS "clientMsgId", sender, agent_id AS "agentId",
   text, text_redacted AS "textRedacted", understanding, intent, payload, internal, created_at AS "createdAt"`;
 
@@ -39,39 +52,31 @@ export class ConversationStore {
   constructor(@InjectDataSource() readonly dataSource: DataSource) {}
 
   /** The visitor's (or identified customer's) latest conversation that is not resolved. */
-  findOpen(
+  async findOpen(
     visitorId: string,
     customerId: string | null,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Conversation | null> {
-    const qb = manager
-      .getRepository(Conversation)
-      .createQueryBuilder('c')
-      .where("c.status <> 'resolved'")
-      .orderBy('c.created_at', 'DESC')
-      .limit(1);
-    if (customerId)
-      qb.andWhere('(c.visitor_id = :visitorId OR c.customer_id = :customerId)', {
-        visitorId,
-        customerId,
-      });
-    else qb.andWhere('c.visitor_id = :visitorId', { visitorId });
-    return qb.getOne();
+    // Raw SQL: this runs on every shopper message, and the query builder's SQL generation and
+    // entity hydration cost more main-thread time than the query itself.
+    const rows: Conversation[] = await manager.query(
+      `SELECT ${CONVERSATION_COLUMNS} FROM conversations
+        WHERE status <> 'resolved' AND (visitor_id = $1 ${customerId ? 'OR customer_id = $2::uuid' : ''})
+        ORDER BY created_at DESC LIMIT 1`,
+      customerId ? [visitorId, customerId] : [visitorId],
+    );
+    return rows[0] ?? null;
   }
 
-  findById(
+  async findById(
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Conversation | null> {
-    return manager.getRepository(Conversation).findOneBy({ id });
-  }
-
-  async create(
-    manager: EntityManager,
-    init: { visitorId: string; customerId: string | null; siteKey: string | null; locale: string },
-  ): Promise<Conversation> {
-    const repo = manager.getRepository(Conversation);
-    return repo.save(repo.create({ ...init, status: 'bot', state: {} }));
+    const rows: Conversation[] = await manager.query(
+      `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE id = $1::uuid`,
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   /**
@@ -110,20 +115,28 @@ export class ConversationStore {
   /**
    * A shopper's message in one statement (one round trip, atomic without a transaction): the
    * message, the conversation's last-message time and the behaviour event, the last two only when
-   * the message is new. Returns the stored row and whether it was an idempotent resend.
+   * the message is new. With `newConversation`, the conversation (id: `message.conversationId`)
+   * is created by the same statement. Returns the stored row and whether it was an idempotent resend.
    */
   async appendShopperMessage(
     manager: EntityManager,
     message: NewMessage,
     event: (messageId: string) => NewBehaviourEvent,
+    newConversation?: NewConversation,
   ): Promise<{ message: Message; duplicate: boolean }> {
     const id = randomUUID();
     const params: unknown[] = [];
+    const created = newConversation
+      ? `created AS (${conversationInsertSql(message.conversationId, newConversation, params)}),`
+      : '';
     const insert = messageInsertSql([{ ...message, id }], params);
     const conversation = param(params, message.conversationId);
     const events = insertEventsSql([event(id)], params, 'EXISTS (SELECT 1 FROM msg)');
+    // Foreign keys are checked at the end of the statement, so the message may reference a
+    // conversation inserted by an earlier part of it.
     const rows: Message[] = await manager.query(
-      `WITH msg AS (${insert} ON CONFLICT (conversation_id, client_msg_id) DO NOTHING RETURNING ${MESSAGE_COLUMNS}),
+      `WITH ${created}
+            msg AS (${insert} ON CONFLICT (conversation_id, client_msg_id) DO NOTHING RETURNING ${MESSAGE_COLUMNS}),
             touched AS (UPDATE conversations SET last_message_at = now(), updated_at = now()
                          WHERE id = ${conversation}::uuid AND EXISTS (SELECT 1 FROM msg)),
             events AS (${events})
@@ -254,6 +267,12 @@ function messageInsertSql(messages: (NewMessage & { id: string })[], params: unk
   });
   return `INSERT INTO messages (id, conversation_id, client_msg_id, sender, agent_id, text, text_redacted, understanding, intent, payload, internal, created_at)
        VALUES ${rows.join(', ')}`;
+}
+
+function conversationInsertSql(id: string, init: NewConversation, params: unknown[]): string {
+  return `INSERT INTO conversations (id, visitor_id, customer_id, site_key, locale, status, state, last_message_at)
+       VALUES (${param(params, id)}::uuid, ${param(params, init.visitorId)}, ${param(params, init.customerId)}::uuid,
+               ${param(params, init.siteKey)}, ${param(params, init.locale)}, 'bot', '{}'::jsonb, now())`;
 }
 
 /** The SET clause for a conversation patch (always touching updated_at). */

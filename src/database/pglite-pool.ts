@@ -3,79 +3,95 @@ import type { PGliteSession } from './pglite-worker';
 
 type Callback<T> = (error: Error | null, result?: T) => void;
 
+const BEGINS_TRANSACTION = /^\s*(BEGIN|START\s+TRANSACTION)\b/i;
+/** COMMIT / ROLLBACK / END — but not ROLLBACK TO SAVEPOINT, which stays inside the transaction. */
+const ENDS_TRANSACTION = /^\s*(COMMIT|END|ROLLBACK(?!\s+TO\b))\b/i;
+
 /**
- * A `pg`-compatible pool over one PGlite session (running on its own thread), handed to TypeORM as its postgres driver.
+ * A `pg`-compatible pool over one PGlite session (running on its own thread), handed to TypeORM
+ * as its postgres driver.
  *
- * PGlite is a single session. TypeORM runs each transaction on a "connection" from the pool, so
- * two concurrent transactions on a shared session would interleave their statements (and one's
- * ROLLBACK would undo the other's writes). This pool therefore lends its one connection to one
- * borrower at a time, queueing the rest — the same guarantee a real pool of size 1 gives.
- * (Unlike typeorm-pglite, the instance is per data source, so tests can open several.)
+ * PGlite is a single session, and its worker runs statements strictly in the order they were
+ * sent. Statements outside a transaction are therefore sent at once, without waiting for the
+ * previous answer: the database thread always has the next statement queued instead of idling
+ * while this thread turns an answer into the next request. A transaction, though, must not have
+ * other clients' statements interleaved (one's ROLLBACK would undo the other's writes), so the
+ * client that sends BEGIN holds the session until its COMMIT/ROLLBACK has been answered; everyone
+ * else's statements wait for that, in arrival order. (Unlike typeorm-pglite, the instance is per
+ * data source, so tests can open several.)
  */
 export function createPGliteDriver(db: PGliteSession): { Pool: new () => EventEmitter } {
-  let busy = false;
+  /** The client inside a transaction, if any. */
+  let owner: object | null = null;
   const waiting: (() => void)[] = [];
-  const acquire = () =>
-    new Promise<void>((resolve) => {
-      if (!busy) {
-        busy = true;
-        resolve();
-      } else waiting.push(resolve);
-    });
-  const releaseLock = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else busy = false;
+
+  const release = () => {
+    owner = null;
+    // Wake waiters in order until one of them opens a transaction again.
+    while (owner === null && waiting.length > 0) waiting.shift()!();
   };
 
-  // TypeORM attaches error listeners to the connection, so it must be an EventEmitter.
-  const connection = Object.assign(new EventEmitter(), {
-    async query(sql: string, params?: unknown[], callback?: Callback<unknown>) {
-      if (typeof params === 'function') {
-        callback = params as Callback<unknown>;
-        params = undefined;
-      }
-      try {
-        const result =
-          params && params.length > 0 ? await db.query(sql, params) : await db.execLast(sql);
-        callback?.(null, result);
-        return result;
-      } catch (error) {
-        callback?.(error as Error);
-        throw error;
-      }
-    },
-  });
+  const send = (sql: string, params?: unknown[]) =>
+    params && params.length > 0 ? db.query(sql, params) : db.execLast(sql);
+
+  /**
+   * Sends `sql` now, unless another client's transaction is open: then once it has ended, in
+   * arrival order. The statement is posted to the worker synchronously with the decision, so
+   * nothing can slip in between "the session is free" and "sent".
+   */
+  const sendInTurn = (client: object, sql: string, params?: unknown[]) => {
+    const go = () => {
+      if (owner === null && BEGINS_TRANSACTION.test(sql)) owner = client;
+      return send(sql, params);
+    };
+    if (owner === null || owner === client) return go();
+    return new Promise<unknown>((resolve, reject) =>
+      waiting.push(() => go().then(resolve, reject)),
+    );
+  };
+
+  const newClient = () => {
+    // TypeORM attaches error listeners to the connection, so it must be an EventEmitter.
+    const client = Object.assign(new EventEmitter(), {
+      async query(sql: string, params?: unknown[], callback?: Callback<unknown>) {
+        if (typeof params === 'function') {
+          callback = params as Callback<unknown>;
+          params = undefined;
+        }
+        try {
+          const result = await sendInTurn(client, sql, params);
+          callback?.(null, result);
+          return result;
+        } catch (error) {
+          callback?.(error as Error);
+          throw error;
+        } finally {
+          if (owner === client && ENDS_TRANSACTION.test(sql)) release();
+        }
+      },
+      release() {
+        // Returned to the pool while still inside a transaction (a caller that crashed between
+        // BEGIN and COMMIT): undo it so the session is usable by everyone else.
+        if (owner === client) void send('ROLLBACK').finally(release);
+      },
+    });
+    return client;
+  };
 
   class PGlitePool extends EventEmitter {
     connect(
       callback?: (error: Error | null, client?: unknown, release?: (e?: unknown) => void) => void,
     ) {
-      const lent = acquire().then(() => {
-        let released = false;
-        const release = () => {
-          if (released) return;
-          released = true;
-          releaseLock();
-        };
-        return { client: connection, release };
-      });
-      if (!callback) return lent.then(({ client, release }) => Object.assign(client, { release }));
-      lent.then(
-        ({ client, release }) => callback(null, client, release),
-        (e) => callback(e as Error),
-      );
+      const client = newClient();
+      const done = () => client.release();
+      if (!callback) return Promise.resolve(client);
+      callback(null, client, done);
       return undefined;
     }
 
-    /** Pool-level query (outside any transaction): borrow, run, return. */
-    async query(sql: string, params?: unknown[], callback?: Callback<unknown>) {
-      await acquire();
-      try {
-        return await connection.query(sql, params, callback);
-      } finally {
-        releaseLock();
-      }
+    /** Pool-level query (outside any transaction). */
+    query(sql: string, params?: unknown[], callback?: Callback<unknown>) {
+      return newClient().query(sql, params, callback);
     }
 
     end(callback?: (error: Error | null) => void) {

@@ -11,7 +11,6 @@ export interface PGliteSession {
 /**
  * The worker's code, as plain CommonJS so the same string runs from `dist/`, under
  * @swc-node/register and under jest (none of which would transform a worker's .ts file).
- * Requests are answered strictly in order: PGlite is one session, so the worker needs no queue.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -25,17 +24,21 @@ const serialiseError = (e) => {
   }
   return out;
 };
-parentPort.on('message', async ({ id, op, sql, params }) => {
-  try {
-    const db = await ready;
-    let result;
-    if (op === 'query') result = await db.query(sql, params);
-    else if (op === 'exec') result = (await db.exec(sql)).at(-1) || { rows: [], rowCount: 0, command: '' };
-    else if (op === 'close') result = await db.close();
-    parentPort.postMessage({ id, result });
-  } catch (error) {
-    parentPort.postMessage({ id, error: serialiseError(error) });
-  }
+// One statement at a time, in arrival order (the pool relies on it: it pipelines statements).
+let previous = ready;
+parentPort.on('message', ({ id, op, sql, params }) => {
+  previous = previous.then(async (db) => {
+    try {
+      let result;
+      if (op === 'query') result = await db.query(sql, params);
+      else if (op === 'exec') result = (await db.exec(sql)).at(-1) || { rows: [], rowCount: 0, command: '' };
+      else if (op === 'close') result = await db.close();
+      parentPort.postMessage({ id, result });
+    } catch (error) {
+      parentPort.postMessage({ id, error: serialiseError(error) });
+    }
+    return db;
+  });
 });
 ready.then(() => parentPort.postMessage({ id: 0 }), (e) => parentPort.postMessage({ id: 0, error: serialiseError(e) }));
 `;
