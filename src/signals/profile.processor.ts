@@ -20,8 +20,12 @@ export class ProfileProcessor {
   ) {}
 
   async handle(job: Job<RelayJob>): Promise<void> {
-    const changed = await this.dataSource.transaction(async (manager) =>
-      applyProfileEvents(manager, await loadProfileEvents(manager, job.data.ids), new Date()),
+    // Events never change once written, so they are read before the transaction; a job of only
+    // anonymous visitors' events (most chat traffic) then needs no transaction at all.
+    const events = await loadProfileEvents(this.dataSource.manager, job.data.ids);
+    if (events.length === 0) return;
+    const changed = await this.dataSource.transaction((manager) =>
+      applyProfileEvents(manager, events, new Date()),
     );
     await this.hook.profilesChanged(changed);
   }
