@@ -164,7 +164,13 @@ export class ChatGateway
       // The bot's turn runs after the ack; its replies arrive as `message:new`.
       setImmediate(
         () =>
-          void this.botTurn(shopper, accepted.conversation.id, input.text, accepted.understanding),
+          void this.botTurn(
+            shopper,
+            accepted.conversation.id,
+            input.text,
+            accepted.understanding,
+            accepted.seen,
+          ),
       );
     }
     return {
@@ -180,9 +186,16 @@ export class ChatGateway
     conversationId: string,
     text: string,
     understanding: Parameters<ConversationService['respond']>[3],
+    seen: Parameters<ConversationService['respond']>[4],
   ) {
     try {
-      const turn = await this.conversations.respond(shopper, conversationId, text, understanding);
+      const turn = await this.conversations.respond(
+        shopper,
+        conversationId,
+        text,
+        understanding,
+        seen,
+      );
       for (const reply of turn.replies)
         this.namespace.to(room(conversationId)).emit('message:new', reply);
       if (turn.escalated) {

@@ -96,7 +96,7 @@ export class ConversationService {
   async accept(
     shopper: ShopperIdentity,
     input: { clientMsgId: string; text: string; conversationId?: string; locale?: Locale },
-  ): Promise<AcceptedMessage & { understanding: Understanding }> {
+  ): Promise<AcceptedMessage & { understanding: Understanding; seen?: Conversation }> {
     const understanding = await this.nlu.understand(input.text);
     const intent = understanding.outOfScope ? 'oos' : understanding.intent;
     const write = async (conversation: Conversation, create?: NewConversation) => {
@@ -147,6 +147,16 @@ export class ConversationService {
       result.conversation.createdAt = result.conversation.updatedAt = result.message.createdAt;
       result.conversation.lastMessageAt = result.message.createdAt;
     }
+    // The conversation as the message's own statement left it: the bot's turn can start from
+    // it instead of reading it again (see respond).
+    const seen: Conversation | undefined = result.duplicate
+      ? undefined
+      : {
+          ...result.conversation,
+          ...(result.current
+            ? { status: result.current.status, state: { ...result.current.state } }
+            : {}),
+        };
     const existingReplies = result.duplicate
       ? (await this.store.repliesAfter(result.conversation.id, result.message.createdAt)).map((m) =>
           messageView(m),
@@ -158,77 +168,104 @@ export class ConversationService {
       duplicate: result.duplicate,
       existingReplies,
       understanding,
+      seen,
     };
   }
 
   /**
    * Step 2: the bot's turn for an accepted message. Turns of one conversation run one at a time.
    * While a person handles (or is about to handle) the conversation the bot stays silent.
+   *
+   * `seen` (the conversation as accepting the message left it) saves reading it again. It may be
+   * stale — another turn of the same conversation can have been stored since — so the turn is
+   * then stored as a compare-and-set on the dialogue state, and decided again on a fresh read if
+   * that fails. It is not used while an order action awaits confirmation: a decision taken on a
+   * stale confirmation could act (cancel an order) before the store notices.
    */
   async respond(
     shopper: ShopperIdentity,
     conversationId: string,
     text: string,
     understanding: Understanding,
+    seen?: Conversation,
   ): Promise<TurnResult> {
     return this.turns.run(conversationId, async () => {
-      const conversation = (await this.store.findById(conversationId))!;
-      if (conversation.status !== 'bot')
-        return { conversation: conversationView(conversation), replies: [], escalated: false };
-      const state = (conversation.state ?? {}) as DialogueState;
-      const decision = await this.policy.decide(text, understanding, state, {
-        customerId: conversation.customerId,
-        firstName: shopper.firstName,
-        locale: conversation.locale === 'zh' ? 'zh' : 'en',
-      });
-      const now = new Date();
-      const events: NewBehaviourEvent[] = decision.actions.map((a) => ({
-        type: a.type === 'order_cancelled' ? 'order_cancelled' : 'chat_action',
+      const optimistic = seen?.status === 'bot' && !(seen.state as DialogueState).pending;
+      const conversation = optimistic ? seen : (await this.store.findById(conversationId))!;
+      const turn = await this.botTurn(shopper, conversation, text, understanding, optimistic);
+      if (turn) return turn;
+      // Changed since the message was accepted: decide again on what is stored now.
+      const fresh = (await this.store.findById(conversationId))!;
+      return (await this.botTurn(shopper, fresh, text, understanding, false))!;
+    });
+  }
+
+  /** Decides and stores one bot turn; null when `compareAndSet` found the state changed. */
+  private async botTurn(
+    shopper: ShopperIdentity,
+    conversation: Conversation,
+    text: string,
+    understanding: Understanding,
+    compareAndSet: boolean,
+  ): Promise<TurnResult | null> {
+    const conversationId = conversation.id;
+    if (conversation.status !== 'bot')
+      return { conversation: conversationView(conversation), replies: [], escalated: false };
+    const state = (conversation.state ?? {}) as DialogueState;
+    const decision = await this.policy.decide(text, understanding, state, {
+      customerId: conversation.customerId,
+      firstName: shopper.firstName,
+      locale: conversation.locale === 'zh' ? 'zh' : 'en',
+    });
+    const now = new Date();
+    const events: NewBehaviourEvent[] = decision.actions.map((a) => ({
+      type: a.type === 'order_cancelled' ? 'order_cancelled' : 'chat_action',
+      customerId: conversation.customerId,
+      visitorId: conversation.visitorId,
+      conversationId,
+      payload: { action: a.type, orderId: a.orderId, by: 'bot', ...(a.detail ?? {}) },
+    }));
+    if (decision.escalate) {
+      events.push({
+        type: 'chat_escalated',
         customerId: conversation.customerId,
         visitorId: conversation.visitorId,
         conversationId,
-        payload: { action: a.type, orderId: a.orderId, by: 'bot', ...(a.detail ?? {}) },
-      }));
-      if (decision.escalate) {
-        events.push({
-          type: 'chat_escalated',
-          customerId: conversation.customerId,
-          visitorId: conversation.visitorId,
-          conversationId,
-          payload: { reason: decision.escalate.reason, intent: decision.handledIntent },
-        });
-      }
-      // Replies, events and the new state are one statement: all of the turn or none of it.
-      const stored = await this.store.storeBotTurn(
-        conversationId,
-        decision.replies.map((reply) => botMessage(conversationId, reply, decision.actions)),
-        events,
-        {
-          state: decision.state,
-          ...(decision.escalate
-            ? {
-                status: 'queued',
-                escalationReason: decision.escalate.reason,
-                priority: decision.escalate.priority,
-                queuedAt: now,
-              }
-            : {}),
-        },
-      );
-      const updated: Conversation = decision.escalate
-        ? {
-            ...conversation,
-            status: 'queued',
-            escalationReason: decision.escalate.reason,
-            queuedAt: now,
-          }
-        : conversation;
-      return {
-        conversation: conversationView(updated),
-        replies: stored.map((m) => messageView(m)),
-        escalated: !!decision.escalate,
-      };
-    });
+        payload: { reason: decision.escalate.reason, intent: decision.handledIntent },
+      });
+    }
+    // Replies, events and the new state are one statement: all of the turn or none of it.
+    const stored = await this.store.storeBotTurn(
+      conversationId,
+      decision.replies.map((reply) => botMessage(conversationId, reply, decision.actions)),
+      events,
+      {
+        state: decision.state,
+        ...(decision.escalate
+          ? {
+              status: 'queued',
+              escalationReason: decision.escalate.reason,
+              priority: decision.escalate.priority,
+              queuedAt: now,
+            }
+          : {}),
+      },
+      compareAndSet ? state : undefined,
+    );
+    if (!stored) return null;
+    const updated: Conversation = decision.escalate
+      ? {
+          ...conversation,
+          status: 'queued',
+          escalationReason: decision.escalate.reason,
+          queuedAt: now,
+        }
+      : conversation;
+    return {
+      conversation: conversationView(updated),
+      replies: stored.map((m) => messageView(m)),
+      escalated: !!decision.escalate,
+    };
   }
 
   /** The shopper (or the idle timer) ends the conversation; the shopper is asked for a rating. */

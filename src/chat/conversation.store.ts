@@ -36,6 +36,12 @@ const CONVERSATION_COLUMNS = `id, visitor_id AS "visitorId", customer_id AS "cus
   first_agent_response_at AS "firstAgentResponseAt", resolved_at AS "resolvedAt", resolved_by AS "resolvedBy",
   rating, rating_comment AS "ratingComment", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
+/** A conversation's status and dialogue state as of a statement that just touched it. */
+export interface ConversationNow {
+  status: ConversationStatus;
+  state: DialogueState;
+}
+
 export interface NewConversation {
   visitorId: string;
   customerId: string | null;
@@ -123,7 +129,7 @@ export class ConversationStore {
     message: NewMessage,
     event: (messageId: string) => NewBehaviourEvent,
     newConversation?: NewConversation,
-  ): Promise<{ message: Message; duplicate: boolean }> {
+  ): Promise<{ message: Message; duplicate: boolean; current?: ConversationNow }> {
     const id = randomUUID();
     const params: unknown[] = [];
     const created = newConversation
@@ -138,12 +144,25 @@ export class ConversationStore {
       `WITH ${created}
             msg AS (${insert} ON CONFLICT (conversation_id, client_msg_id) DO NOTHING RETURNING ${MESSAGE_COLUMNS}),
             touched AS (UPDATE conversations SET last_message_at = now(), updated_at = now()
-                         WHERE id = ${conversation}::uuid AND EXISTS (SELECT 1 FROM msg)),
+                         WHERE id = ${conversation}::uuid AND EXISTS (SELECT 1 FROM msg)
+                         RETURNING status, state),
             events AS (${events})
-       SELECT * FROM msg`,
+       SELECT msg.*, touched.status AS "currentStatus", touched.state AS "currentState"
+         FROM msg LEFT JOIN touched ON true`,
       params,
     );
-    if (rows.length > 0) return { message: rows[0], duplicate: false };
+    if (rows.length > 0) {
+      const { currentStatus, currentState, ...stored } = rows[0] as Message & {
+        currentStatus: ConversationStatus | null;
+        currentState: DialogueState | null;
+      };
+      return {
+        message: stored as Message,
+        duplicate: false,
+        // Absent for a conversation created by this statement (the UPDATE cannot see it).
+        current: currentStatus ? { status: currentStatus, state: currentState ?? {} } : undefined,
+      };
+    }
     const existing = await manager.getRepository(Message).findOneBy({
       conversationId: message.conversationId,
       clientMsgId: message.clientMsgId!,
@@ -154,31 +173,41 @@ export class ConversationStore {
   /**
    * The bot's side of a turn in one statement: its replies (in order), the behaviour events of
    * what it did, and the conversation's new dialogue state / status (last message: now).
+   * With `expected`, it is a compare-and-set: nothing is written unless the conversation is still
+   * with the bot in exactly that dialogue state, and the result is null.
    */
   async storeBotTurn(
     conversationId: string,
     replies: NewMessage[],
     events: NewBehaviourEvent[],
     patch: ConversationPatch,
-  ): Promise<Message[]> {
+    expected?: DialogueState,
+  ): Promise<Message[] | null> {
     const params: unknown[] = [];
-    const parts: string[] = [];
-    if (replies.length > 0)
-      parts.push(
-        `msg AS (${messageInsertSql(
-          replies.map((r) => ({ ...r, id: randomUUID() })),
-          params,
-        )} RETURNING ${MESSAGE_COLUMNS})`,
-      );
-    if (events.length > 0) parts.push(`events AS (${insertEventsSql(events, params)})`);
     const set = conversationSetSql({ ...patch, lastMessageAt: undefined }, params);
     const id = param(params, conversationId);
-    parts.push(
-      `updated AS (UPDATE conversations SET last_message_at = now(), ${set} WHERE id = ${id}::uuid)`,
+    const unchanged = expected
+      ? ` AND status = 'bot' AND state = ${param(params, JSON.stringify(expected))}::jsonb`
+      : '';
+    const parts = [
+      `updated AS (UPDATE conversations SET last_message_at = now(), ${set}
+                    WHERE id = ${id}::uuid${unchanged} RETURNING id)`,
+    ];
+    const onlyIf = 'EXISTS (SELECT 1 FROM updated)';
+    if (replies.length > 0) {
+      const withIds = replies.map((r) => ({ ...r, id: randomUUID() }));
+      const insert = messageInsertSql(withIds, params, onlyIf);
+      parts.push(`msg AS (${insert} RETURNING ${MESSAGE_COLUMNS})`);
+    }
+    if (events.length > 0) parts.push(`events AS (${insertEventsSql(events, params, onlyIf)})`);
+    const rows: (Message & { stored: boolean })[] = await this.dataSource.query(
+      `WITH ${parts.join(',\n')}
+       SELECT ${replies.length > 0 ? 'msg.*, ' : ''}EXISTS (SELECT 1 FROM updated) AS stored
+         FROM (SELECT 1) AS one ${replies.length > 0 ? 'LEFT JOIN msg ON true ORDER BY msg."createdAt"' : ''}`,
+      params,
     );
-    const select =
-      replies.length > 0 ? 'SELECT * FROM msg ORDER BY "createdAt"' : 'SELECT NULL WHERE false';
-    return this.dataSource.query(`WITH ${parts.join(',\n')} ${select}`, params);
+    if (!rows[0].stored) return null;
+    return replies.length > 0 ? rows.map(({ stored: _, ...m }) => m as Message) : [];
   }
 
   /** Display name of a staff member (the agent a shopper is talking to), or null. */
@@ -247,7 +276,11 @@ function param(params: unknown[], value: unknown): string {
  * INSERT … VALUES for messages with known ids. Rows of one statement share `now()`, so each gets
  * a microsecond more than the one before: replies keep their order in every transcript.
  */
-function messageInsertSql(messages: (NewMessage & { id: string })[], params: unknown[]): string {
+function messageInsertSql(
+  messages: (NewMessage & { id: string })[],
+  params: unknown[],
+  onlyIf?: string,
+): string {
   const rows = messages.map((m, i) => {
     const values = [
       `${param(params, m.id)}::uuid`,
@@ -265,8 +298,9 @@ function messageInsertSql(messages: (NewMessage & { id: string })[], params: unk
     ];
     return `(${values.join(', ')})`;
   });
+  const values = `VALUES ${rows.join(', ')}`;
   return `INSERT INTO messages (id, conversation_id, client_msg_id, sender, agent_id, text, text_redacted, understanding, intent, payload, internal, created_at)
-       VALUES ${rows.join(', ')}`;
+       ${onlyIf ? `SELECT * FROM (${values}) AS v WHERE ${onlyIf}` : values}`;
 }
 
 function conversationInsertSql(id: string, init: NewConversation, params: unknown[]): string {

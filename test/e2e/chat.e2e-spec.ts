@@ -90,6 +90,25 @@ describe.each(backends())('chat engine on %s', (backend) => {
     expect(other.reply.payload?.order).toBeUndefined();
   });
 
+  it('answers a message sent before the previous reply arrived in the context of that reply', async () => {
+    const ann = await identified('cust-ann');
+    await ann.say('hello');
+    // The order number follows as soon as the question is acknowledged, racing the bot's turn.
+    const replies = [
+      ann.next((m) => m.sender === 'bot'),
+      ann.next((m) => m.sender === 'bot' && !!m.payload?.order),
+    ];
+    const first = await ann.call('message:send', {
+      clientMsgId: randomId(),
+      text: 'can you track my package',
+    });
+    const second = await ann.call('message:send', { clientMsgId: randomId(), text: 'A10001' });
+    expect([first.ok, second.ok]).toEqual([true, true]);
+    const [ask, answer] = await Promise.all(replies);
+    expect(ask.text).toMatch(/order number/i);
+    expect(answer.payload?.order?.number).toBe('A10001');
+  });
+
   it('cancels an order only after confirmation', async () => {
     const ann = await identified('cust-ann');
     const ask = await ann.say('please cancel order A10002');
