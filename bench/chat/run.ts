@@ -1,9 +1,11 @@
 /**
  * Chat benchmark (issue 5): simulated shoppers over socket.io against the real platform (a
  * separate process), and the same client against a bare socket.io echo server (the transport's
- * ceiling) in the same run. Results: bench/results/chat.{json,md}.
+ * ceiling) in the same run. Results: bench/results/chat.{json,md}, or chat-postgres.{json,md} when
+ * DATABASE_URL is set.
  *
  *   npm run bench:chat [-- --quick]
+ *   npm run bench:chat -- --report   (rewrites the markdown from the JSON of the last run)
  */
 import { spawn, ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -11,6 +13,8 @@ import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
 
 const QUICK = process.argv.includes('--quick');
+/** The servers inherit the environment: DATABASE_URL makes the platform run on PostgreSQL. */
+const DATABASE = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const ROOT = join(__dirname, '..', '..');
 
 /** Team-written in-scope shopper lines (answers come from templates; no escalation paths). */
@@ -279,6 +283,7 @@ async function main() {
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
     quick: QUICK,
+    database: DATABASE,
     machine: { cpus: require('node:os').cpus().length },
   };
 
@@ -321,16 +326,18 @@ async function main() {
     idle,
   });
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  const name = DATABASE === 'PostgreSQL' ? 'chat-postgres' : 'chat';
   writeFileSync(
-    join(ROOT, 'bench', 'results', 'chat.json'),
+    join(ROOT, 'bench', 'results', `${name}.json`),
     JSON.stringify(results, null, 2) + '\n',
   );
-  writeFileSync(join(ROOT, 'bench', 'results', 'chat.md'), markdown(results as never));
+  writeFileSync(join(ROOT, 'bench', 'results', `${name}.md`), markdown(results as never));
   process.stdout.write(JSON.stringify(results, null, 2) + '\n');
 }
 
 function markdown(r: {
   date: string;
+  database: string;
   echo: { saturation: LoadResult; paced200: LoadResult };
   platform: { paced: LoadResult[]; saturation: LoadResult };
   throughputVsEcho: number;
@@ -340,10 +347,10 @@ function markdown(r: {
   const row = (name: string, x: LoadResult) =>
     `| ${name} | ${x.shoppers} | ${x.turns} | ${x.turnsPerSecond} | ${x.latencyMs.p50} | ${x.latencyMs.p99} | ${x.failed} | ${x.serverCpuPercent}% | ${x.serverRssMb} |`;
   return [
-    '# Chat benchmark',
+    `# Chat benchmark — ${r.database}`,
     '',
     `Run ${r.date} on this 2-core machine (\`npm run bench:chat\`). Server = the real platform in its own process`,
-    '(PGlite, in-process queues, shipped intent model, demo shop); clients = socket.io-client in the bench process.',
+    `(${r.database === 'PostgreSQL' ? 'PostgreSQL via DATABASE_URL' : 'embedded PGlite'}, in-process queues, shipped intent model, demo shop); clients = socket.io-client in the bench process.`,
     'Turn latency = `message:send` → first bot reply (`message:new`). *Paced*: each shopper thinks 0.5–1.5 s between',
     'messages (a fast typist; real shoppers are slower). *Saturation*: no think time.',
     '',
@@ -360,10 +367,54 @@ function markdown(r: {
     '',
     `Idle: ${r.idle.connections} connected shoppers → server RSS ${r.idle.serverRssMb} MB (${r.idle.perConnectionKb} KB per connection over ${r.idle.serverRssMbBefore} MB).`,
     '',
+    '## Targets (issue 5)',
+    '',
+    '| target | measured | met |',
+    '|---|---|---|',
+    ...targets(r).map(([t, m, ok]) => `| ${t} | ${m} | ${ok ? 'yes' : '**no**'} |`),
+    '',
   ].join('\n');
 }
 
-main().catch((e: Error) => {
-  process.stderr.write(`bench failed: ${e.stack}\n`);
-  process.exit(1);
-});
+function targets(r: Parameters<typeof markdown>[0]): [string, string, boolean][] {
+  const at200 = r.platform.paced.find((x) => x.shoppers === 200);
+  return [
+    [
+      'p99 turn latency ≤ 50 ms at 200 paced shoppers',
+      at200 ? `${at200.latencyMs.p99} ms (p50 ${at200.latencyMs.p50} ms)` : 'not run',
+      !!at200 && at200.latencyMs.p99 <= 50 && at200.failed === 0,
+    ],
+    [
+      '≥ 50% of the bare echo throughput',
+      `${(r.throughputVsEcho * 100).toFixed(1)}% (${r.platform.saturation.turnsPerSecond} vs ${r.echo.saturation.turnsPerSecond} turns/s)`,
+      r.throughputVsEcho >= 0.5,
+    ],
+    [
+      '5,000 idle connections under 1 GB RSS',
+      `${r.idle.connections} connections → ${r.idle.serverRssMb} MB`,
+      r.idle.connections >= 5000 && r.idle.serverRssMb < 1024,
+    ],
+    [
+      'zero loss, zero duplicates',
+      `${r.integrity.lost} lost, ${r.integrity.duplicates} duplicated of ${r.integrity.expectedShopperMessages}`,
+      r.integrity.lost === 0 && r.integrity.duplicates === 0,
+    ],
+  ];
+}
+
+function rewriteReport(): void {
+  const name = DATABASE === 'PostgreSQL' ? 'chat-postgres' : 'chat';
+  const json = join(ROOT, 'bench', 'results', `${name}.json`);
+  const r = JSON.parse(readFileSync(json, 'utf8')) as Parameters<typeof markdown>[0];
+  writeFileSync(
+    join(ROOT, 'bench', 'results', `${name}.md`),
+    markdown({ ...r, database: DATABASE }),
+  );
+}
+
+(process.argv.includes('--report') ? Promise.resolve().then(rewriteReport) : main()).catch(
+  (e: Error) => {
+    process.stderr.write(`bench failed: ${e.stack}\n`);
+    process.exit(1);
+  },
+);
