@@ -149,7 +149,12 @@ export class ChatGateway
     const retryAfter =
       this.visitorLimiter.hit(shopper.visitorId) || this.ipLimiter.hit(socket.handshake.address);
     if (retryAfter > 0) throw chatErrors.rateLimited(retryAfter * 1000);
-    const accepted = await this.conversations.accept(shopper, input);
+    const accepted = await this.conversations.accept(
+      shopper,
+      input,
+      socket.data.conversationId as string | undefined,
+    );
+    socket.data.conversationId = accepted.conversation.id;
     const conversationRoom = room(accepted.conversation.id);
     await socket.join(conversationRoom);
     if (!accepted.duplicate) {

@@ -96,46 +96,55 @@ export class ConversationService {
   async accept(
     shopper: ShopperIdentity,
     input: { clientMsgId: string; text: string; conversationId?: string; locale?: Locale },
+    /** The conversation this connection last wrote to (the gateway remembers it), if any. */
+    lastConversationId?: string,
   ): Promise<AcceptedMessage & { understanding: Understanding; seen?: Conversation }> {
     const understanding = await this.nlu.understand(input.text);
     const intent = understanding.outOfScope ? 'oos' : understanding.intent;
+    const message = {
+      clientMsgId: input.clientMsgId,
+      sender: 'shopper' as const,
+      text: input.text,
+      textRedacted: redact(input.text),
+      understanding: storedUnderstanding(understanding),
+      intent,
+    };
+    const eventPayload = (messageId: string) => ({
+      messageId,
+      intent,
+      confidence: round(understanding.confidence),
+      lang: understanding.lang,
+      sentiment: round(understanding.sentiment.score),
+    });
     const write = async (conversation: Conversation, create?: NewConversation) => {
       const stored = await this.store.appendShopperMessage(
         this.store.dataSource.manager,
-        {
-          conversationId: conversation.id,
-          clientMsgId: input.clientMsgId,
-          sender: 'shopper',
-          text: input.text,
-          textRedacted: redact(input.text),
-          understanding: storedUnderstanding(understanding),
-          intent,
-        },
+        { ...message, conversationId: conversation.id },
         (messageId) => ({
           type: 'chat_message',
           customerId: conversation.customerId,
           visitorId: conversation.visitorId,
           conversationId: conversation.id,
-          payload: {
-            messageId,
-            intent,
-            confidence: round(understanding.confidence),
-            lang: understanding.lang,
-            sentiment: round(understanding.sentiment.score),
-          },
+          payload: eventPayload(messageId),
         }),
         create,
       );
       return { conversation, ...stored };
     };
-    // A message is one statement, including the first one, which also creates the conversation.
-    const open = input.conversationId
-      ? await this.owned(shopper, input.conversationId)
-      : await this.store.findOpen(shopper.visitorId, shopper.customerId);
-    if (open?.status === 'resolved') throw chatErrors.resolved();
-    let result;
-    if (open) result = await write(open);
-    else {
+    // Every message is one statement: to the connection's conversation (found by that statement),
+    // else to the open conversation looked up first, else to a new one created by the statement.
+    let result =
+      lastConversationId && !input.conversationId
+        ? await this.store.appendToOpenConversation(lastConversationId, message, eventPayload)
+        : null;
+    if (!result) {
+      const open = input.conversationId
+        ? await this.owned(shopper, input.conversationId)
+        : await this.store.findOpen(shopper.visitorId, shopper.customerId);
+      if (open?.status === 'resolved') throw chatErrors.resolved();
+      if (open) result = await write(open);
+    }
+    if (!result) {
       const init: NewConversation = {
         visitorId: shopper.visitorId,
         customerId: shopper.customerId,

@@ -171,6 +171,71 @@ export class ConversationStore {
   }
 
   /**
+   * `appendShopperMessage` for a conversation known by id, found by the same statement: one round
+   * trip instead of two for every message after a conversation's first. Null when the
+   * conversation does not exist or is resolved (the caller then looks for or starts another).
+   * The behaviour event takes the customer and visitor from the conversation row.
+   */
+  async appendToOpenConversation(
+    conversationId: string,
+    message: Omit<NewMessage, 'conversationId'>,
+    eventPayload: (messageId: string) => Record<string, unknown>,
+  ): Promise<{
+    conversation: Conversation;
+    message: Message;
+    duplicate: boolean;
+    current?: ConversationNow;
+  } | null> {
+    const id = randomUUID();
+    const params: unknown[] = [];
+    const conversation = param(params, conversationId);
+    const insert = messageInsertSql(
+      [{ ...message, conversationId, id }],
+      params,
+      'EXISTS (SELECT 1 FROM conv)',
+    );
+    const eventId = param(params, randomUUID());
+    const payload = param(params, JSON.stringify(eventPayload(id)));
+    const rows: {
+      conversation: Record<string, unknown>;
+      message: Record<string, unknown> | null;
+      current: ConversationNow | null;
+    }[] = await this.dataSource.query(
+      `WITH conv AS (SELECT ${CONVERSATION_COLUMNS} FROM conversations
+                        WHERE id = ${conversation}::uuid AND status <> 'resolved'),
+              msg AS (${insert} ON CONFLICT (conversation_id, client_msg_id) DO NOTHING RETURNING ${MESSAGE_COLUMNS}),
+              touched AS (UPDATE conversations SET last_message_at = now(), updated_at = now()
+                           WHERE id = ${conversation}::uuid AND EXISTS (SELECT 1 FROM msg)
+                           RETURNING status, state),
+              events AS (INSERT INTO behaviour_events (id, type, customer_id, visitor_id, conversation_id, occurred_at, payload)
+                         SELECT ${eventId}::uuid, 'chat_message', conv."customerId", conv."visitorId", conv.id, now(), ${payload}::jsonb
+                           FROM conv WHERE EXISTS (SELECT 1 FROM msg)
+                         ON CONFLICT (id) DO NOTHING)
+         SELECT row_to_json(conv) AS conversation,
+                (SELECT row_to_json(msg) FROM msg) AS message,
+                (SELECT row_to_json(touched) FROM touched) AS current
+           FROM conv`,
+      params,
+    );
+    if (rows.length === 0) return null;
+    const row = rows[0];
+    const found = withDates(row.conversation, CONVERSATION_DATES) as unknown as Conversation;
+    if (!row.message) {
+      const existing = await this.dataSource.getRepository(Message).findOneBy({
+        conversationId,
+        clientMsgId: message.clientMsgId!,
+      });
+      return { conversation: found, message: existing!, duplicate: true };
+    }
+    return {
+      conversation: found,
+      message: withDates(row.message, ['createdAt']) as unknown as Message,
+      duplicate: false,
+      current: row.current ?? undefined,
+    };
+  }
+
+  /**
    * The bot's side of a turn in one statement: its replies (in order), the behaviour events of
    * what it did, and the conversation's new dialogue state / status (last message: now).
    * With `expected`, it is a compare-and-set: nothing is written unless the conversation is still
@@ -264,6 +329,23 @@ export class ConversationStore {
     );
     return rows.map((r) => ({ id: r.id, humanRequested: !!r.human }));
   }
+}
+
+const CONVERSATION_DATES = [
+  'lastMessageAt',
+  'queuedAt',
+  'assignedAt',
+  'firstAgentResponseAt',
+  'resolvedAt',
+  'createdAt',
+  'updatedAt',
+];
+
+/** A row that went through row_to_json, with its timestamp fields back as Dates. */
+function withDates(row: Record<string, unknown>, fields: string[]): Record<string, unknown> {
+  const out = { ...row };
+  for (const f of fields) if (typeof out[f] === 'string') out[f] = new Date(out[f] as string);
+  return out;
 }
 
 /** Appends a parameter and returns its placeholder. */
