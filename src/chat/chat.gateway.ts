@@ -149,11 +149,11 @@ export class ChatGateway
     const retryAfter =
       this.visitorLimiter.hit(shopper.visitorId) || this.ipLimiter.hit(socket.handshake.address);
     if (retryAfter > 0) throw chatErrors.rateLimited(retryAfter * 1000);
-    const accepted = await this.conversations.accept(
-      shopper,
-      input,
-      socket.data.conversationId as string | undefined,
-    );
+    const accepted = await this.conversations.accept(shopper, input, {
+      lastConversationId: socket.data.conversationId as string | undefined,
+      // A visitor id minted at this handshake cannot have a conversation to look up yet.
+      newVisitor: !!socket.data.issuedToken,
+    });
     socket.data.conversationId = accepted.conversation.id;
     const conversationRoom = room(accepted.conversation.id);
     await socket.join(conversationRoom);

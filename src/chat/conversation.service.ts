@@ -96,8 +96,12 @@ export class ConversationService {
   async accept(
     shopper: ShopperIdentity,
     input: { clientMsgId: string; text: string; conversationId?: string; locale?: Locale },
-    /** The conversation this connection last wrote to (the gateway remembers it), if any. */
-    lastConversationId?: string,
+    connection: {
+      /** The conversation this connection last wrote to (the gateway remembers it). */
+      lastConversationId?: string;
+      /** The visitor id was minted for this connection just now: it has no conversation yet. */
+      newVisitor?: boolean;
+    } = {},
   ): Promise<AcceptedMessage & { understanding: Understanding; seen?: Conversation }> {
     const understanding = await this.nlu.understand(input.text);
     const intent = understanding.outOfScope ? 'oos' : understanding.intent;
@@ -133,11 +137,12 @@ export class ConversationService {
     };
     // Every message is one statement: to the connection's conversation (found by that statement),
     // else to the open conversation looked up first, else to a new one created by the statement.
+    const { lastConversationId, newVisitor } = connection;
     let result =
       lastConversationId && !input.conversationId
         ? await this.store.appendToOpenConversation(lastConversationId, message, eventPayload)
         : null;
-    if (!result) {
+    if (!result && !(newVisitor && !lastConversationId && !input.conversationId)) {
       const open = input.conversationId
         ? await this.owned(shopper, input.conversationId)
         : await this.store.findOpen(shopper.visitorId, shopper.customerId);
