@@ -1,4 +1,4 @@
-import { hkdfSync } from 'node:crypto';
+import { createSecretKey, hkdfSync, KeyObject } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 
 const ISSUER = 'concierge';
@@ -19,6 +19,12 @@ export class TokenRejected extends Error {
  */
 export class SignedTokenCodec {
   private readonly jwt = new JwtService();
+  /**
+   * A KeyObject, not a Buffer: given raw bytes, jsonwebtoken first tries to parse them as a
+   * PEM/DER private (sign) or public (verify) key and catches the failure — an exception per
+   * token, most of the cost of a handshake. (@nestjs/jwt's types say Buffer; it passes the key
+   * through unchanged.)
+   */
   private readonly key: Buffer;
 
   constructor(
@@ -26,7 +32,10 @@ export class SignedTokenCodec {
     private readonly kind: 'staff' | 'visitor',
     private readonly ttlSeconds: number,
   ) {
-    this.key = Buffer.from(hkdfSync('sha256', secret, ISSUER, `${kind}-token`, 32));
+    const secretKey: KeyObject = createSecretKey(
+      Buffer.from(hkdfSync('sha256', secret, ISSUER, `${kind}-token`, 32)),
+    );
+    this.key = secretKey as unknown as Buffer;
   }
 
   get audience(): string {
