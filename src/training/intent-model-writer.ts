@@ -75,7 +75,10 @@ function modelCard(model: TrainedIntentModel, info: ModelDirInfo, bytes: number)
     '## Data',
     '',
     ...info.data.map((d) => `- ${d}`),
-    `- training examples ${t.trainExamples}, validation examples ${t.validExamples} (${t.validSource})`,
+    `- training examples ${t.trainExamples}, validation examples ${t.validExamples} (${t.validSource})` +
+      (t.refitted
+        ? '; epochs, mix, temperature and threshold chosen on validation, then the shipped weights refitted on all training examples'
+        : ''),
     '',
     '## Intents',
     '',

@@ -12,6 +12,7 @@ import { SeededRandom } from './seeded-random';
 import {
   DEFAULT_SOFTMAX_OPTIONS,
   SoftmaxNetwork,
+  SparseDataset,
   SoftmaxTrainOptions,
   SoftmaxTrainResult,
   softmaxNetworkLogits,
@@ -38,6 +39,12 @@ export interface IntentTrainOptions {
   minOosRecall: number;
   /** Without `oos` validation rows: share of validation texts the threshold may decline. */
   oosRejectRate: number;
+  /**
+   * When the validation set was carved from the training data: after epochs, mix, temperature
+   * and threshold are chosen on it, train the network and the SVM again on all training
+   * examples with those choices (the usual final fit). A validation file stays held out.
+   */
+  refit: boolean;
   log: (line: string) => void;
 }
 
@@ -54,6 +61,7 @@ export const DEFAULT_INTENT_TRAIN_OPTIONS: IntentTrainOptions = {
   maxModelBytes: 16 * 1024 * 1024,
   minOosRecall: DEFAULT_MIN_OOS_RECALL,
   oosRejectRate: 0.02,
+  refit: true,
   log: () => undefined,
 };
 
@@ -67,6 +75,8 @@ export interface TrainedIntentModel {
     trainExamples: number;
     validExamples: number;
     validSource: 'file' | 'split';
+    /** Whether the shipped weights were refitted on training + validation examples. */
+    refitted: boolean;
     mlpEpochs: number;
     svmWeight: number;
     temperature: number;
@@ -205,27 +215,38 @@ export function trainIntentModel(
   const train = toDataset(split.train);
   const valid = toDataset(split.valid);
   opts.log(`features ${featurizer.dimension} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  const members: SoftmaxTrainResult[] = [];
-  for (let m = 0; m < Math.max(1, opts.mlpMembers); m++) {
-    members.push(
-      trainSoftmaxNetwork(train, valid, featurizer.dimension, labels.length, {
-        ...opts.mlp,
-        seed: opts.seed + m * 1000,
-        log: (line) => opts.log(`mlp ${m + 1} ${line}`),
-      }),
-    );
-  }
-  const mlp = {
-    network: concatMembers(members.map((r) => r.network)),
-    bestEpoch: members[0].bestEpoch,
-  };
   const C = labels.length;
-  let svm: Float32Array | null = null;
-  if (opts.svm) {
+  const hidden = (data: SparseDataset, validation: SparseDataset | undefined, epochs?: number) => {
+    const members: SoftmaxTrainResult[] = [];
+    for (let m = 0; m < Math.max(1, opts.mlpMembers); m++) {
+      members.push(
+        trainSoftmaxNetwork(data, validation, featurizer.dimension, C, {
+          ...opts.mlp,
+          ...(epochs ? { maxEpochs: epochs } : {}),
+          seed: opts.seed + m * 1000,
+          log: (line) => opts.log(`mlp ${m + 1}${epochs ? ' refit' : ''} ${line}`),
+        }),
+      );
+    }
+    return {
+      network: concatMembers(members.map((r) => r.network)),
+      bestEpoch: members[0].bestEpoch,
+    };
+  };
+  const linear = (data: SparseDataset) => {
+    if (!opts.svm) return null;
     const svmStarted = Date.now();
-    svm = trainOneVsRestSvm(train, featurizer.dimension, C, { ...opts.svm, seed: opts.seed });
-    opts.log(`svm trained (${((Date.now() - svmStarted) / 1000).toFixed(1)} s)`);
-  }
+    const weights = trainOneVsRestSvm(data, featurizer.dimension, C, {
+      ...opts.svm,
+      seed: opts.seed,
+    });
+    opts.log(
+      `svm trained on ${data.x.length} (${((Date.now() - svmStarted) / 1000).toFixed(1)} s)`,
+    );
+    return weights;
+  };
+  const mlp = hidden(train, valid);
+  const svm = linear(train);
   const { weight, temperature } = chooseMix(mlp.network, svm, valid, C);
   opts.log(`mix: svm weight ${weight}, temperature ${temperature}`);
   const network = roundLargeMatricesToHalf(foldNetwork(mlp.network, svm, weight, temperature));
@@ -242,6 +263,18 @@ export function trainIntentModel(
     ),
   );
   opts.log(`decline threshold ${threshold.toFixed(4)}`);
+  // The threshold, mix and temperature were chosen on predictions of the network above; they
+  // carry over to the refitted one, whose validation predictions would be on its own training data.
+  const refitted = opts.refit && !validFile && valid.x.length > 0;
+  let shipped = network;
+  if (refitted) {
+    const all = { x: [...train.x, ...valid.x], y: Int32Array.from([...train.y, ...valid.y]) };
+    const refitMlp = hidden(all, undefined, mlp.bestEpoch);
+    const refitSvm = weight > 0 ? linear(all) : null;
+    shipped = roundLargeMatricesToHalf(
+      foldNetwork(refitMlp.network, refitSvm, weight, temperature),
+    );
+  }
   const recorded = {
     seed: opts.seed,
     validFraction: opts.validFraction,
@@ -252,16 +285,18 @@ export function trainIntentModel(
     maxModelBytes: opts.maxModelBytes,
     minOosRecall: opts.minOosRecall,
     oosRejectRate: opts.oosRejectRate,
+    refit: opts.refit,
   };
   return {
     featurizer,
-    network,
+    network: shipped,
     labels,
     threshold,
     training: {
       trainExamples: split.train.length,
       validExamples: split.valid.length,
       validSource: validFile ? 'file' : 'split',
+      refitted,
       mlpEpochs: mlp.bestEpoch,
       svmWeight: weight,
       temperature,
