@@ -15,6 +15,7 @@ import {
   SparseDataset,
   SoftmaxTrainOptions,
   SoftmaxTrainResult,
+  softmaxInPlace,
   softmaxNetworkLogits,
   trainSoftmaxNetwork,
 } from './softmax-trainer';
@@ -135,19 +136,47 @@ export function calibrateThreshold(
       ? (confidences[Math.floor(confidences.length * rejectRate)] ?? 0)
       : -Infinity;
   }
-  const inScope = gold.filter((g) => g !== OUT_OF_SCOPE).length;
-  const oos = gold.length - inScope;
-  let best = { threshold: -Infinity, accuracy: -1, recall: -1 };
-  for (const t of [-Infinity, ...new Set(confidences)]) {
-    let correct = 0;
-    let declined = 0;
-    for (let i = 0; i < gold.length; i++) {
-      const d = decideIntent(probs[i], labels, t);
-      if (gold[i] === OUT_OF_SCOPE) declined += d.outOfScope ? 1 : 0;
-      else correct += !d.outOfScope && labels[d.top] === gold[i] ? 1 : 0;
-    }
+  return bestOperatingPoint(probs, gold, labels, minOosRecall).threshold;
+}
+
+/** A decline threshold with the in-scope accuracy and OOS recall it gives. */
+export interface OperatingPoint {
+  threshold: number;
+  accuracy: number;
+  recall: number;
+}
+
+/**
+ * The threshold with the best in-scope accuracy among those that decline at least
+ * `minOosRecall` of the `oos` rows (if none does, the one with the highest recall), in one
+ * sweep over the confidences in ascending order. The candidates are "decline nothing more than
+ * the `oos` label" and every distinct confidence, as `decideIntent` applies them.
+ */
+export function bestOperatingPoint(
+  probs: readonly Float32Array[],
+  gold: readonly string[],
+  labels: readonly string[],
+  minOosRecall: number,
+): OperatingPoint {
+  const rows = probs.map((p, i) => {
+    const d = decideIntent(p, labels, -Infinity);
+    const isOos = gold[i] === OUT_OF_SCOPE;
+    return {
+      confidence: d.confidence,
+      isOos,
+      declinedAnyway: d.outOfScope,
+      correct: !isOos && !d.outOfScope && labels[d.top] === gold[i],
+    };
+  });
+  rows.sort((a, b) => a.confidence - b.confidence);
+  const oos = rows.filter((r) => r.isOos).length;
+  const inScope = rows.length - oos;
+  let correct = rows.filter((r) => r.correct).length;
+  let declined = rows.filter((r) => r.isOos && r.declinedAnyway).length;
+  let best: OperatingPoint = { threshold: -Infinity, accuracy: -1, recall: -1 };
+  const consider = (threshold: number): void => {
     const accuracy = inScope ? correct / inScope : 0;
-    const recall = declined / oos;
+    const recall = oos ? declined / oos : 0;
     const meets = recall >= minOosRecall;
     const bestMeets = best.recall >= minOosRecall;
     const better = meets
@@ -155,9 +184,22 @@ export function calibrateThreshold(
         accuracy > best.accuracy ||
         (accuracy === best.accuracy && recall > best.recall)
       : !bestMeets && recall > best.recall;
-    if (better) best = { threshold: t, accuracy, recall };
+    if (better) best = { threshold, accuracy, recall };
+  };
+  consider(-Infinity);
+  let next = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const threshold = rows[i].confidence;
+    if (i > 0 && threshold === rows[i - 1].confidence) continue;
+    // Raising the threshold to this confidence declines every row below it.
+    for (; next < rows.length && rows[next].confidence < threshold; next++) {
+      const row = rows[next];
+      if (row.isOos && !row.declinedAnyway) declined++;
+      if (row.correct) correct--;
+    }
+    consider(threshold);
   }
-  return best.threshold;
+  return best;
 }
 
 /**
@@ -247,7 +289,7 @@ export function trainIntentModel(
   };
   const mlp = hidden(train, valid);
   const svm = linear(train);
-  const { weight, temperature } = chooseMix(mlp.network, svm, valid, C);
+  const { weight, temperature } = chooseMix(mlp.network, svm, valid, labels, opts.minOosRecall);
   opts.log(`mix: svm weight ${weight}, temperature ${temperature}`);
   const network = roundLargeMatricesToHalf(foldNetwork(mlp.network, svm, weight, temperature));
   const validProbs = valid.x.map((x) => forwardIntentNetwork(network, x).probs);
@@ -309,13 +351,21 @@ export function trainIntentModel(
 const SVM_WEIGHTS = [0, 1, 2, 3, 5, 8, 12, 20];
 const TEMPERATURES = [0.5, 0.7, 0.85, 1, 1.2, 1.5, 2, 3];
 
-/** Ensemble weight of the SVM scores (best validation accuracy), then temperature (best NLL). */
+/**
+ * Ensemble weight of the SVM scores and softmax temperature, chosen on validation. With `oos`
+ * rows they are chosen for the operating point the model will serve at: the best in-scope
+ * accuracy at the threshold that declines `minOosRecall` of the `oos` rows (the temperature
+ * changes which messages fall under a confidence threshold, so it matters as much as the
+ * weight). Without: the weight with the best accuracy, then the temperature with the best NLL.
+ */
 function chooseMix(
   mlp: SoftmaxNetwork,
   svm: Float32Array | null,
   valid: { x: SparseVector[]; y: Int32Array },
-  C: number,
+  labels: readonly string[],
+  minOosRecall: number,
 ): { weight: number; temperature: number } {
+  const C = labels.length;
   if (valid.x.length === 0) return { weight: svm ? 1 : 0, temperature: 1 };
   const mlpLogits = valid.x.map((x) => {
     const out = new Float32Array(C);
@@ -328,9 +378,43 @@ function chooseMix(
     if (svmScores) for (let c = 0; c < C; c++) out[c] += weight * svmScores[i][c];
     return out;
   };
+  const weights = svmScores ? SVM_WEIGHTS : [0];
+  const nll = (weight: number, t: number): number => {
+    let total = 0;
+    for (let i = 0; i < valid.x.length; i++) {
+      const logits = mixed(i, weight);
+      let max = -Infinity;
+      for (const v of logits) max = Math.max(max, v / t);
+      let sum = 0;
+      for (const v of logits) sum += Math.exp(v / t - max);
+      total -= logits[valid.y[i]] / t - max - Math.log(sum);
+    }
+    return total;
+  };
+  const oosIndex = labels.indexOf(OUT_OF_SCOPE);
+  if (oosIndex >= 0 && valid.y.includes(oosIndex)) {
+    const gold = Array.from(valid.y, (y) => labels[y]);
+    let best = { weight: 0, temperature: 1, meets: false, accuracy: -1, recall: -1 };
+    for (const weight of weights) {
+      for (const temperature of TEMPERATURES) {
+        const probs = valid.x.map((_, i) => {
+          const p = mixed(i, weight).map((v) => v / temperature);
+          softmaxInPlace(p);
+          return p;
+        });
+        const point = bestOperatingPoint(probs, gold, labels, minOosRecall);
+        const meets = point.recall >= minOosRecall;
+        const better = meets
+          ? !best.meets || point.accuracy > best.accuracy
+          : !best.meets && point.recall > best.recall;
+        if (better) best = { weight, temperature, meets, ...point };
+      }
+    }
+    return { weight: best.weight, temperature: best.temperature };
+  }
   let weight = 0;
   let bestCorrect = -1;
-  for (const w of svmScores ? SVM_WEIGHTS : [0]) {
+  for (const w of weights) {
     let correct = 0;
     for (let i = 0; i < valid.x.length; i++) if (argmax(mixed(i, w)) === valid.y[i]) correct++;
     if (correct > bestCorrect) {
@@ -341,17 +425,9 @@ function chooseMix(
   let temperature = 1;
   let bestNll = Infinity;
   for (const t of TEMPERATURES) {
-    let nll = 0;
-    for (let i = 0; i < valid.x.length; i++) {
-      const logits = mixed(i, weight);
-      let max = -Infinity;
-      for (const v of logits) max = Math.max(max, v / t);
-      let sum = 0;
-      for (const v of logits) sum += Math.exp(v / t - max);
-      nll -= logits[valid.y[i]] / t - max - Math.log(sum);
-    }
-    if (nll < bestNll) {
-      bestNll = nll;
+    const value = nll(weight, t);
+    if (value < bestNll) {
+      bestNll = value;
       temperature = t;
     }
   }
