@@ -394,7 +394,7 @@ function chooseMix(
   const oosIndex = labels.indexOf(OUT_OF_SCOPE);
   if (oosIndex >= 0 && valid.y.includes(oosIndex)) {
     const gold = Array.from(valid.y, (y) => labels[y]);
-    let best = { weight: 0, temperature: 1, meets: false, accuracy: -1, recall: -1 };
+    let best = { weight: 0, temperature: 1, meets: false, accuracy: -1, recall: -1, nll: Infinity };
     for (const weight of weights) {
       for (const temperature of TEMPERATURES) {
         const probs = valid.x.map((_, i) => {
@@ -404,10 +404,15 @@ function chooseMix(
         });
         const point = bestOperatingPoint(probs, gold, labels, minOosRecall);
         const meets = point.recall >= minOosRecall;
+        // Equal accuracy is common (and certain across temperatures when the `oos` label alone
+        // reaches the recall): then the better-calibrated confidences win.
+        const loss = nll(weight, temperature);
         const better = meets
-          ? !best.meets || point.accuracy > best.accuracy
+          ? !best.meets ||
+            point.accuracy > best.accuracy ||
+            (point.accuracy === best.accuracy && loss < best.nll)
           : !best.meets && point.recall > best.recall;
-        if (better) best = { weight, temperature, meets, ...point };
+        if (better) best = { weight, temperature, meets, ...point, nll: loss };
       }
     }
     return { weight: best.weight, temperature: best.temperature };
