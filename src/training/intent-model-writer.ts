@@ -89,7 +89,7 @@ function modelCard(model: TrainedIntentModel, info: ModelDirInfo, bytes: number)
     `- features: ${model.featurizer.dimension}; hidden/vector dimension: ${model.network.hidden}`,
     `- hidden-layer epochs kept: ${t.mlpEpochs}; SVM weight ${t.svmWeight}; temperature ${t.temperature}`,
     `- out-of-scope: top label \`oos\` or confidence < ${model.threshold.toFixed(4)} (chosen on validation)`,
-    `- model.onnx: ${(bytes / 1024 / 1024).toFixed(2)} MiB (large matrices in float16); training ${t.seconds} s; seed ${t.options.seed}`,
+    `- model.onnx: ${(bytes / 1024 / 1024).toFixed(2)} MiB (large matrices in int8 with a scale per row); training ${t.seconds} s; seed ${t.options.seed}`,
     '',
     '## Metrics',
     '',

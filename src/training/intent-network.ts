@@ -1,5 +1,5 @@
 import { SparseVector } from '../nlu/featurizer';
-import { roundToHalf } from './onnx/half-float';
+import { roundRowsToInt8 } from './onnx/int8-rows';
 
 /**
  * The served intent network: `logits = relu(x·W1 + b1)·W2 + b2 + x·L` over a sparse tf-idf
@@ -57,7 +57,11 @@ export function forwardIntentNetwork(net: IntentNetwork, x: SparseVector): Netwo
 /** Added under the square root of the vector norm so that an all-zero hidden layer stays finite. */
 export const VECTOR_EPSILON = 1e-12;
 
-/** The network with its two large matrices rounded to the float16 values the ONNX file stores. */
-export function roundLargeMatricesToHalf(net: IntentNetwork): IntentNetwork {
-  return { ...net, w1: roundToHalf(net.w1), linear: net.linear ? roundToHalf(net.linear) : null };
+/** The network with its two large matrices rounded to the int8 values the ONNX file stores. */
+export function quantizeLargeMatrices(net: IntentNetwork): IntentNetwork {
+  return {
+    ...net,
+    w1: roundRowsToInt8(net.w1, net.hidden),
+    linear: net.linear ? roundRowsToInt8(net.linear, net.numClasses) : null,
+  };
 }

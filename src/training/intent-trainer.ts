@@ -5,7 +5,7 @@ import {
   SparseVector,
 } from '../nlu/featurizer';
 import { OUT_OF_SCOPE, decideIntent } from '../nlu/intent-decision';
-import { IntentNetwork, forwardIntentNetwork, roundLargeMatricesToHalf } from './intent-network';
+import { IntentNetwork, forwardIntentNetwork, quantizeLargeMatrices } from './intent-network';
 import { DatasetError } from './dataset-error';
 import { LabelledExample } from './labelled-csv';
 import { SeededRandom } from './seeded-random';
@@ -32,7 +32,7 @@ export interface IntentTrainOptions {
   /** The linear member of the ensemble; null trains the hidden-layer model alone. */
   svm: Partial<SvmTrainOptions> | null;
   /**
-   * Size budget of model.onnx: the vocabulary is capped so that the float16 matrices
+   * Size budget of model.onnx: the vocabulary is capped so that the int8 matrices
    * (features × (hidden units + classes)) fit in it.
    */
   maxModelBytes: number;
@@ -239,7 +239,8 @@ export function trainIntentModel(
   const width =
     (opts.mlp.hidden ?? DEFAULT_SOFTMAX_OPTIONS.hidden) * opts.mlpMembers +
     (opts.svm ? labels.length : 0);
-  const budget = Math.floor(opts.maxModelBytes / (2 * width));
+  // One int8 byte per weight plus a float32 scale per row of each of the two matrices.
+  const budget = Math.floor(opts.maxModelBytes / (width + 8));
   const featurizer = Featurizer.fit(
     split.train.map((e) => e.text),
     {
@@ -291,7 +292,7 @@ export function trainIntentModel(
   const svm = linear(train);
   const { weight, temperature } = chooseMix(mlp.network, svm, valid, labels, opts.minOosRecall);
   opts.log(`mix: svm weight ${weight}, temperature ${temperature}`);
-  const network = roundLargeMatricesToHalf(foldNetwork(mlp.network, svm, weight, temperature));
+  const network = quantizeLargeMatrices(foldNetwork(mlp.network, svm, weight, temperature));
   const validProbs = valid.x.map((x) => forwardIntentNetwork(network, x).probs);
   // Probabilities are ≥ 0, so "decline nothing" is stored as 0 rather than -Infinity.
   const threshold = Math.max(
@@ -313,9 +314,7 @@ export function trainIntentModel(
     const all = { x: [...train.x, ...valid.x], y: Int32Array.from([...train.y, ...valid.y]) };
     const refitMlp = hidden(all, undefined, mlp.bestEpoch);
     const refitSvm = weight > 0 ? linear(all) : null;
-    shipped = roundLargeMatricesToHalf(
-      foldNetwork(refitMlp.network, refitSvm, weight, temperature),
-    );
+    shipped = quantizeLargeMatrices(foldNetwork(refitMlp.network, refitSvm, weight, temperature));
   }
   const recorded = {
     seed: opts.seed,

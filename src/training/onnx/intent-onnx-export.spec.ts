@@ -1,5 +1,5 @@
 import * as ort from 'onnxruntime-node';
-import { IntentNetwork, forwardIntentNetwork, roundLargeMatricesToHalf } from '../intent-network';
+import { IntentNetwork, forwardIntentNetwork, quantizeLargeMatrices } from '../intent-network';
 import { SeededRandom } from '../seeded-random';
 import { INTENT_GRAPH_IO, exportIntentOnnx } from './intent-onnx-export';
 
@@ -9,7 +9,7 @@ function randomNetwork(withLinear: boolean): IntentNetwork {
   const V = 300;
   const H = 16;
   const C = 6;
-  return roundLargeMatricesToHalf({
+  return quantizeLargeMatrices({
     inputDim: V,
     numClasses: C,
     hidden: H,

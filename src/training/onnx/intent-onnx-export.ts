@@ -1,5 +1,5 @@
 import { IntentNetwork, VECTOR_EPSILON } from '../intent-network';
-import { toHalfBits } from './half-float';
+import { quantizeRows } from './int8-rows';
 import { OnnxAttributeType, OnnxDataType, onnxModelType } from './onnx-proto';
 
 /** Names of the graph's inputs and outputs, shared with the serving code. */
@@ -25,8 +25,26 @@ function floatTensor(name: string, dims: number[], data: Float32Array): Tensor {
   return { name, dims, data_type: OnnxDataType.FLOAT, raw_data: bytes(data) };
 }
 
-function halfTensor(name: string, dims: number[], data: Float32Array): Tensor {
-  return { name, dims, data_type: OnnxDataType.FLOAT16, raw_data: bytes(toHalfBits(data)) };
+/** `name` (int8 [rows, width]) and `name_scale` (float [rows, 1]): see int8-rows.ts. */
+function int8RowTensors(name: string, rows: number, width: number, data: Float32Array): Tensor[] {
+  const { codes, scales } = quantizeRows(data, width);
+  return [
+    { name, dims: [rows, width], data_type: OnnxDataType.INT8, raw_data: bytes(codes) },
+    floatTensor(`${name}_scale`, [rows, 1], scales),
+  ];
+}
+
+/** Nodes computing Σ_k values[k] · M[indices[k]] from an int8 row-scaled matrix M. */
+function sparseProduct(matrix: string, output: string): object[] {
+  const io = INTENT_GRAPH_IO;
+  return [
+    node('Gather', [matrix, io.indices], `${matrix}_rows_q`, { axis: 0 }),
+    node('Cast', [`${matrix}_rows_q`], `${matrix}_rows`, { to: OnnxDataType.FLOAT }),
+    node('Gather', [`${matrix}_scale`, io.indices], `${matrix}_row_scales`, { axis: 0 }),
+    node('Mul', ['value_column', `${matrix}_row_scales`], `${matrix}_weights`),
+    node('Mul', [`${matrix}_rows`, `${matrix}_weights`], `${matrix}_weighted`),
+    node('ReduceSum', [`${matrix}_weighted`, 'axis0'], output, { keepdims: 0 }),
+  ];
 }
 
 function int64Tensor(name: string, values: number[]): Tensor {
@@ -62,13 +80,14 @@ function valueInfo(name: string, elemType: number, dims: (number | string)[]): o
 /**
  * Serialises the network as an ONNX model (opset 13) with a sparse input: `indices` (int64 [n])
  * and `values` (float [n]) of one text; outputs `probs` [classes] and `vector` [hidden].
- * Input rows are gathered from the float16 weight matrices, so cost grows with n, not vocabulary.
+ * Input rows are gathered from the int8 weight matrices (with their row scales), so cost grows
+ * with n, not vocabulary.
  */
 export function exportIntentOnnx(net: IntentNetwork, docString: string): Uint8Array {
   const { inputDim: V, hidden: H, numClasses: C } = net;
   const io = INTENT_GRAPH_IO;
   const initializer: Tensor[] = [
-    halfTensor('W1', [V, H], net.w1),
+    ...int8RowTensors('W1', V, H, net.w1),
     floatTensor('b1', [H], net.b1),
     floatTensor('W2', [H, C], net.w2),
     floatTensor('b2', [C], net.b2),
@@ -80,10 +99,7 @@ export function exportIntentOnnx(net: IntentNetwork, docString: string): Uint8Ar
   ];
   const nodes = [
     node('Reshape', [io.values, 'column_shape'], 'value_column'),
-    node('Gather', ['W1', io.indices], 'rows1_half', { axis: 0 }),
-    node('Cast', ['rows1_half'], 'rows1', { to: OnnxDataType.FLOAT }),
-    node('Mul', ['rows1', 'value_column'], 'weighted1'),
-    node('ReduceSum', ['weighted1', 'axis0'], 'sum1', { keepdims: 0 }),
+    ...sparseProduct('W1', 'sum1'),
     node('Add', ['sum1', 'b1'], 'pre_hidden'),
     node('Relu', ['pre_hidden'], 'hidden'),
     node('Reshape', ['hidden', 'row_shape'], 'hidden_row'),
@@ -92,12 +108,9 @@ export function exportIntentOnnx(net: IntentNetwork, docString: string): Uint8Ar
     node('Add', ['mlp_flat', 'b2'], net.linear ? 'mlp_logits' : 'logits'),
   ];
   if (net.linear) {
-    initializer.push(halfTensor('L', [V, C], net.linear));
+    initializer.push(...int8RowTensors('L', V, C, net.linear));
     nodes.push(
-      node('Gather', ['L', io.indices], 'rowsL_half', { axis: 0 }),
-      node('Cast', ['rowsL_half'], 'rowsL', { to: OnnxDataType.FLOAT }),
-      node('Mul', ['rowsL', 'value_column'], 'weightedL'),
-      node('ReduceSum', ['weightedL', 'axis0'], 'linear_logits', { keepdims: 0 }),
+      ...sparseProduct('L', 'linear_logits'),
       node('Add', ['mlp_logits', 'linear_logits'], 'logits'),
     );
   }

@@ -92,7 +92,7 @@ message ModelProto {
 `;
 
 /** ONNX TensorProto.DataType values used here. */
-export const OnnxDataType = { FLOAT: 1, INT64: 7, FLOAT16: 10 } as const;
+export const OnnxDataType = { FLOAT: 1, INT8: 3, INT64: 7 } as const;
 
 /** ONNX AttributeProto.AttributeType values used here. */
 export const OnnxAttributeType = { FLOAT: 1, INT: 2, INTS: 7 } as const;
