@@ -372,22 +372,28 @@ function chooseMix(
     return out;
   });
   const svmScores = svm ? valid.x.map((x) => linearScores(svm, C, x)) : null;
-  const mixed = (i: number, weight: number): Float32Array => {
-    const out = Float32Array.from(mlpLogits[i]);
-    if (svmScores) for (let c = 0; c < C; c++) out[c] += weight * svmScores[i][c];
-    return out;
-  };
   const weights = svmScores ? SVM_WEIGHTS : [0];
+  // Mixed validation logits of each candidate weight, computed once and shared by every
+  // temperature tried with it.
+  const mixedByWeight = new Map(
+    weights.map((weight) => [
+      weight,
+      mlpLogits.map((logits, i) => {
+        const out = Float32Array.from(logits);
+        if (svmScores) for (let c = 0; c < C; c++) out[c] += weight * svmScores[i][c];
+        return out;
+      }),
+    ]),
+  );
   const nll = (weight: number, t: number): number => {
     let total = 0;
-    for (let i = 0; i < valid.x.length; i++) {
-      const logits = mixed(i, weight);
+    mixedByWeight.get(weight)!.forEach((logits, i) => {
       let max = -Infinity;
       for (const v of logits) max = Math.max(max, v / t);
       let sum = 0;
       for (const v of logits) sum += Math.exp(v / t - max);
       total -= logits[valid.y[i]] / t - max - Math.log(sum);
-    }
+    });
     return total;
   };
   const oosIndex = labels.indexOf(OUT_OF_SCOPE);
@@ -396,8 +402,8 @@ function chooseMix(
     let best = { weight: 0, temperature: 1, meets: false, accuracy: -1, recall: -1, nll: Infinity };
     for (const weight of weights) {
       for (const temperature of TEMPERATURES) {
-        const probs = valid.x.map((_, i) => {
-          const p = mixed(i, weight).map((v) => v / temperature);
+        const probs = mixedByWeight.get(weight)!.map((logits) => {
+          const p = logits.map((v) => v / temperature);
           softmaxInPlace(p);
           return p;
         });
@@ -419,8 +425,9 @@ function chooseMix(
   let weight = 0;
   let bestCorrect = -1;
   for (const w of weights) {
+    const mixed = mixedByWeight.get(w)!;
     let correct = 0;
-    for (let i = 0; i < valid.x.length; i++) if (argmax(mixed(i, w)) === valid.y[i]) correct++;
+    for (let i = 0; i < valid.x.length; i++) if (argmax(mixed[i]) === valid.y[i]) correct++;
     if (correct > bestCorrect) {
       bestCorrect = correct;
       weight = w;
