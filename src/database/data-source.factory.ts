@@ -56,10 +56,15 @@ export async function openDatabase(
   return dataSource;
 }
 
+/** True for the embedded PGlite (one session, one process), false for a PostgreSQL server. */
+export function isEmbeddedDatabase(dataSource: DataSource): boolean {
+  return !(dataSource.options as { url?: string }).url;
+}
+
 export async function runMigrationsLocked(dataSource: DataSource): Promise<string[]> {
   // PGlite has one session and one process: no lock needed (and holding one would block it).
-  const isPGlite = !(dataSource.options as { url?: string }).url;
-  if (isPGlite) return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  if (isEmbeddedDatabase(dataSource))
+    return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
   const lock = dataSource.createQueryRunner();
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);

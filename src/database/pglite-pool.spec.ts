@@ -74,4 +74,88 @@ describe('PGlite pool', () => {
     const { rows } = await pool.query('SELECT count(*)::int AS n FROM notes');
     expect(rows[0].n).toBe(1);
   });
+
+  describe('statements prepared once and reused', () => {
+    beforeAll(() =>
+      pool.query(
+        'CREATE TABLE IF NOT EXISTS typed (id int PRIMARY KEY, doc jsonb, at timestamptz, big int8, tags text[])',
+      ),
+    );
+    beforeEach(() => pool.query('DELETE FROM typed'));
+
+    it('returns the same values, typed the same way, on every run of a statement', async () => {
+      const insert =
+        'INSERT INTO typed (id, doc, at, big, tags) VALUES ($1, $2::jsonb, $3, $4, $5) RETURNING *';
+      const at = new Date('2026-12-03T10:00:00.000Z');
+      const results = [];
+      // The first run is unnamed, the second prepares the statement, later runs only bind it.
+      for (let id = 1; id <= 4; id++)
+        results.push(
+          (
+            await pool.query(insert, [
+              id,
+              JSON.stringify({ n: id }),
+              at,
+              '9007199254740993',
+              ['a', "b'c"],
+            ])
+          ).rows[0],
+        );
+      results.push((await pool.query(insert, [5, null, null, null, null])).rows[0]);
+      // Values cross the worker boundary as structured clones (Date from another realm, BigInt).
+      const plain = (r: Record<string, unknown>) => ({
+        at: r.at === null ? null : new Date(r.at as Date).toISOString(),
+        big: r.big === null ? null : String(r.big),
+        tags: r.tags,
+      });
+      expect(results.slice(0, 4).map(plain)).toEqual(
+        Array(4).fill({ at: at.toISOString(), big: '9007199254740993', tags: ['a', "b'c"] }),
+      );
+      expect(results.map((r) => r.doc)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }, null]);
+      expect(plain(results[4])).toEqual({ at: null, big: null, tags: null });
+    });
+
+    it('sees a column added after the statement was prepared', async () => {
+      await pool.query('INSERT INTO notes VALUES (1, $1)', ['x']);
+      const select = 'SELECT * FROM notes WHERE id = $1';
+      for (let i = 0; i < 3; i++) await pool.query(select, [1]);
+      await pool.query('ALTER TABLE notes ADD COLUMN pinned boolean NOT NULL DEFAULT false');
+      try {
+        expect((await pool.query(select, [1])).rows).toEqual([{ id: 1, text: 'x', pinned: false }]);
+      } finally {
+        await pool.query('ALTER TABLE notes DROP COLUMN pinned');
+      }
+      expect((await pool.query(select, [1])).rows).toEqual([{ id: 1, text: 'x' }]);
+    });
+
+    it('reports a failure of a reused statement with its error code and keeps it usable', async () => {
+      const insert = 'INSERT INTO notes VALUES ($1, $2)';
+      await pool.query(insert, [1, 'a']);
+      await pool.query(insert, [2, 'b']);
+      await expect(pool.query(insert, [1, 'again'])).rejects.toMatchObject({ code: '23505' });
+      await pool.query(insert, [3, 'c']);
+      const client = await pool.connect();
+      await client.query('BEGIN');
+      await client.query(insert, [4, 'rolled back']);
+      await client.query('ROLLBACK');
+      client.release();
+      await pool.query(insert, [5, 'e']);
+      const { rows } = await pool.query('SELECT id FROM notes ORDER BY id');
+      expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 5]);
+    });
+
+    it('keeps a bounded number of prepared statements however many distinct ones run', async () => {
+      for (let k = 0; k < 260; k++) {
+        const distinct = `SELECT $1::int + ${k} AS n`;
+        await pool.query(distinct, [1]);
+        expect((await pool.query(distinct, [1])).rows).toEqual([{ n: 1 + k }]);
+      }
+      const { rows } = await pool.query(
+        'SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE $1',
+        ['concierge_%'],
+      );
+      expect(rows[0].n).toBeLessThanOrEqual(200);
+      expect(rows[0].n).toBeGreaterThan(100);
+    });
+  });
 });

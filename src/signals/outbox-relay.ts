@@ -5,8 +5,9 @@ import {
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { isEmbeddedDatabase } from '../database/data-source.factory';
 import { QUEUE_DRIVER, QueueDriver } from '../queue/queue-driver';
 
 export const SIGNALS_QUEUE = 'signals';
@@ -22,9 +23,9 @@ export interface RelayJob {
 
 /**
  * Moves committed, unpublished events from the outbox (`behaviour_events.published_at IS NULL`)
- * to the `signals` queue in `seq` order, and marks them published in the same transaction. Rows
- * are claimed with FOR UPDATE SKIP LOCKED, so several instances relay side by side. When the
- * queue is unreachable the transaction rolls back, the events stay unpublished and the relay
+ * to the `signals` queue in `seq` order, and marks them published (on PostgreSQL in the same
+ * transaction, rows claimed with FOR UPDATE SKIP LOCKED, so several instances relay side by
+ * side). When the queue is unreachable nothing is marked, the events stay unpublished and the relay
  * retries with exponential backoff; a publish that later reaches Redis anyway is harmless because
  * processors skip events they already applied.
  */
@@ -72,26 +73,35 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** One transaction: claim up to a batch of unpublished events, publish them, mark them. */
-  async relayOnce(): Promise<number> {
-    const skipLocked = this.dataSource.options.type === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
-    return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string }[] = await manager.query(
-        `SELECT id FROM behaviour_events WHERE published_at IS NULL ORDER BY seq LIMIT $1${skipLocked}`,
-        [this.config.SIGNALS_RELAY_BATCH],
-      );
-      if (rows.length === 0) return 0;
-      const ids = rows.map((r) => r.id);
-      const jobs = [];
-      for (let i = 0; i < ids.length; i += EVENTS_PER_JOB)
-        jobs.push({ name: 'events', data: { ids: ids.slice(i, i + EVENTS_PER_JOB) } as RelayJob });
-      await withTimeout(this.queue.enqueueMany(SIGNALS_QUEUE, jobs), PUBLISH_TIMEOUT_MS);
-      await manager.query(
-        `UPDATE behaviour_events SET published_at = now() WHERE id = ANY($1::uuid[])`,
-        [ids],
-      );
-      return ids.length;
-    });
+  /** Claims up to a batch of unpublished events, publishes them and marks them published. */
+  relayOnce(): Promise<number> {
+    // PGlite is one session: a transaction would hold it, and every shopper's message queued
+    // behind it, for as long as the publish takes. There is one relay there, so claiming needs no
+    // lock; a failure between publishing and marking only publishes those events again, which
+    // the processors skip (they record what they applied).
+    if (isEmbeddedDatabase(this.dataSource)) return this.relayBatch(this.dataSource.manager, '');
+    // On PostgreSQL, SKIP LOCKED lets several instances relay side by side without overlapping.
+    return this.dataSource.transaction((manager) =>
+      this.relayBatch(manager, ' FOR UPDATE SKIP LOCKED'),
+    );
+  }
+
+  private async relayBatch(manager: EntityManager, lock: string): Promise<number> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM behaviour_events WHERE published_at IS NULL ORDER BY seq LIMIT $1${lock}`,
+      [this.config.SIGNALS_RELAY_BATCH],
+    );
+    if (rows.length === 0) return 0;
+    const ids = rows.map((r) => r.id);
+    const jobs = [];
+    for (let i = 0; i < ids.length; i += EVENTS_PER_JOB)
+      jobs.push({ name: 'events', data: { ids: ids.slice(i, i + EVENTS_PER_JOB) } as RelayJob });
+    await withTimeout(this.queue.enqueueMany(SIGNALS_QUEUE, jobs), PUBLISH_TIMEOUT_MS);
+    await manager.query(
+      `UPDATE behaviour_events SET published_at = now() WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return ids.length;
   }
 
   private schedule(delayMs: number): void {
