@@ -16,6 +16,8 @@ import { HnswParams, IdFilter, VectorHit, VectorIndex } from './vector-index';
 export const DEFAULT_HNSW_PARAMS: Readonly<HnswParams> = { m: 16, efConstruction: 100, ef: 128 };
 
 const INITIAL_CAPACITY = 1024;
+/** A filtered search passed by at most this many entries scores them directly (see search). */
+const EXACT_SCAN_LIMIT = 512;
 
 /**
  * hnswlib-node behind string ids. hnswlib only knows numeric labels, so a label is a slot in
@@ -28,6 +30,8 @@ export class HnswVectorIndex implements VectorIndex {
   readonly params: HnswParams;
   private readonly slotOf = new Map<string, number>();
   private readonly free: number[] = [];
+  /** Unit vectors by slot, for the exact scan of selective filters (filled lazily after a load). */
+  private readonly unitVectors: (Float32Array | undefined)[] = [];
 
   private constructor(
     readonly dimension: number,
@@ -96,6 +100,7 @@ export class HnswVectorIndex implements VectorIndex {
       this.labels.push(null);
     }
     this.graph.addPoint(point, slot);
+    this.unitVectors[slot] = Float32Array.from(point);
     this.labels[slot] = id;
     this.slotOf.set(id, slot);
   }
@@ -105,15 +110,30 @@ export class HnswVectorIndex implements VectorIndex {
     if (slot === undefined) return false;
     this.graph.markDelete(slot);
     this.labels[slot] = null;
+    this.unitVectors[slot] = undefined;
     this.slotOf.delete(id);
     this.free.push(slot);
     return true;
   }
 
   search(query: ArrayLike<number>, k: number, filter?: IdFilter): VectorHit[] {
-    const point = Array.from(toUnitVector(query, this.dimension));
+    const unit = toUnitVector(query, this.dimension);
     const want = Math.min(Math.floor(k), this.size);
     if (want <= 0) return [];
+    if (filter) {
+      // A graph search that cannot find `want` entries passing the filter walks the whole graph,
+      // asking the filter about every node through the native boundary (the template retriever
+      // restricted to one intent: a dozen entries of thousands). When few entries pass, scoring
+      // them directly is exact and much cheaper.
+      const passing: number[] = [];
+      for (let slot = 0; slot < this.labels.length; slot++) {
+        const id = this.labels[slot];
+        if (id !== null && filter(id)) passing.push(slot);
+        if (passing.length > EXACT_SCAN_LIMIT) break;
+      }
+      if (passing.length <= EXACT_SCAN_LIMIT) return this.scoreSlots(unit, passing, want);
+    }
+    const point = Array.from(unit);
     // The beam must hold at least k candidates, or hnswlib returns fewer than asked.
     this.graph.setEf(Math.max(this.params.ef, want));
     const labelFilter = filter ? (slot: number) => filter(this.labels[slot] as string) : undefined;
@@ -122,6 +142,22 @@ export class HnswVectorIndex implements VectorIndex {
       id: this.labels[slot] as string,
       score: 1 - found.distances[i],
     }));
+  }
+
+  /** Exact cosine scores of the given slots, best `k` first. */
+  private scoreSlots(query: Float32Array, slots: number[], k: number): VectorHit[] {
+    const hits = slots.map((slot) => {
+      let vector = this.unitVectors[slot];
+      if (!vector) {
+        // Loaded from disk: hnswlib stores cosine points normalised; read once, keep.
+        vector = Float32Array.from(this.graph.getPoint(slot));
+        this.unitVectors[slot] = vector;
+      }
+      let dot = 0;
+      for (let i = 0; i < query.length; i++) dot += query[i] * vector[i];
+      return { id: this.labels[slot] as string, score: dot };
+    });
+    return hits.sort((a, b) => b.score - a.score).slice(0, k);
   }
 
   /** Changes the query beam (the bench sweeps it; production keeps the default). */

@@ -104,6 +104,39 @@ describe.each(kinds)('%s vector index', (_kind, make, load) => {
     expect(hits.every((h) => h.id !== 't4' && Number(h.id.slice(1)) % 2 === 0)).toBe(true);
   });
 
+  it('returns exactly the best entries when few pass the filter, also after a reload', async () => {
+    const { index, data } = filled(1500);
+    const chosen = new Set(Array.from({ length: 40 }, (_, i) => `t${i * 37}`));
+    const query = data[100];
+    const cosine = (a: number[], b: number[]) => {
+      const dot = a.reduce((sum, x, i) => sum + x * b[i], 0);
+      return dot / Math.hypot(...a) / Math.hypot(...b);
+    };
+    const expected = [...chosen]
+      .map((id) => ({ id, score: cosine(query, data[Number(id.slice(1))]) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 10);
+    const check = (hits: { id: string; score: number }[]) => {
+      expect(hits.map((h) => h.id)).toEqual(expected.map((h) => h.id));
+      hits.forEach((h, i) => expect(h.score).toBeCloseTo(expected[i].score, 4));
+    };
+    check(index.search(query, 10, (id) => chosen.has(id)));
+    await index.save(dir, 'intent-v1');
+    check(
+      (await load(dir, { modelVersion: 'intent-v1', dimension: DIM })).search(query, 10, (id) =>
+        chosen.has(id),
+      ),
+    );
+  });
+
+  it('applies a filter that most entries pass', () => {
+    const { index, data } = filled(1200);
+    const hits = index.search(data[3], 20, (id) => Number(id.slice(1)) % 3 !== 0);
+    expect(hits).toHaveLength(20);
+    expect(hits.every((h) => Number(h.id.slice(1)) % 3 !== 0)).toBe(true);
+    expect(hits[0].score).toBeGreaterThanOrEqual(hits[19].score);
+  });
+
   it('rejects vectors of the wrong dimension or without direction', () => {
     const index = make();
     expect(() => index.upsert('a', [1, 2, 3])).toThrow(
