@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { IntentModel } from '../nlu/intent-model';
 import { generatedIntents } from './generated-intents.fixture';
 import { evaluateIntentModel } from './intent-evaluator';
-import { trainIntentModel } from './intent-trainer';
+import { stratifiedFolds, trainIntentModel } from './intent-trainer';
 import { writeIntentModelDir } from './intent-model-writer';
 
 const options = { mlp: { hidden: 32, maxEpochs: 12 }, seed: 7 };
@@ -32,6 +32,33 @@ describe('trainIntentModel → ONNX model directory → evaluation', () => {
     const b = trainIntentModel(train, undefined, options);
     expect(Buffer.from(a.network.w1.buffer).equals(Buffer.from(b.network.w1.buffer))).toBe(true);
     expect(a.threshold).toBe(b.threshold);
+  });
+
+  it('with validation folds, chooses on every training example and still generalises', async () => {
+    const trained = trainIntentModel(train, undefined, { ...options, validationFolds: 3 });
+    expect(trained.training).toMatchObject({
+      validSource: 'folds',
+      validExamples: train.length,
+      trainExamples: train.length,
+      refitted: true,
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'intent-model-'));
+    writeIntentModelDir(dir, trained, { data: ['generated'], evaluations: [], limits: [] });
+    const model = await IntentModel.load(dir);
+    const { evaluation } = await evaluateIntentModel(model, test);
+    await model.close();
+    expect(evaluation.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(evaluation.oosRecall).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('deals every example to exactly one validation fold, each label spread evenly', () => {
+    const folds = stratifiedFolds(train, 3, 5);
+    const key = (e: { text: string; label: string }) => `${e.label}\t${e.text}`;
+    expect(folds.flat().map(key).sort()).toEqual(train.map(key).sort());
+    for (const label of new Set(train.map((t) => t.label))) {
+      const perFold = folds.map((f) => f.filter((e) => e.label === label).length);
+      expect(Math.max(...perFold) - Math.min(...perFold)).toBeLessThanOrEqual(1);
+    }
   });
 
   it('refuses training data with a single label', () => {

@@ -40,6 +40,7 @@ function trainOptions(args: CliArgs): Partial<IntentTrainOptions> {
     },
     mlpMembers: optionalNumber(args, 'members', DEFAULT_INTENT_TRAIN_OPTIONS.mlpMembers),
     svm: { C: optionalNumber(args, 'svm-c', 1) },
+    validationFolds: optionalNumber(args, 'folds', DEFAULT_INTENT_TRAIN_OPTIONS.validationFolds),
     log,
   };
 }
@@ -129,7 +130,7 @@ export const trainIntentCommand: CliCommand = {
   name: 'train intent',
   description: 'train the intent classifier from a text,label CSV and export a model directory',
   usage:
-    'train intent (--train <csv> [--valid <csv>] --out <dir> | --preset shop [--out models/intent]) [--seed N] [--hidden N] [--members N] [--svm-c C] [--epochs N]',
+    'train intent (--train <csv> [--valid <csv>] --out <dir> | --preset shop [--out models/intent]) [--seed N] [--hidden N] [--members N] [--svm-c C] [--epochs N] [--folds K]',
   async run(args) {
     const preset = args.options.preset;
     if (preset !== undefined) {
