@@ -129,7 +129,10 @@ async function connectShoppers(port: number, n: number): Promise<Shopper[]> {
 }
 
 let msgCounter = 0;
-/** One turn: send, wait for the ack and the first reply; returns ms from send to reply. */
+/**
+ * One turn: send, wait for the ack and the first reply; returns ms from send to reply. A refused
+ * message or a reply that does not come within 30 s is a failed turn.
+ */
 async function turn(s: Shopper, text: string): Promise<{ ms: number; ok: boolean }> {
   const start = performance.now();
   const replied = new Promise<void>((resolve) => (s.waiting = { resolve }));
@@ -138,8 +141,8 @@ async function turn(s: Shopper, text: string): Promise<{ ms: number; ok: boolean
     text,
   })) as { ok: boolean };
   if (!ack.ok) return { ms: performance.now() - start, ok: false };
-  await Promise.race([replied, sleep(30_000)]);
-  return { ms: performance.now() - start, ok: true };
+  const answered = await Promise.race([replied.then(() => true), sleep(30_000).then(() => false)]);
+  return { ms: performance.now() - start, ok: answered };
 }
 
 interface LoadResult {
