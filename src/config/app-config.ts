@@ -218,7 +218,7 @@ export class AppConfig {
   @IsInt()
   SIGNALS_RELAY_INTERVAL_MS = 250;
 
-  /** Most events the relay publishes per transaction. */
+  /** Most events the relay claims and publishes in one pass. */
   @Transform(toInt)
   @Max(10000)
   @Min(1)
