@@ -30,7 +30,11 @@ export class HnswVectorIndex implements VectorIndex {
   readonly params: HnswParams;
   private readonly slotOf = new Map<string, number>();
   private readonly free: number[] = [];
-  /** Unit vectors by slot, for the exact scan of selective filters (filled lazily after a load). */
+  /**
+   * Unit vectors by slot, for the exact scan of selective filters (filled lazily after a load).
+   * A copy of what hnswlib holds, kept because getPoint costs ~8 µs per call: 15 entries scored
+   * through it took 140 µs a search, through this copy 20 µs.
+   */
   private readonly unitVectors: (Float32Array | undefined)[] = [];
 
   private constructor(

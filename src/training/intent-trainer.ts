@@ -96,12 +96,8 @@ export interface TrainedIntentModel {
   };
 }
 
-/** Stratified split: about `fraction` of every label goes to validation (at least one if ≥ 2). */
-export function stratifiedSplit<T extends { label: string }>(
-  examples: readonly T[],
-  fraction: number,
-  seed: number,
-): { train: T[]; valid: T[] } {
+/** Examples grouped by label (labels in sorted order), each group shuffled under `seed`. */
+function shuffledByLabel<T extends { label: string }>(examples: readonly T[], seed: number): T[][] {
   const byLabel = new Map<string, T[]>();
   for (const e of examples) {
     const list = byLabel.get(e.label) ?? [];
@@ -109,10 +105,18 @@ export function stratifiedSplit<T extends { label: string }>(
     byLabel.set(e.label, list);
   }
   const rng = new SeededRandom(seed);
+  return [...byLabel.keys()].sort().map((label) => rng.shuffle([...byLabel.get(label)!]));
+}
+
+/** Stratified split: about `fraction` of every label goes to validation (at least one if ≥ 2). */
+export function stratifiedSplit<T extends { label: string }>(
+  examples: readonly T[],
+  fraction: number,
+  seed: number,
+): { train: T[]; valid: T[] } {
   const train: T[] = [];
   const valid: T[] = [];
-  for (const label of [...byLabel.keys()].sort()) {
-    const list = rng.shuffle([...byLabel.get(label)!]);
+  for (const list of shuffledByLabel(examples, seed)) {
     const take = list.length >= 2 ? Math.max(1, Math.round(list.length * fraction)) : 0;
     valid.push(...list.slice(0, take));
     train.push(...list.slice(take));
@@ -126,19 +130,11 @@ export function stratifiedFolds<T extends { label: string }>(
   k: number,
   seed: number,
 ): T[][] {
-  const byLabel = new Map<string, T[]>();
-  for (const e of examples) {
-    const list = byLabel.get(e.label) ?? [];
-    list.push(e);
-    byLabel.set(e.label, list);
-  }
-  const rng = new SeededRandom(seed);
   const folds: T[][] = Array.from({ length: k }, () => []);
   let next = 0;
-  for (const label of [...byLabel.keys()].sort()) {
-    // Continuing the deal across labels keeps the folds' sizes within one of each other.
-    for (const e of rng.shuffle([...byLabel.get(label)!])) folds[next++ % k].push(e);
-  }
+  // Continuing the deal across labels keeps the folds' sizes within one of each other.
+  for (const list of shuffledByLabel(examples, seed))
+    for (const e of list) folds[next++ % k].push(e);
   return folds;
 }
 
@@ -265,7 +261,11 @@ export function trainIntentModel(
   }
   const folds =
     !validFile && opts.validationFolds > 1
-      ? stratifiedFolds(examples, opts.validationFolds, opts.seed)
+      ? stratifiedFolds(
+          examples.map((e, i) => ({ label: e.label, i })),
+          opts.validationFolds,
+          opts.seed,
+        ).map((fold) => fold.map(({ i }) => i))
       : null;
   const split = validFile
     ? { train: [...examples], valid: validFile.filter((e) => labels.includes(e.label)) }
@@ -350,9 +350,14 @@ export function trainIntentModel(
     const heldOut: ValidationScores = { mlpLogits: [], svmScores: opts.svm ? [] : null, y: [] };
     const bestEpochs: number[] = [];
     validGold = [];
+    // With folds, `train` holds every example in input order: folds are positions in it.
+    const rows = (positions: number[]) => ({
+      x: positions.map((p) => train.x[p]),
+      y: Int32Array.from(positions, (p) => train.y[p]),
+    });
     folds.forEach((fold, f) => {
-      const rest = toDataset(folds.filter((_, g) => g !== f).flat());
-      const held = toDataset(fold);
+      const rest = rows(folds.filter((_, g) => g !== f).flat());
+      const held = rows(fold);
       const mlp = hidden(rest, held, undefined, ` fold ${f + 1}/${folds.length}`);
       const svm = linear(rest);
       bestEpochs.push(mlp.bestEpoch);
@@ -360,7 +365,7 @@ export function trainIntentModel(
       heldOut.mlpLogits.push(...scores.mlpLogits);
       if (heldOut.svmScores) heldOut.svmScores.push(...scores.svmScores!);
       heldOut.y.push(...scores.y);
-      validGold.push(...fold.map((e) => e.label));
+      validGold.push(...fold.map((p) => examples[p].label));
     });
     ({ weight, temperature } = chooseMix(heldOut, labels, opts.minOosRecall));
     opts.log(`mix: svm weight ${weight}, temperature ${temperature}`);
