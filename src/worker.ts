@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createLogger } from './app.factory';
 import { AppModule } from './app.module';
@@ -28,17 +28,20 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
-    logger: createLogger(config),
-  });
+  // Listeners go in before anything can announce readiness: until a SIGTERM listener exists the
+  // OS default applies, and a supervisor that signals right after "worker started" would kill
+  // the process outright (seen in CI). A signal during boot stops the worker once it is built.
   const logger = new Logger('worker');
-  logger.log(`worker started (pid ${process.pid})`);
-  let stopping = false;
+  let app: INestApplicationContext | undefined = undefined;
+  let stopSignal: string | undefined;
   const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (stopSignal) return;
+    stopSignal = signal;
+    if (app) shutDown(app, signal);
+  };
+  const shutDown = (context: INestApplicationContext, signal: string) => {
     logger.log(`${signal}: finishing running jobs`);
-    app.close().then(
+    context.close().then(
       () => {
         logger.log('worker stopped');
         process.exit(0);
@@ -51,6 +54,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
+    logger: createLogger(config),
+  });
+  logger.log(`worker started (pid ${process.pid})`);
+  if (stopSignal) shutDown(app, stopSignal);
 }
 
 main().catch((error: Error) => {

@@ -152,6 +152,41 @@ describeRedis('BullMQ worker processes (real Redis)', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('a SIGTERM that arrives while the worker is still booting stops it cleanly (exit 0)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'concierge-worker-'));
+    try {
+      // Nest's first log line comes after the worker's signal listeners are in, before it is ready.
+      const worker = await startProcess(
+        'src/worker.ts',
+        {
+          REDIS_URL: url,
+          QUEUE_PREFIX: prefix,
+          DATA_DIR: dataDir,
+          SEED_DEMO: 'false',
+          NODE_ENV: 'test',
+          LOG_LEVEL: 'info',
+          DATABASE_URL: '',
+        },
+        /Starting Nest application/,
+        120_000,
+      );
+      children.push(worker.child);
+      worker.child.kill('SIGTERM');
+      const exit = await exited(worker.child);
+      if (exit.code !== 0) process.stderr.write(worker.output());
+      expect(exit).toEqual({ code: 0, signal: null });
+      const messages = worker
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => (JSON.parse(l) as { message: unknown }).message);
+      expect(messages).toContain('SIGTERM: finishing running jobs');
+      expect(messages).toContain('worker stopped');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('npm run worker without Redis', () => {

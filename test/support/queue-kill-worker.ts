@@ -23,10 +23,11 @@ async function main(): Promise<void> {
     await counters.incr(`${prefix}:test:completions:${job.id}`);
   });
   await driver.start();
-  process.stdout.write(`ready ${process.pid}\n`);
+  // The listener must exist before "ready": the test signals as soon as it reads that line.
   process.once('SIGTERM', () => {
     void driver.close().then(() => counters.quit().then(() => process.exit(0)));
   });
+  process.stdout.write(`ready ${process.pid}\n`);
 }
 
 main().catch((error: Error) => {
