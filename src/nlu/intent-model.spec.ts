@@ -12,6 +12,7 @@ describe('IntentModel', () => {
   beforeAll(async () => {
     const trained = trainIntentModel(generatedIntents('train', 4), undefined, {
       mlp: { hidden: 16, maxEpochs: 8 },
+      mlpMembers: 1,
     });
     const dir = mkdtempSync(join(tmpdir(), 'intent-model-'));
     writeIntentModelDir(dir, trained, { data: ['generated'], evaluations: [], limits: [] });

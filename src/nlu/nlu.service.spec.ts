@@ -13,6 +13,7 @@ describe('NluService', () => {
   beforeAll(async () => {
     const trained = trainIntentModel(generatedIntents('train', 4), undefined, {
       mlp: { hidden: 16, maxEpochs: 8 },
+      mlpMembers: 1,
     });
     const dir = mkdtempSync(join(tmpdir(), 'nlu-service-'));
     writeIntentModelDir(dir, trained, { data: ['generated'], evaluations: [], limits: [] });

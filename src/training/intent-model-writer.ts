@@ -86,7 +86,7 @@ function modelCard(model: TrainedIntentModel, info: ModelDirInfo, bytes: number)
     '',
     '## Model',
     '',
-    `- features: ${model.featurizer.dimension}; hidden/vector dimension: ${model.network.hidden}`,
+    `- features: ${model.featurizer.dimension}; hidden/vector dimension: ${model.network.hidden}${averagedNote(model)}`,
     `- hidden-layer epochs kept: ${t.mlpEpochs}; SVM weight ${t.svmWeight}; temperature ${t.temperature}`,
     `- out-of-scope: top label \`oos\` or confidence < ${model.threshold.toFixed(4)} (chosen on validation)`,
     `- model.onnx: ${(bytes / 1024 / 1024).toFixed(2)} MiB (large matrices in int8 with a scale per row); training ${t.seconds} s; seed ${t.options.seed}`,
@@ -102,4 +102,9 @@ function modelCard(model: TrainedIntentModel, info: ModelDirInfo, bytes: number)
     ...info.limits.map((l) => `- ${l}`),
     '',
   ].join('\n');
+}
+
+function averagedNote(model: TrainedIntentModel): string {
+  const members = model.training.options.mlpMembers;
+  return typeof members === 'number' && members > 1 ? ` (${members} averaged networks)` : '';
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { IntentModel } from '../nlu/intent-model';
 import { generatedIntents } from './generated-intents.fixture';
 import { evaluateIntentModel } from './intent-evaluator';
-import { stratifiedFolds, trainIntentModel } from './intent-trainer';
+import { FEW_SHOT_MEMBERS, membersFor, stratifiedFolds, trainIntentModel } from './intent-trainer';
 import { writeIntentModelDir } from './intent-model-writer';
 
 const options = { mlp: { hidden: 32, maxEpochs: 12 }, seed: 7 };
@@ -49,6 +49,26 @@ describe('trainIntentModel → ONNX model directory → evaluation', () => {
     await model.close();
     expect(evaluation.accuracy).toBeGreaterThanOrEqual(0.9);
     expect(evaluation.oosRecall).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('averages several members on few-shot data by default; an explicit count wins', () => {
+    const perLabel = (...counts: number[]) =>
+      counts.flatMap((n, l) => Array.from({ length: n }, () => ({ label: `l${l}` })));
+    expect(membersFor(perLabel(10, 10, 10))).toBe(FEW_SHOT_MEMBERS);
+    expect(membersFor(perLabel(20, 20))).toBe(FEW_SHOT_MEMBERS);
+    expect(membersFor(perLabel(21, 21))).toBe(1);
+    // The median intent decides: one large intent does not make the data large.
+    expect(membersFor(perLabel(8, 9, 500))).toBe(FEW_SHOT_MEMBERS);
+    expect(membersFor(perLabel(8, 100, 500))).toBe(1);
+
+    // Eight sentences an intent: few-shot. `train` has 24 an intent: one network.
+    const fewShot = generatedIntents('train', 2);
+    const averaged = trainIntentModel(fewShot, undefined, options);
+    expect(averaged.network.hidden).toBe(FEW_SHOT_MEMBERS * options.mlp.hidden);
+    expect(averaged.training.options.mlpMembers).toBe(FEW_SHOT_MEMBERS);
+    const explicit = trainIntentModel(fewShot, undefined, { ...options, mlpMembers: 1 });
+    expect(explicit.network.hidden).toBe(options.mlp.hidden);
+    expect(trainIntentModel(train, undefined, options).network.hidden).toBe(options.mlp.hidden);
   });
 
   it('deals every example to exactly one validation fold, each label spread evenly', () => {

@@ -38,7 +38,11 @@ function trainOptions(args: CliArgs): Partial<IntentTrainOptions> {
       hidden: optionalNumber(args, 'hidden', 128),
       maxEpochs: optionalNumber(args, 'epochs', 30),
     },
-    mlpMembers: optionalNumber(args, 'members', DEFAULT_INTENT_TRAIN_OPTIONS.mlpMembers),
+    // Absent or `auto`: several averaged members only for few-shot data (see membersFor).
+    mlpMembers:
+      args.options.members === undefined || args.options.members === 'auto'
+        ? 'auto'
+        : optionalNumber(args, 'members', 1),
     svm: { C: optionalNumber(args, 'svm-c', 1) },
     validationFolds: optionalNumber(args, 'folds', DEFAULT_INTENT_TRAIN_OPTIONS.validationFolds),
     log,
@@ -130,7 +134,7 @@ export const trainIntentCommand: CliCommand = {
   name: 'train intent',
   description: 'train the intent classifier from a text,label CSV and export a model directory',
   usage:
-    'train intent (--train <csv> [--valid <csv>] --out <dir> | --preset shop [--out models/intent]) [--seed N] [--hidden N] [--members N] [--svm-c C] [--epochs N] [--folds K]',
+    'train intent (--train <csv> [--valid <csv>] --out <dir> | --preset shop [--out models/intent]) [--seed N] [--hidden N] [--members N|auto] [--svm-c C] [--epochs N] [--folds K]',
   async run(args) {
     const preset = args.options.preset;
     if (preset !== undefined) {
