@@ -118,74 +118,50 @@ describeRedis('BullMQ worker processes (real Redis)', () => {
     }
   });
 
-  it('npm run worker boots without HTTP and exits 0 on SIGTERM', async () => {
+  /**
+   * Starts `npm run worker`'s entry point, sends SIGTERM as soon as stdout shows `signalAfter`,
+   * and returns how it exited and the messages it logged.
+   */
+  async function signalWorker(signalAfter: RegExp) {
     const dataDir = mkdtempSync(join(tmpdir(), 'concierge-worker-'));
     try {
-      const worker = await startProcess(
-        'src/worker.ts',
-        {
-          REDIS_URL: url,
-          QUEUE_PREFIX: prefix,
-          DATA_DIR: dataDir,
-          SEED_DEMO: 'false',
-          NODE_ENV: 'test',
-          LOG_LEVEL: 'info',
-          DATABASE_URL: '',
-        },
-        /worker started/,
-        120_000,
-      );
+      const env = {
+        REDIS_URL: url,
+        QUEUE_PREFIX: prefix,
+        DATA_DIR: dataDir,
+        SEED_DEMO: 'false',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'info',
+        DATABASE_URL: '',
+      };
+      const worker = await startProcess('src/worker.ts', env, signalAfter, 120_000);
       children.push(worker.child);
       worker.child.kill('SIGTERM');
       const exit = await exited(worker.child);
       if (exit.code !== 0) process.stderr.write(worker.output());
-      expect(exit).toEqual({ code: 0, signal: null });
-      const lines = worker
-        .output()
-        .split('\n')
-        .filter((l) => l.startsWith('{'));
-      expect(lines.length).toBeGreaterThan(0);
-      expect(lines.map((l) => (JSON.parse(l) as { message: string }).message)).toContain(
-        'worker stopped',
-      );
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
-
-  it('a SIGTERM that arrives while the worker is still booting stops it cleanly (exit 0)', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'concierge-worker-'));
-    try {
-      // Nest's first log line comes after the worker's signal listeners are in, before it is ready.
-      const worker = await startProcess(
-        'src/worker.ts',
-        {
-          REDIS_URL: url,
-          QUEUE_PREFIX: prefix,
-          DATA_DIR: dataDir,
-          SEED_DEMO: 'false',
-          NODE_ENV: 'test',
-          LOG_LEVEL: 'info',
-          DATABASE_URL: '',
-        },
-        /Starting Nest application/,
-        120_000,
-      );
-      children.push(worker.child);
-      worker.child.kill('SIGTERM');
-      const exit = await exited(worker.child);
-      if (exit.code !== 0) process.stderr.write(worker.output());
-      expect(exit).toEqual({ code: 0, signal: null });
       const messages = worker
         .output()
         .split('\n')
         .filter((l) => l.startsWith('{'))
         .map((l) => (JSON.parse(l) as { message: unknown }).message);
-      expect(messages).toContain('SIGTERM: finishing running jobs');
-      expect(messages).toContain('worker stopped');
+      return { exit, messages };
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
+  }
+
+  it('npm run worker boots without HTTP and exits 0 on SIGTERM', async () => {
+    const { exit, messages } = await signalWorker(/worker started/);
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(messages).toContain('worker stopped');
+  });
+
+  it('a SIGTERM that arrives while the worker is still booting stops it cleanly (exit 0)', async () => {
+    // Nest's first log line comes after the worker's signal listeners are in, before it is ready.
+    const { exit, messages } = await signalWorker(/Starting Nest application/);
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(messages).toContain('SIGTERM: finishing running jobs');
+    expect(messages).toContain('worker stopped');
   });
 });
 
