@@ -37,7 +37,7 @@ export class ChatConnection {
   ) {
     // The browser knows before our heartbeat does: retry at once when the network comes back.
     addEventListener('online', () => this.wanted && this.state !== 'online' && this.open());
-    addEventListener('offline', () => this.ws?.close());
+    addEventListener('offline', () => this.abandon());
   }
 
   on<T>(event: string, listener: (data: T) => void): void {
@@ -105,7 +105,7 @@ export class ChatConnection {
         this.armHeartbeat();
         return;
       case '1':
-        this.ws?.close();
+        this.abandon();
         return;
       case '4':
         this.onSocketPacket(packet.slice(1));
@@ -116,7 +116,7 @@ export class ChatConnection {
 
   private armHeartbeat(): void {
     clearTimeout(this.heartbeat);
-    this.heartbeat = setTimeout(() => this.ws?.close(), this.heartbeatWindow);
+    this.heartbeat = setTimeout(() => this.abandon(), this.heartbeatWindow);
   }
 
   private onSocketPacket(packet: string): void {
@@ -139,12 +139,25 @@ export class ChatConnection {
       this.pendingAcks.delete(Number(id));
       resolve?.(data[0]);
     } else if (type === '1') {
-      this.ws?.close();
+      this.abandon();
     }
   }
 
   private emitLocal(event: string, data: unknown): void {
     (this.listeners.get(event) as ((d: unknown) => void) | undefined)?.(data);
+  }
+
+  /**
+   * Gives up on the current socket now rather than on its `close` event: with the network gone
+   * the closing handshake cannot finish, and Chromium fires `close` only after its handshake
+   * timeout, all that time showing the shopper no banner and taking messages into a dead socket.
+   */
+  private abandon(): void {
+    const ws = this.ws;
+    if (!ws) return;
+    ws.onclose = ws.onmessage = null;
+    ws.close();
+    this.dropped();
   }
 
   private dropped(): void {
