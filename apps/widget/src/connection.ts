@@ -148,9 +148,9 @@ export class ChatConnection {
   }
 
   /**
-   * Gives up on the current socket now rather than on its `close` event: with the network gone
-   * the closing handshake cannot finish, and Chromium fires `close` only after its handshake
-   * timeout, all that time showing the shopper no banner and taking messages into a dead socket.
+   * Gives up on the current socket now rather than on its `close` event: on a dead connection
+   * (a lapsed heartbeat) the closing handshake cannot finish, and the browser may fire `close`
+   * only at its handshake timeout, meanwhile showing no banner and sending into a dead socket.
    */
   private abandon(): void {
     const ws = this.ws;
