@@ -393,11 +393,7 @@ export function trainIntentModel(
     });
     ({ weight, temperature } = chooseMix(heldOut, labels, opts.minOosRecall));
     opts.log(`mix: svm weight ${weight}, temperature ${temperature}`);
-    const probs = mixedLogits(heldOut, weight).map((logits) => {
-      const p = logits.map((v) => v / temperature);
-      softmaxInPlace(p);
-      return p;
-    });
+    const probs = softmaxAt(mixedLogits(heldOut, weight), temperature);
     threshold = Math.max(
       0,
       calibrateThreshold(probs, validGold, labels, opts.oosRejectRate, opts.minOosRecall),
@@ -498,6 +494,15 @@ function validationScores(
 }
 
 /** mlp logits + weight · svm scores, per validation example. */
+/** Probabilities of each row of logits at a softmax temperature. */
+function softmaxAt(logits: readonly Float32Array[], temperature: number): Float32Array[] {
+  return logits.map((row) => {
+    const p = row.map((v) => v / temperature);
+    softmaxInPlace(p);
+    return p;
+  });
+}
+
 function mixedLogits(scores: ValidationScores, weight: number): Float32Array[] {
   const { mlpLogits, svmScores } = scores;
   return mlpLogits.map((logits, i) => {
@@ -548,11 +553,7 @@ function chooseMix(
     let best = { weight: 0, temperature: 1, meets: false, accuracy: -1, recall: -1, nll: Infinity };
     for (const weight of weights) {
       for (const temperature of TEMPERATURES) {
-        const probs = mixedByWeight.get(weight)!.map((logits) => {
-          const p = logits.map((v) => v / temperature);
-          softmaxInPlace(p);
-          return p;
-        });
+        const probs = softmaxAt(mixedByWeight.get(weight)!, temperature);
         const point = bestOperatingPoint(probs, gold, labels, minOosRecall);
         const meets = point.recall >= minOosRecall;
         // Equal accuracy is common (and certain across temperatures when the `oos` label alone
