@@ -11,6 +11,8 @@ export const BITEXT_FILE =
   'bitext-customer-support/Bitext_Sample_Customer_Support_Training_Dataset.csv';
 export const SHOP_CORPUS = 'src/training/corpus/shop-intents.csv';
 export const SHOP_CORPUS_TEST = 'src/training/corpus/shop-intents.test.csv';
+/** Held-out messages by writers who never saw the corpus (see the corpus README). */
+export const SHOP_INDEPENDENT_TEST = 'src/training/corpus/shop-intents.independent.test.csv';
 
 /** Bitext customer-support rows as `instruction` → `intent` examples. */
 export function readBitext(file: string): LabelledExample[] {
@@ -44,13 +46,24 @@ export function bitextSplit(datasetsDir: string): {
   return { train, test: valid };
 }
 
-/** Training data of the shipped model and its two held-out sets. */
+/** Training data of the shipped model and its three held-out sets. */
 export function shopPresetData(
   datasetsDir: string,
   repoRoot: string,
-): { train: LabelledExample[]; bitextTest: LabelledExample[]; teamTest: LabelledExample[] } {
+): {
+  train: LabelledExample[];
+  bitextTest: LabelledExample[];
+  teamTest: LabelledExample[];
+  independentTest: LabelledExample[];
+} {
   const bitext = bitextSplit(datasetsDir);
   const corpus = readLabelledCsv(join(repoRoot, SHOP_CORPUS), { minClasses: 2 });
   const teamTest = readLabelledCsv(join(repoRoot, SHOP_CORPUS_TEST));
-  return { train: [...bitext.train, ...corpus], bitextTest: bitext.test, teamTest };
+  const independentTest = readLabelledCsv(join(repoRoot, SHOP_INDEPENDENT_TEST));
+  return {
+    train: [...bitext.train, ...corpus],
+    bitextTest: bitext.test,
+    teamTest,
+    independentTest,
+  };
 }

@@ -12,6 +12,7 @@ import { LabelledExample, OOS_LABEL, readLabelledCsv } from '../labelled-csv';
 
 const TRAIN_FILE = join(__dirname, 'shop-intents.csv');
 const TEST_FILE = join(__dirname, 'shop-intents.test.csv');
+const INDEPENDENT_TEST_FILE = join(__dirname, 'shop-intents.independent.test.csv');
 
 // The corpus covers exactly the intents the shop ships templates for (the fallback aside).
 const INTENTS: string[] = [...SERVICE_INTENTS, ...CONVERSATION_INTENTS];
@@ -68,14 +69,18 @@ function duplicates(examples: LabelledExample[]): string[] {
 describe('shop intent corpus', () => {
   const train = readLabelledCsv(TRAIN_FILE);
   const test = readLabelledCsv(TEST_FILE);
+  const independent = readLabelledCsv(INDEPENDENT_TEST_FILE);
 
-  it.each([TRAIN_FILE, TEST_FILE])('%s starts with the exact header text,label', (file) => {
-    expect(readFileSync(file, 'utf8').split('\n', 1)[0]).toBe('text,label');
-  });
+  it.each([TRAIN_FILE, TEST_FILE, INDEPENDENT_TEST_FILE])(
+    '%s starts with the exact header text,label',
+    (file) => {
+      expect(readFileSync(file, 'utf8').split('\n', 1)[0]).toBe('text,label');
+    },
+  );
 
   it('uses only the shipped intent labels and oos', () => {
     const allowed = new Set([...INTENTS, OOS_LABEL]);
-    const unknown = [...train, ...test]
+    const unknown = [...train, ...test, ...independent]
       .filter((e) => !allowed.has(e.label))
       .map((e) => `${e.line}: ${e.label}`);
     expect(unknown).toEqual([]);
@@ -89,16 +94,23 @@ describe('shop intent corpus', () => {
     expect(shortfalls(test, 10, 60)).toEqual([]);
   });
 
+  it('has at least 5 English and 5 Chinese independent test rows per intent and 30 of each for oos', () => {
+    expect(shortfalls(independent, 5, 30)).toEqual([]);
+  });
+
   it('has no duplicate rows within a file, even ignoring case and punctuation', () => {
     expect(duplicates(train)).toEqual([]);
     expect(duplicates(test)).toEqual([]);
+    expect(duplicates(independent)).toEqual([]);
   });
 
-  it('shares no row between training and test, even ignoring case and punctuation', () => {
-    const trainKeys = new Set(train.map((e) => fingerprint(e.text)));
-    const leaked = test
-      .filter((e) => trainKeys.has(fingerprint(e.text)))
-      .map((e) => `${e.line}: ${e.text}`);
-    expect(leaked).toEqual([]);
+  it('shares no row between any two files, even ignoring case and punctuation', () => {
+    const shared = (a: LabelledExample[], b: LabelledExample[]) => {
+      const keys = new Set(a.map((e) => fingerprint(e.text)));
+      return b.filter((e) => keys.has(fingerprint(e.text))).map((e) => `${e.line}: ${e.text}`);
+    };
+    expect(shared(train, test)).toEqual([]);
+    expect(shared(train, independent)).toEqual([]);
+    expect(shared(test, independent)).toEqual([]);
   });
 });
