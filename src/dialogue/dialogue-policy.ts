@@ -1,3 +1,4 @@
+import { NEGATIVE_ESCALATION_SCORE } from '../nlu/sentiment/sentiment-model';
 import { INTENT_LABELS, say, STATUS_WORDS } from './dialogue-phrases';
 import type {
   BotReply,
@@ -27,7 +28,7 @@ export interface PolicyOptions {
 export const DEFAULT_POLICY_OPTIONS: PolicyOptions = {
   clarifyMargin: 0.12,
   clarifyBelow: 0.6,
-  negativeSentiment: -0.35,
+  negativeSentiment: NEGATIVE_ESCALATION_SCORE,
   maxFailures: 2,
 };
 

@@ -125,6 +125,8 @@ export function loadChineseReviews(datasetsDir: string): SentimentExample[] {
 
 /** Team-written chat lines (`corpus/chat-sentiment.csv`), all used for training. */
 export const CHAT_SENTIMENT_CSV = join(__dirname, 'corpus', 'chat-sentiment.csv');
+/** Chat messages by writers who never saw the training lines; evaluation only. */
+export const CHAT_SENTIMENT_TEST_CSV = join(__dirname, 'corpus', 'chat-sentiment.test.csv');
 
 const CHAT_POLARITY: Record<string, Polarity> = { negative: -1, neutral: 0, positive: 1 };
 

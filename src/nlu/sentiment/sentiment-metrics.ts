@@ -100,3 +100,41 @@ export function threeWayMetrics(
     confusion,
   };
 }
+
+/** How well `score <= threshold` finds the negative messages (what escalation relies on). */
+export interface NegativeDetection {
+  threshold: number;
+  /** Of the messages at or below the threshold, the share that are negative. */
+  precision: number;
+  /** Of the negative messages, the share at or below the threshold. */
+  recall: number;
+  /** Of the neutral messages, the share wrongly at or below the threshold. */
+  neutralFlagged: number;
+}
+
+export function negativeDetection(
+  scores: readonly number[],
+  gold: readonly number[],
+  threshold: number,
+): NegativeDetection {
+  let flagged = 0;
+  let flaggedNegative = 0;
+  let negatives = 0;
+  let neutrals = 0;
+  let neutralFlagged = 0;
+  scores.forEach((score, i) => {
+    const isFlagged = score <= threshold;
+    if (gold[i] < 0) negatives++;
+    if (gold[i] === 0) neutrals++;
+    if (!isFlagged) return;
+    flagged++;
+    if (gold[i] < 0) flaggedNegative++;
+    if (gold[i] === 0) neutralFlagged++;
+  });
+  return {
+    threshold,
+    precision: round(flagged ? flaggedNegative / flagged : 0),
+    recall: round(negatives ? flaggedNegative / negatives : 0),
+    neutralFlagged: round(neutrals ? neutralFlagged / neutrals : 0),
+  };
+}

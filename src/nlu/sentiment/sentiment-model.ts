@@ -21,6 +21,11 @@ export interface SentimentWeights {
 }
 
 export const SENTIMENT_WEIGHTS_FILE = 'sentiment.json';
+/**
+ * A complaint scored at or below this goes straight to a person (the dialogue policy's default);
+ * the model card reports how well it finds negative chat messages.
+ */
+export const NEGATIVE_ESCALATION_SCORE = -0.35;
 export const FEATURIZER_FILE = 'featurizer.json';
 
 export class SentimentModelError extends DomainError {

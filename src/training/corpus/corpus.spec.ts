@@ -5,6 +5,7 @@ import {
   SERVICE_INTENTS,
 } from '../../retrieval/shipped-templates/shipped-template';
 import { LabelledExample, OOS_LABEL, readLabelledCsv } from '../labelled-csv';
+import { fingerprint } from '../text-fingerprint';
 
 // Integrity of the team-written shop corpus: the shipped intent model is trained on the first file
 // and scored on the second, so a missing intent, a thin language or a leaked test row would make
@@ -22,14 +23,6 @@ type Lang = 'en' | 'zh';
 /** Any Han character makes a row Chinese: mixed rows such as "我的order还没到" are typed by Chinese shoppers. */
 function lang(text: string): Lang {
   return /\p{Script=Han}/u.test(text) ? 'zh' : 'en';
-}
-
-/** Case, width, punctuation, symbols and spaces removed, so near-identical rows compare equal. */
-function fingerprint(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\p{P}\p{S}\p{Z}\s]/gu, '');
 }
 
 function countBy(examples: LabelledExample[]): Map<string, number> {
