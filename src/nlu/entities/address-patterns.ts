@@ -16,7 +16,10 @@ const EN_STREET = new RegExp(
 // Chinese addresses end in a street-and-number: 建国路88号, 南京东路100号3栋2单元501室.
 const ZH_ANCHOR =
   /(?:路|街|大道|大街|巷|弄|胡同|道)\s{0,2}\d{1,5}\s{0,2}号(?:院)?(?:\s{0,2}\d{1,4}\s{0,2}(?:号楼|栋|幢|座|单元|楼|层|室|号)){0,4}/g;
-const ZH_STOP = /[是在到寄送至往的址住我为于：:，,。\s]/;
+const ZH_STOP = /[是在到寄送至往的址住我为于了：:，,。\s]/;
+// "改成 / 写成 …" ("change it to …") lead into an address but are not part of it; 成 alone can
+// be (成都路), so only these verb pairs are dropped.
+const ZH_LEAD_IN = /^(?:改成|写成|换成|填成|变成|改为|写为)/;
 // "2 on the way", "3 of them were in the drive": function words never name a street.
 const EN_FUNCTION_WORD =
   /(?<![A-Za-z])(the|a|an|my|your|our|on|in|of|to|for|and|or|is|are|was|were|it|them|items?|pieces?|days?|weeks?)\s/i;
@@ -37,7 +40,8 @@ function zhAddressStart(text: string, anchorStart: number): number {
     if (!isHan(ch.charCodeAt(0)) || ZH_STOP.test(ch)) break;
     start--;
   }
-  return start;
+  const leadIn = ZH_LEAD_IN.exec(text.slice(start, anchorStart));
+  return leadIn ? start + leadIn[0].length : start;
 }
 
 /** Street addresses (English house-number + street; Chinese …路/街 + 号). */

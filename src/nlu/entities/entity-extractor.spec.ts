@@ -21,6 +21,12 @@ describe('extractEntities (English)', () => {
     expect(found(text)).toContainEqual([type, value, expect.any(String)]);
   });
 
+  it('reads an amount followed by a comma, but not a malformed thousands group', () => {
+    expect(found('I paid $25, but got nothing')).toEqual([['money', '25 USD', '$25']]);
+    expect(found('it was $1,200, ok?')).toEqual([['money', '1200 USD', '$1,200']]);
+    expect(found('about $1,20 maybe')).toEqual([]);
+  });
+
   it('normalises emails, phones and money', () => {
     expect(found('email me at John.Doe@Example.com or call +1 (555) 123-4567')).toEqual([
       ['email', 'john.doe@example.com', 'John.Doe@Example.com'],
@@ -80,6 +86,7 @@ describe('extractEntities (Chinese)', () => {
     expect(found('退我50元')).toEqual([['money', '50 CNY', '50元']]);
     expect(found('两百块钱太贵了')).toEqual([['money', '200 CNY', '两百块钱']]);
     expect(found('才¥99.9')).toEqual([['money', '99.9 CNY', '¥99.9']]);
+    expect(found('¥299，还没发货')).toEqual([['money', '299 CNY', '¥299']]);
     expect(found('3月5日下单的')).toEqual([['date', '2027-03-05', '3月5日']]);
     expect(found('三月五号下单的')).toEqual([['date', '2027-03-05', '三月五号']]);
     expect(found('下周三送货')).toEqual([['date', '2026-12-02', '下周三']]);
@@ -88,6 +95,15 @@ describe('extractEntities (Chinese)', () => {
 
   it('does not read 一块儿 ("together") as money', () => {
     expect(found('我们一块儿去')).toEqual([]);
+  });
+
+  it('leaves the words that introduce a Chinese address out of it', () => {
+    expect(found('地址写成了杭州市西湖区文三路88号')).toEqual([
+      ['address', '杭州市西湖区文三路88号', '杭州市西湖区文三路88号'],
+    ]);
+    expect(found('帮我改成成都市武侯区成都路12号')).toEqual([
+      ['address', '成都市武侯区成都路12号', '成都市武侯区成都路12号'],
+    ]);
   });
 
   it('finds a Chinese street address', () => {

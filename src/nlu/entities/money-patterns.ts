@@ -48,10 +48,12 @@ const SUFFIX_CURRENCY: Record<string, string> = {
 };
 
 // `1,234.56`, `1234`, `12.5`; the look-behind keeps the scan linear inside long digit runs.
+// After an amount, a comma is only refused when a digit follows ("$1,20" is not an amount), so
+// "$25, but…" and "¥299，还没发货" (NFKC turns ， into ,) still read as money.
 const AMOUNT = '(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d{1,2}))?';
 const PREFIXED = new RegExp(
   // Codes need a word boundary ("usd5", not "thousand5"); symbols may follow a word ("refunding$3").
-  `(?:(?<![A-Za-z0-9])(us\\$|hk\\$|c\\$|a\\$|usd|eur|gbp|rmb|cny)|(?<![\\d$])(\\$|€|£|¥|￥))\\s?${AMOUNT}(?![\\d,]|\\.\\d)(?:\\s?(?:usd|dollars?|元|块))?`,
+  `(?:(?<![A-Za-z0-9])(us\\$|hk\\$|c\\$|a\\$|usd|eur|gbp|rmb|cny)|(?<![\\d$])(\\$|€|£|¥|￥))\\s?${AMOUNT}(?!\\d|,\\d|\\.\\d)(?:\\s?(?:usd|dollars?|元|块))?`,
   'gi',
 );
 const SUFFIXED = new RegExp(
