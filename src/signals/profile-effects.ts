@@ -28,7 +28,7 @@ export type Counter = (typeof COUNTERS)[number];
 export type Counters = Record<Counter, number>;
 
 /** Sentiment scores below this count as negative (the shipped sentiment model's neutral band). */
-export const NEGATIVE_SENTIMENT_BELOW = -0.7;
+export const NEGATIVE_SENTIMENT_BELOW = -0.6;
 /** The NLU intent that marks a shopper message as a complaint. */
 export const COMPLAINT_INTENT = 'complaint';
 
