@@ -119,6 +119,7 @@ export class ConversationService {
       confidence: round(understanding.confidence),
       lang: understanding.lang,
       sentiment: round(understanding.sentiment.score),
+      sentimentLabel: understanding.sentiment.label,
     });
     const write = async (conversation: Conversation, create?: NewConversation) => {
       const stored = await this.store.appendShopperMessage(

@@ -31,6 +31,7 @@ export const EVENT_CATALOGUE: Record<string, EventTypeSpec> = {
       confidence: { kind: 'number', min: 0, max: 1 },
       lang: { kind: 'string', maxLength: 10 },
       sentiment: { kind: 'number', min: -1, max: 1 },
+      sentimentLabel: { kind: 'string', values: ['negative', 'neutral', 'positive'] },
     },
   },
   chat_escalated: {

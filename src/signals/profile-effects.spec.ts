@@ -50,6 +50,15 @@ describe('profile effects', () => {
     expect(p.firstOrderAt).toEqual(new Date(Date.UTC(2026, 0, 1)));
   });
 
+  it("counts a message as negative by the model's label, by the score only when there is none", () => {
+    const negatives = (payload: Record<string, unknown>) =>
+      eventEffect(ev('chat_message', 5, payload)).counters.negative_messages ?? 0;
+    expect(negatives({ sentiment: -0.65, sentimentLabel: 'neutral' })).toBe(0);
+    expect(negatives({ sentiment: -0.5, sentimentLabel: 'negative' })).toBe(1);
+    expect(negatives({ sentiment: -0.65 })).toBe(1);
+    expect(negatives({ sentiment: -0.5 })).toBe(0);
+  });
+
   it('keeps the most recent rating, not the last one processed', () => {
     expect(fold(history).lastRating).toBe(2);
   });

@@ -27,8 +27,13 @@ export const COUNTERS = [
 export type Counter = (typeof COUNTERS)[number];
 export type Counters = Record<Counter, number>;
 
-/** Sentiment scores below this count as negative (the shipped sentiment model's neutral band). */
+/**
+ * A chat message counts as negative when the sentiment model labelled it so (`sentimentLabel`,
+ * which follows the model's own neutral band). Events without a label (imported through the
+ * batch API, or written before the label was recorded) fall back to a score below this.
+ */
 export const NEGATIVE_SENTIMENT_BELOW = -0.6;
+
 /** The NLU intent that marks a shopper message as a complaint. */
 export const COMPLAINT_INTENT = 'complaint';
 
@@ -51,6 +56,11 @@ export interface EventEffect {
 
 const num = (value: unknown): number =>
   typeof value === 'number' && Number.isFinite(value) ? value : 0;
+
+function isNegativeMessage(payload: Record<string, unknown>): boolean {
+  if (typeof payload.sentimentLabel === 'string') return payload.sentimentLabel === 'negative';
+  return num(payload.sentiment) < NEGATIVE_SENTIMENT_BELOW;
+}
 
 export function eventEffect(event: ProfileEvent): EventEffect {
   const at = event.occurredAt;
@@ -77,7 +87,7 @@ export function eventEffect(event: ProfileEvent): EventEffect {
       break;
     case 'chat_message':
       c.messages = 1;
-      if (num(p.sentiment) < NEGATIVE_SENTIMENT_BELOW) c.negative_messages = 1;
+      if (isNegativeMessage(p)) c.negative_messages = 1;
       if (p.intent === COMPLAINT_INTENT) c.complaints = 1;
       effect.contactAt = at;
       effect.conversation = conversation(false, null);

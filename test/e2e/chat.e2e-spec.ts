@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { ConversationService } from '../../src/chat/conversation.service';
 import { IngestionService } from '../../src/commerce/ingestion.service';
 import { identitySignature, randomId, ShopperClient } from '../support/chat-client';
@@ -133,6 +134,19 @@ describe.each(backends())('chat engine on %s', (backend) => {
     const second = await shopper.say('solve the integral of x squared dx');
     expect(second.reply.text).toMatch(/colleague/);
     expect((await statusPromise).status).toBe('queued');
+  });
+
+  it("records each message's tone with the sentiment model's label for the customer profile", async () => {
+    const shopper = await connect();
+    const angry = await shopper.say('this is the third time my parcel is late, absolutely useless');
+    await shopper.say('thank you so much, that was really helpful!');
+    const rows: { label: string; score: number }[] = await t.app.get(DataSource).query(
+      `SELECT payload->>'sentimentLabel' AS label, (payload->>'sentiment')::float AS score
+         FROM behaviour_events WHERE type = 'chat_message' AND conversation_id = $1 ORDER BY seq`,
+      [angry.reply.conversationId],
+    );
+    expect(rows.map((r) => r.label)).toEqual(['negative', 'positive']);
+    expect(rows[0].score).toBeLessThan(0);
   });
 
   it('holds a Chinese conversation in Chinese', async () => {
