@@ -112,9 +112,7 @@ export interface TrainedIntentModel {
 export function membersFor(examples: readonly { label: string }[]): number {
   const counts = new Map<string, number>();
   for (const e of examples) counts.set(e.label, (counts.get(e.label) ?? 0) + 1);
-  const sorted = [...counts.values()].sort((a, b) => a - b);
-  const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
-  return median <= FEW_SHOT_EXAMPLES_PER_LABEL ? FEW_SHOT_MEMBERS : 1;
+  return median([...counts.values()]) <= FEW_SHOT_EXAMPLES_PER_LABEL ? FEW_SHOT_MEMBERS : 1;
 }
 
 /** Examples grouped by label (labels in sorted order), each group shuffled under `seed`. */
@@ -494,21 +492,21 @@ function validationScores(
 }
 
 /** mlp logits + weight · svm scores, per validation example. */
-/** Probabilities of each row of logits at a softmax temperature. */
-function softmaxAt(logits: readonly Float32Array[], temperature: number): Float32Array[] {
-  return logits.map((row) => {
-    const p = row.map((v) => v / temperature);
-    softmaxInPlace(p);
-    return p;
-  });
-}
-
 function mixedLogits(scores: ValidationScores, weight: number): Float32Array[] {
   const { mlpLogits, svmScores } = scores;
   return mlpLogits.map((logits, i) => {
     const out = Float32Array.from(logits);
     if (svmScores) for (let c = 0; c < out.length; c++) out[c] += weight * svmScores[i][c];
     return out;
+  });
+}
+
+/** Probabilities of each row of logits at a softmax temperature. */
+function softmaxAt(logits: readonly Float32Array[], temperature: number): Float32Array[] {
+  return logits.map((row) => {
+    const p = row.map((v) => v / temperature);
+    softmaxInPlace(p);
+    return p;
   });
 }
 
