@@ -183,9 +183,9 @@ export class AppConfig {
   @IsInt()
   HANDOFF_GRACE_SECONDS = 60;
 
-  /** Shop name used in answers ({{shop.name}}). */
+  /** Shop name used in answers ({{shop.name}}) and on the demo storefront. */
   @IsString()
-  SHOP_NAME = 'Concierge Demo Shop';
+  SHOP_NAME = 'Northwind Goods';
 
   /** Support e-mail used in answers ({{shop.supportEmail}}). */
   @IsString()

@@ -1,5 +1,6 @@
 import { NEGATIVE_ESCALATION_SCORE } from '../nlu/sentiment/sentiment-model';
 import { INTENT_LABELS, say, STATUS_WORDS } from './dialogue-phrases';
+import { findCategory, rankByInterest } from './product-interest';
 import type {
   BotReply,
   Decision,
@@ -32,6 +33,9 @@ export const DEFAULT_POLICY_OPTIONS: PolicyOptions = {
   maxFailures: 2,
 };
 
+/** Popular products a recommendation re-ranks by the message's words, and how many it shows. */
+const CANDIDATES_TO_RANK = 40;
+const PRODUCTS_PER_REPLY = 4;
 const ORDER_INTENTS: OrderIntent[] = ['track_order', 'cancel_order', 'change_shipping_address'];
 const CANCELLABLE = new Set(['pending', 'paid', 'processing']);
 const ADDRESS_CHANGEABLE = new Set(['pending', 'paid', 'processing']);
@@ -413,17 +417,16 @@ export class DialoguePolicy {
   }
 
   private async recommend(text: string, turn: Turn): Promise<Decision> {
-    const categories = await this.ports.categories();
-    const lower = text.toLowerCase();
-    const category = categories.find(
-      (c) => lower.includes(c.toLowerCase()) || lower.includes(singular(c.toLowerCase())),
-    );
-    const products = await this.ports.popularProducts(category, 4);
+    const match = findCategory(text, await this.ports.categories(), turn.locale);
+    const candidates = await this.ports.popularProducts(match?.category, CANDIDATES_TO_RANK);
+    const products = rankByInterest(text, candidates).slice(0, PRODUCTS_PER_REPLY);
     if (products.length === 0) {
       turn.reply(say('noProducts', turn.locale));
       return turn.done('product_recommendation', false);
     }
-    const categoryText = category ? say('recommendCategory', turn.locale, { category }) : '';
+    const categoryText = match
+      ? say('recommendCategory', turn.locale, { category: match.label })
+      : '';
     turn.reply(say('recommend', turn.locale, { category: categoryText }), { products });
     return turn.done('product_recommendation', true);
   }
@@ -502,8 +505,4 @@ export function parseAddress(text: string): ShippingAddressInput | null {
 
 function formatAddress(a: ShippingAddressInput): string {
   return [a.line1, a.city, a.postalCode, a.country].filter(Boolean).join(', ');
-}
-
-function singular(word: string): string {
-  return word.endsWith('s') ? word.slice(0, -1) : word;
 }

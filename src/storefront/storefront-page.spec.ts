@@ -13,12 +13,14 @@ describe('renderStorefront', () => {
   it('lists products with price, category, image and link, and embeds the widget once', () => {
     const html = renderStorefront({
       locale: 'en',
+      shopName: 'Test Shop',
       products: [product],
       categories: [{ category: 'Shoes', productCount: 3 }],
     });
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<h3>Trail running shoes</h3>');
     expect(html).toContain('$89.00');
+    expect(html).toContain('<title>Test Shop — demo store</title>');
     expect(html).toContain('href="https://shop.example/p/1"');
     expect(html.match(/<script src="\/widget\.js"/g)).toHaveLength(1);
   });
@@ -26,6 +28,7 @@ describe('renderStorefront', () => {
   it('escapes catalogue text and drops script URLs', () => {
     const html = renderStorefront({
       locale: 'en',
+      shopName: 'Test Shop',
       products: [
         {
           ...product,
@@ -40,18 +43,32 @@ describe('renderStorefront', () => {
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('<script>alert');
     expect(html).not.toContain('javascript:');
+    expect(
+      renderStorefront({ locale: 'en', shopName: '<b>Shop</b>', products: [], categories: [] }),
+    ).toContain('&lt;b&gt;Shop&lt;/b&gt; — demo store');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
   it('renders the Chinese page in Chinese with yuan-style formatting of the currency', () => {
-    const html = renderStorefront({ locale: 'zh', products: [product], categories: [] });
+    const html = renderStorefront({
+      locale: 'zh',
+      shopName: 'Test Shop',
+      products: [product],
+      categories: [],
+    });
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain('热门商品');
+    expect(html).toContain('<title>Test Shop — 演示商店</title>');
     expect(html).toContain('US$89.00');
   });
 
   it('says how to get products when the shop is empty', () => {
-    const html = renderStorefront({ locale: 'en', products: [], categories: [] });
+    const html = renderStorefront({
+      locale: 'en',
+      shopName: 'Test Shop',
+      products: [],
+      categories: [],
+    });
     expect(html).toContain('SEED_DEMO=auto');
   });
 });

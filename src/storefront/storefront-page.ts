@@ -13,7 +13,7 @@ export interface StoreProduct {
 
 const TEXT = {
   en: {
-    title: 'Northwind Goods — demo store',
+    titleSuffix: 'demo store',
     tagline: 'Everyday things, delivered fast. Questions? Our assistant is one click away.',
     popular: 'Popular right now',
     categories: 'Shop by category',
@@ -26,7 +26,7 @@ const TEXT = {
       'A demo storefront served by Concierge. The chat widget is embedded with one script tag.',
   },
   zh: {
-    title: '北风好物 — 演示商店',
+    titleSuffix: '演示商店',
     tagline: '日常好物，极速送达。有问题？点一下右下角就能问智能助手。',
     popular: '热门商品',
     categories: '按分类浏览',
@@ -80,10 +80,13 @@ function productCard(p: StoreProduct, locale: StoreLocale): string {
 
 export function renderStorefront(input: {
   locale: StoreLocale;
+  /** SHOP_NAME: the same name the bot's answers use, so page and chat agree. */
+  shopName: string;
   products: StoreProduct[];
   categories: { category: string; productCount: number }[];
 }): string {
   const s = TEXT[input.locale];
+  const title = `${input.shopName} — ${s.titleSuffix}`;
   const lang = input.locale === 'zh' ? 'zh-CN' : 'en';
   const products = input.products.map((p) => productCard(p, input.locale)).join('');
   const categories = input.categories
@@ -94,12 +97,12 @@ export function renderStorefront(input: {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(s.title)}</title>
+<title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="/assets/storefront.css">
 </head>
 <body>
 <header class="top">
-  <a class="brand" href="${input.locale === 'zh' ? '/zh' : '/'}">${escapeHtml(s.title)}</a>
+  <a class="brand" href="${input.locale === 'zh' ? '/zh' : '/'}">${escapeHtml(title)}</a>
   <a class="lang" href="${s.otherHref}">${s.other}</a>
 </header>
 <section class="hero">

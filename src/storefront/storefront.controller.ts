@@ -67,6 +67,11 @@ export class StorefrontController {
       this.commerce.popularProducts({ limit: PRODUCTS_ON_PAGE }),
       this.commerce.categories(),
     ]);
-    return renderStorefront({ locale, products: popular, categories });
+    return renderStorefront({
+      locale,
+      shopName: this.config.SHOP_NAME,
+      products: popular,
+      categories,
+    });
   }
 }

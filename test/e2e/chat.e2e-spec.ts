@@ -154,6 +154,9 @@ describe.each(backends())('chat engine on %s', (backend) => {
     const { reply } = await shopper.say('我的快递到哪里了？');
     expect(reply.text).toMatch(/[\u4e00-\u9fff]/);
     expect(reply.text).toContain('订单号');
+    const asked = await (await connect()).say('推荐几双跑鞋');
+    expect(asked.reply.text).toContain('鞋类');
+    expect(asked.reply.payload?.products?.map((p) => p.title)).toEqual(['Trail running shoes']);
   });
 
   it('never duplicates or loses a message resent after a reconnect', async () => {

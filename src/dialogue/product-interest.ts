@@ -1,0 +1,364 @@
+import type { Locale, ProductCard } from './dialogue.types';
+
+/**
+ * What a recommendation request is about: which of the shop's categories it names (directly or
+ * through a common word for things in it, in English or Chinese) and which products' titles fit
+ * its words best. "推荐几双跑鞋" has to land in a category called `shoes`, and "any good running
+ * shoes?" should show running shoes before slippers.
+ */
+
+interface CategoryLexiconEntry {
+  /** Names a shop might give the category (compared with the shop's own, normalised). */
+  names: string[];
+  /** Words a shopper uses for things in it. English: whole words, singular. Chinese: substrings. */
+  en: string[];
+  zh: string[];
+  /** How the Chinese reply names the category when the shop's name for it is not Chinese. */
+  zhLabel: string;
+}
+
+// Written for this project from common storefront taxonomies. Bare words that also mean
+// something else in a shop chat are left out (包 as in 包邮 "free shipping", "top" as in "top picks").
+const CATEGORY_LEXICON: CategoryLexiconEntry[] = [
+  {
+    names: ['shoes', 'shoe', 'footwear', '鞋', '鞋类', '鞋靴'],
+    en: ['shoe', 'sneaker', 'trainer', 'boot', 'sandal', 'slipper', 'loafer', 'heel', 'flip-flop'],
+    zh: ['鞋', '靴'],
+    zhLabel: '鞋类',
+  },
+  {
+    names: ['clothing', 'clothes', 'apparel', 'fashion', '服装', '服饰', '女装', '男装'],
+    en: [
+      'clothes',
+      'clothing',
+      'shirt',
+      't-shirt',
+      'tee',
+      'dress',
+      'jacket',
+      'coat',
+      'jean',
+      'trouser',
+      'pant',
+      'sweater',
+      'hoodie',
+      'jumper',
+      'skirt',
+      'short',
+      'sock',
+      'outfit',
+      'blouse',
+    ],
+    zh: [
+      '衣服',
+      '衣裳',
+      '裙',
+      '裤',
+      '外套',
+      '夹克',
+      '卫衣',
+      '毛衣',
+      '衬衫',
+      'T恤',
+      '袜',
+      '服装',
+      '穿搭',
+    ],
+    zhLabel: '服装',
+  },
+  {
+    names: ['electronics', 'electronic', 'tech', 'gadgets', '电子产品', '数码', '电子'],
+    en: [
+      'electronic',
+      'gadget',
+      'headphone',
+      'earbud',
+      'earphone',
+      'speaker',
+      'charger',
+      'phone',
+      'laptop',
+      'tablet',
+      'camera',
+      'webcam',
+      'keyboard',
+      'smartwatch',
+      'smart watch',
+      'power bank',
+      'e-reader',
+      'tv',
+    ],
+    zh: [
+      '电子',
+      '数码',
+      '耳机',
+      '音箱',
+      '充电',
+      '手机',
+      '电脑',
+      '平板',
+      '相机',
+      '摄像头',
+      '键盘',
+      '鼠标',
+      '手表',
+    ],
+    zhLabel: '数码电子',
+  },
+  {
+    names: ['beauty', 'cosmetics', 'skincare', 'makeup', '美妆', '美容', '个护'],
+    en: [
+      'beauty',
+      'makeup',
+      'make-up',
+      'cosmetic',
+      'lipstick',
+      'skincare',
+      'skin care',
+      'moisturiser',
+      'moisturizer',
+      'serum',
+      'sunscreen',
+      'perfume',
+      'fragrance',
+      'shampoo',
+      'mascara',
+      'lotion',
+    ],
+    zh: ['美妆', '化妆', '护肤', '口红', '面霜', '精华', '防晒', '香水', '洗发', '面膜', '彩妆'],
+    zhLabel: '美妆护肤',
+  },
+  {
+    names: ['books', 'book', '图书', '书籍'],
+    en: ['book', 'novel', 'cookbook', 'paperback', 'hardcover'],
+    zh: ['书', '小说', '绘本', '读物'],
+    zhLabel: '图书',
+  },
+  {
+    names: ['home', 'kitchen', 'household', 'homeware', 'furniture', '家居', '厨房', '家具'],
+    en: [
+      'kitchen',
+      'cookware',
+      'pan',
+      'skillet',
+      'knife',
+      'kettle',
+      'lamp',
+      'blanket',
+      'pillow',
+      'bedding',
+      'duvet',
+      'mug',
+      'furniture',
+      'decor',
+      'homeware',
+    ],
+    zh: ['家居', '厨房', '锅', '刀具', '水壶', '台灯', '毯', '被套', '枕', '家具', '餐具'],
+    zhLabel: '家居厨房',
+  },
+  {
+    names: ['garden', 'gardening', 'outdoor', '园艺', '花园'],
+    en: [
+      'garden',
+      'gardening',
+      'plant',
+      'planter',
+      'seed',
+      'hose',
+      'lawn',
+      'pruner',
+      'watering can',
+    ],
+    zh: ['花园', '园艺', '植物', '花盆', '种子', '浇水', '草坪'],
+    zhLabel: '园艺',
+  },
+  {
+    names: ['pets', 'pet', 'pet supplies', '宠物', '宠物用品'],
+    en: ['pet', 'dog', 'puppy', 'cat', 'kitten', 'leash', 'collar', 'litter', 'aquarium'],
+    zh: ['宠物', '狗', '猫'],
+    zhLabel: '宠物用品',
+  },
+  {
+    names: ['sports', 'sport', 'fitness', 'sporting goods', '运动', '运动户外', '健身'],
+    en: [
+      'sport',
+      'fitness',
+      'gym',
+      'yoga',
+      'workout',
+      'exercise',
+      'dumbbell',
+      'cycling',
+      'camping',
+      'hiking',
+      'tennis',
+    ],
+    zh: ['运动', '健身', '瑜伽', '哑铃', '骑行', '露营', '登山', '网球'],
+    zhLabel: '运动户外',
+  },
+  {
+    names: ['toys', 'toy', 'games', 'kids', '玩具', '母婴玩具'],
+    en: ['toy', 'lego', 'puzzle', 'doll', 'board game', 'kid', 'children', 'child'],
+    zh: ['玩具', '积木', '拼图', '娃娃', '桌游', '小孩', '儿童'],
+    zhLabel: '玩具',
+  },
+  {
+    names: ['jewelry', 'jewellery', 'accessories', '首饰', '饰品'],
+    en: ['jewelry', 'jewellery', 'necklace', 'ring', 'bracelet', 'earring'],
+    zh: ['首饰', '项链', '戒指', '手链', '耳环', '饰品'],
+    zhLabel: '首饰',
+  },
+  {
+    names: ['bags', 'bag', 'luggage', '箱包', '包袋'],
+    en: ['bag', 'backpack', 'handbag', 'purse', 'wallet', 'luggage', 'suitcase'],
+    zh: ['背包', '包包', '手提包', '钱包', '行李箱', '挎包', '书包'],
+    zhLabel: '箱包',
+  },
+];
+
+/** Words that say nothing about which product fits ("can you recommend some good ones"). */
+const NOT_INTEREST = new Set(
+  (
+    'recommend recommendation suggest suggestion show find want need looking look buy get gift ' +
+    'good best nice popular great cheap some any what which can could would you your please ' +
+    'the and for with that this one thing something ideas idea give pick me our have has are ' +
+    'there new top'
+  ).split(' '),
+);
+
+export interface CategoryMatch {
+  /** The shop's own category name, as `popularProducts` expects it. */
+  category: string;
+  /** How a reply in `locale` names it. */
+  label: string;
+}
+
+/**
+ * The shop category the message names; null when it names none. Mentions that follow each other
+ * form one phrase whose last one is its head ("sport shoes", "运动鞋", "书包" are shoes and
+ * bags); of separate phrases the first wins ("shoes for the gym", "toys for my cat").
+ */
+export function findCategory(
+  text: string,
+  categories: string[],
+  locale: Locale,
+): CategoryMatch | null {
+  const lower = text.toLowerCase();
+  const words = englishWords(lower);
+  const mentions: Mention[] = [];
+  const collect = (term: string, match: CategoryMatch) => {
+    const found = mentionOf(lower, words, term);
+    if (found) mentions.push({ ...found, match });
+  };
+  for (const category of categories) {
+    const own = category.toLowerCase().trim();
+    collect(own, { category, label: category });
+    collect(singular(own), { category, label: category });
+    for (const entry of CATEGORY_LEXICON) {
+      if (!namesCategory(entry, own)) continue;
+      const label = locale === 'zh' && !hasCjk(category) ? entry.zhLabel : category;
+      for (const cue of [...entry.en, ...entry.zh]) collect(cue, { category, label });
+    }
+  }
+  if (mentions.length === 0) return null;
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  let head = mentions[0];
+  for (const next of mentions.slice(1)) {
+    const joined = next.start <= head.end || /^[\s-]*$/.test(lower.slice(head.end, next.start));
+    if (!joined) break;
+    if (next.end > head.end) head = next;
+  }
+  return head.match;
+}
+
+/**
+ * `products` (most popular first) reordered so that titles sharing more of the message's words
+ * come first; ties keep popularity order.
+ */
+export function rankByInterest<T extends Pick<ProductCard, 'title'>>(
+  text: string,
+  products: T[],
+): T[] {
+  const wanted = new Set(
+    englishWords(text.toLowerCase())
+      .map((w) => w.word)
+      .filter((w) => w.length >= 3 && !NOT_INTEREST.has(w)),
+  );
+  if (wanted.size === 0) return products;
+  const score = (p: T) => {
+    const titleWords = new Set(englishWords(p.title.toLowerCase()).map((w) => w.word));
+    return [...titleWords].filter((w) => wanted.has(w)).length;
+  };
+  return products
+    .map((product, index) => ({ product, index, score: score(product) }))
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .map((r) => r.product);
+}
+
+function namesCategory(entry: CategoryLexiconEntry, shopCategory: string): boolean {
+  if (entry.names.includes(shopCategory) || entry.names.includes(singular(shopCategory)))
+    return true;
+  // "Home & Kitchen", "Shoes and boots": one of its words is enough.
+  return shopCategory
+    .split(/[^\p{L}\p{N}-]+/u)
+    .filter(Boolean)
+    .some((part) => entry.names.includes(part) || entry.names.includes(singular(part)));
+}
+
+interface EnglishWord {
+  /** Singular form. */
+  word: string;
+  start: number;
+  end: number;
+}
+
+interface Mention {
+  start: number;
+  end: number;
+  match: CategoryMatch;
+}
+
+/** Latin-script words of a lower-cased text, singular, with their positions. */
+function englishWords(lower: string): EnglishWord[] {
+  return [...lower.matchAll(/[a-z0-9][a-z0-9'-]*/g)].map((m) => ({
+    word: singular(m[0]),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+}
+
+/**
+ * Where `term` is first mentioned: Chinese terms anywhere in the text, English ones as whole
+ * words (singular, so "boots" finds "boot"; words in a row for "power bank"); null if absent.
+ */
+function mentionOf(
+  lower: string,
+  words: EnglishWord[],
+  term: string,
+): { start: number; end: number } | null {
+  if (!term) return null;
+  if (hasCjk(term)) {
+    const start = lower.indexOf(term);
+    return start < 0 ? null : { start, end: start + term.length };
+  }
+  const parts = englishWords(term).map((w) => w.word);
+  if (parts.length === 0) return null;
+  for (let i = 0; i + parts.length <= words.length; i++) {
+    if (parts.every((p, k) => words[i + k].word === p)) {
+      return { start: words[i].start, end: words[i + parts.length - 1].end };
+    }
+  }
+  return null;
+}
+
+function hasCjk(text: string): boolean {
+  return /\p{Script=Han}/u.test(text);
+}
+
+/** English plural to singular, good enough for product words (boxes, dresses, accessories). */
+export function singular(word: string): string {
+  if (word.length <= 3 || word.endsWith('ss') || !word.endsWith('s')) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(ches|shes|sses|xes|zes)$/.test(word)) return word.slice(0, -2);
+  return word.slice(0, -1);
+}
