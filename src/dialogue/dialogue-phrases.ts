@@ -21,6 +21,10 @@ export const PHRASES = {
     en: 'To protect your privacy, please type the e-mail address used for order {number}.',
     zh: '为保护您的隐私，请输入下单时使用的邮箱（订单 {number}）。',
   },
+  orderEmailRetry: {
+    en: "That e-mail doesn't match order {number}. Please check it and type it again, or talk to a person.",
+    zh: '邮箱与订单 {number} 不符。请核对后重新输入，或转人工客服。',
+  },
   orderEmailMismatch: {
     en: "That e-mail doesn't match order {number}, so I can't show its details. A colleague can help you if you like.",
     zh: '邮箱与订单 {number} 不符，无法显示订单详情。如需帮助，可以为您转接人工客服。',

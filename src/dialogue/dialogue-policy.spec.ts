@@ -99,6 +99,12 @@ const orderEntity = (value: string) => [
   { type: 'order_number' as const, value, text: value, start: 0, end: value.length },
 ];
 
+const emailNlu = (email: string) =>
+  nlu('oos', {
+    outOfScope: true,
+    entities: [{ type: 'email', value: email, text: email, start: 0, end: email.length }],
+  });
+
 describe('DialoguePolicy', () => {
   let shop: FakeShop;
   let policy: DialoguePolicy;
@@ -149,29 +155,57 @@ describe('DialoguePolicy', () => {
     expect(second.replies[0].payload?.order).toBeUndefined();
     const wrong = await policy.decide(
       'bob@example.com',
-      nlu('oos', {
-        outOfScope: true,
-        entities: [
-          { type: 'email', value: 'bob@example.com', text: 'bob@example.com', start: 0, end: 15 },
-        ],
-      }),
+      emailNlu('bob@example.com'),
       second.state,
       anonymous,
     );
     expect(wrong.replies[0].text).toContain("doesn't match");
+    expect(wrong.replies[0].text).toContain('type it again');
     expect(wrong.replies[0].payload?.order).toBeUndefined();
+    // A typo gets another try: the right address in the next message shows the order.
     const right = await policy.decide(
       'ann@example.com',
-      nlu('oos', {
-        outOfScope: true,
-        entities: [
-          { type: 'email', value: 'ann@example.com', text: 'ann@example.com', start: 0, end: 15 },
-        ],
-      }),
-      second.state,
+      emailNlu('ann@example.com'),
+      wrong.state,
       anonymous,
     );
     expect(right.replies[0].payload?.order?.number).toBe('A10001');
+    expect(right.state.verifiedOrderIds).toEqual(['o1']);
+  });
+
+  it('stops asking for the e-mail of an order after three wrong ones, even when asked again', async () => {
+    let state = (
+      await policy.decide(
+        'where is A10001',
+        nlu('track_order', { entities: orderEntity('A10001') }),
+        {},
+        anonymous,
+      )
+    ).state;
+    const replies: string[] = [];
+    for (const guess of ['a@example.com', 'b@example.com', 'c@example.com']) {
+      const d = await policy.decide(guess, emailNlu(guess), state, anonymous);
+      replies.push(d.replies[0].text);
+      state = d.state;
+    }
+    expect(replies.filter((r) => r.includes('type it again'))).toHaveLength(2);
+    expect(replies[2]).toContain("can't show its details");
+    expect(state.pending).toBeUndefined();
+    const again = await policy.decide(
+      'where is A10001',
+      nlu('track_order', { entities: orderEntity('A10001') }),
+      state,
+      anonymous,
+    );
+    expect(again.replies[0].text).toContain("can't show its details");
+    expect(again.state.pending).toBeUndefined();
+    const owner = await policy.decide(
+      'ann@example.com',
+      emailNlu('ann@example.com'),
+      again.state,
+      anonymous,
+    );
+    expect(owner.replies[0].payload?.order).toBeUndefined();
   });
 
   it('cancels only after an explicit yes', async () => {

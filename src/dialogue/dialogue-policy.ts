@@ -36,6 +36,8 @@ export const DEFAULT_POLICY_OPTIONS: PolicyOptions = {
 /** Popular products a recommendation re-ranks by the message's words, and how many it shows. */
 const CANDIDATES_TO_RANK = 40;
 const PRODUCTS_PER_REPLY = 4;
+/** E-mail addresses an anonymous shopper may try for one order in a conversation. */
+const EMAIL_CHECKS_PER_ORDER = 3;
 const ORDER_INTENTS: OrderIntent[] = ['track_order', 'cancel_order', 'change_shipping_address'];
 const CANCELLABLE = new Set(['pending', 'paid', 'processing']);
 const ADDRESS_CHANGEABLE = new Set(['pending', 'paid', 'processing']);
@@ -195,6 +197,12 @@ export class DialoguePolicy {
     }
     if (turn.state.verifiedOrderIds?.includes(order.id))
       return this.actOnOrder(intent, order, turn);
+    if ((turn.state.failedEmailChecks?.[order.id] ?? 0) >= EMAIL_CHECKS_PER_ORDER) {
+      turn.reply(say('orderEmailMismatch', turn.locale, { number: order.number }), {
+        quickReplies: [{ label: say('talkToPerson', turn.locale), value: 'contact_human_agent' }],
+      });
+      return turn.done(intent, false);
+    }
     turn.state.pending = { kind: 'order_email', intent, orderId: order.id, attempts: 0 };
     turn.reply(say('askOrderEmail', turn.locale, { number: order.number }));
     return turn.done(intent, true);
@@ -290,9 +298,22 @@ export class DialoguePolicy {
           !order.customerEmail ||
           order.customerEmail.toLowerCase() !== email.toLowerCase()
         ) {
-          turn.reply(say('orderEmailMismatch', locale, { number: order?.number ?? '' }), {
-            quickReplies: [{ label: say('talkToPerson', locale), value: 'contact_human_agent' }],
-          });
+          const failures = (state.failedEmailChecks?.[pending.orderId] ?? 0) + 1;
+          turn.state.failedEmailChecks = {
+            ...state.failedEmailChecks,
+            [pending.orderId]: failures,
+          };
+          // A typo deserves another try; a few wrong guesses end it, so owners cannot be probed.
+          const retry = failures < EMAIL_CHECKS_PER_ORDER;
+          if (retry) turn.state.pending = { ...pending, attempts: failures };
+          turn.reply(
+            say(retry ? 'orderEmailRetry' : 'orderEmailMismatch', locale, {
+              number: order?.number ?? '',
+            }),
+            {
+              quickReplies: [{ label: say('talkToPerson', locale), value: 'contact_human_agent' }],
+            },
+          );
           return turn.done(pending.intent, false);
         }
         turn.state.verifiedOrderIds = [...(state.verifiedOrderIds ?? []), order.id];
