@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DomainError } from '../common/domain-error';
+import { FAVICON_LINK } from '../common/favicon';
 
 /** The console bundle is missing: the server was started without `npm run build:apps`. */
 export class ConsoleNotBuiltError extends DomainError {
@@ -34,6 +35,7 @@ export const CONSOLE_PAGE = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Concierge — agent console</title>
+${FAVICON_LINK}
 <link rel="stylesheet" href="/console/console.css">
 </head>
 <body>

@@ -1,5 +1,7 @@
 /** Server-rendered demo shop page. Every value from the database goes through `escapeHtml`. */
 
+import { FAVICON_LINK } from '../common/favicon';
+
 export type StoreLocale = 'en' | 'zh';
 
 export interface StoreProduct {
@@ -98,6 +100,7 @@ export function renderStorefront(input: {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+${FAVICON_LINK}
 <link rel="stylesheet" href="/assets/storefront.css">
 </head>
 <body>
