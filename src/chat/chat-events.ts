@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
+import type { SentimentLabel } from '../nlu/sentiment/sentiment-model';
 import type { ConversationView, ShopperMessageView } from './chat.types';
 
 /** What happened on the shopper side that other features (the agent handoff) react to. */
@@ -11,6 +12,7 @@ export interface ChatEventMap {
       message: ShopperMessageView;
       intent: string | null;
       sentiment: number;
+      sentimentLabel: SentimentLabel;
       /** The conversation's status when the message was accepted. */
       status: ConversationView['status'];
     },

@@ -164,6 +164,7 @@ export class ChatGateway
         message: accepted.message,
         intent: accepted.understanding.outOfScope ? 'oos' : accepted.understanding.intent,
         sentiment: accepted.understanding.sentiment.score,
+        sentimentLabel: accepted.understanding.sentiment.label,
         status: accepted.conversation.status,
       });
       // The bot's turn runs after the ack; its replies arrive as `message:new`.

@@ -36,6 +36,8 @@ export const DEFAULT_POLICY_OPTIONS: PolicyOptions = {
 /** Popular products a recommendation re-ranks by the message's words, and how many it shows. */
 const CANDIDATES_TO_RANK = 40;
 const PRODUCTS_PER_REPLY = 4;
+/** Orders a conversation remembers as discussed (for the agent who takes it over). */
+const ORDERS_REMEMBERED = 5;
 /** E-mail addresses an anonymous shopper may try for one order in a conversation. */
 const EMAIL_CHECKS_PER_ORDER = 3;
 const ORDER_INTENTS: OrderIntent[] = ['track_order', 'cancel_order', 'change_shipping_address'];
@@ -187,6 +189,10 @@ export class DialoguePolicy {
       turn.reply(say('orderNotFound', turn.locale, { number }));
       return turn.done(intent, false);
     }
+    turn.state.ordersDiscussed = [
+      ...(turn.state.ordersDiscussed ?? []).filter((id) => id !== order.id),
+      order.id,
+    ].slice(-ORDERS_REMEMBERED);
     if (ctx.customerId) {
       // Same answer shape for "not found" and "someone else's", so numbers cannot be probed.
       if (order.customerId !== ctx.customerId) {

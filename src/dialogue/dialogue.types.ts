@@ -45,6 +45,8 @@ export interface DialogueState {
   humanRequested?: boolean;
   /** Orders the shopper proved they own by e-mail in this conversation (anonymous shoppers). */
   verifiedOrderIds?: string[];
+  /** Orders the shopper asked about that the shop has (ids, latest last): shown to an agent. */
+  ordersDiscussed?: string[];
   /** E-mail addresses typed for an order that did not match it, per order id (anonymous shoppers). */
   failedEmailChecks?: Record<string, number>;
   lastIntent?: string;

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ChurnScoringService } from '../churn/live/churn-scoring.service';
 import { CommerceService } from '../commerce/commerce.service';
+import { customerDisplayName } from '../commerce/customer-name';
+import { Order } from '../commerce/entities/order.entity';
 import { NotFoundError } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { render } from '../retrieval/template-renderer';
@@ -30,11 +32,20 @@ export class AgentContextService {
     const profile = customer ? await this.profiles.getProfile(customer.id) : null;
     const churn = customer ? await this.churn.latest(customer.id) : null;
     const messages = await this.store.messages(conversationId);
+    const inDialogue = await this.store.ordersInDialogue(conversationId);
+    const listed = new Set(orders.map((o) => o.id));
+    const otherOrders = (
+      await Promise.all(
+        inDialogue.discussed
+          .filter((id) => !listed.has(id))
+          .map((id) => this.commerce.getOrder(id).catch(() => null)),
+      )
+    ).filter((o): o is Order => o !== null);
     return {
       customer: customer && {
         id: customer.id,
         externalId: customer.externalId,
-        name: [customer.firstName, customer.lastName].filter(Boolean).join(' ') || null,
+        name: customerDisplayName(customer.firstName, customer.lastName),
         email: customer.email,
         country: customer.country,
         city: customer.city,
@@ -59,20 +70,41 @@ export class AgentContextService {
         scoredAt: churn.scoredAt,
       },
       orders: orders.map((o) => ({
-        id: o.id,
-        number: o.number,
-        status: o.status,
-        total: o.total,
-        currency: o.currency,
-        placedAt: o.placedAt,
-        eta: o.eta,
-        trackingUrl: o.trackingUrl,
+        ...orderSummary(o),
+        discussed: inDialogue.discussed.includes(o.id),
       })),
+      // Orders the shopper asked the bot about that are not among theirs above: an anonymous
+      // shopper's (shown to them only once proved by e-mail) or another customer's. The agent
+      // sees who placed each, to check before sharing anything.
+      otherOrdersDiscussed: await Promise.all(
+        otherOrders.map(async (o) => {
+          const owner = await this.commerce.getCustomer(o.customerId);
+          return {
+            ...orderSummary(o),
+            ownership: conversation.customerId
+              ? o.customerId === conversation.customerId
+                ? 'customer'
+                : 'other_customer'
+              : inDialogue.verified.includes(o.id)
+                ? 'verified_by_email'
+                : 'unverified',
+            placedBy: owner && {
+              name: customerDisplayName(owner.firstName, owner.lastName),
+              email: owner.email,
+            },
+          };
+        }),
+      ),
       previousConversations: await this.store.previousConversations(conversation),
       // One point per shopper message: how the mood moved during this chat (-1 … 1).
       sentiment: messages
         .filter((m) => m.sender === 'shopper' && m.sentiment !== null)
-        .map((m) => ({ messageId: m.id, at: m.createdAt, score: m.sentiment })),
+        .map((m) => ({
+          messageId: m.id,
+          at: m.createdAt,
+          score: m.sentiment,
+          label: m.sentimentLabel,
+        })),
       ticketEmail: conversation.ticketEmail,
     };
   }
@@ -105,4 +137,17 @@ export class AgentContextService {
       return rendered ? [{ id: t.id, intent: t.intent, title: t.title, text: rendered.text }] : [];
     });
   }
+}
+
+function orderSummary(o: Order) {
+  return {
+    id: o.id,
+    number: o.number,
+    status: o.status,
+    total: o.total,
+    currency: o.currency,
+    placedAt: o.placedAt,
+    eta: o.eta,
+    trackingUrl: o.trackingUrl,
+  };
 }

@@ -255,6 +255,7 @@ export class HandoffService implements OnModuleDestroy {
       correctedIntent: null,
       confidence: null,
       sentiment: null,
+      sentimentLabel: null,
       agentName: agent.name,
       createdAt: new Date(message.createdAt).toISOString(),
     };
@@ -321,6 +322,7 @@ export class HandoffService implements OnModuleDestroy {
     message: { id: string; text: string; createdAt: string };
     intent: string | null;
     sentiment: number;
+    sentimentLabel: AgentMessageView['sentimentLabel'];
     status: string;
   }): Promise<void> {
     // Most messages are to the bot: no agent to tell, and no need to read the conversation again.
@@ -338,6 +340,7 @@ export class HandoffService implements OnModuleDestroy {
       correctedIntent: null,
       confidence: null,
       sentiment: event.sentiment,
+      sentimentLabel: event.sentimentLabel,
       agentName: null,
       createdAt: event.message.createdAt,
     };

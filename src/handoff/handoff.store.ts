@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { customerDisplayNameSql } from '../commerce/customer-name';
 import type { AgentConversationView, AgentMessageView, ConversationTimings } from './handoff.types';
 
 const CONVERSATION_SELECT = `
   SELECT c.id, c.status, c.locale, c.customer_id AS "customerId", c.visitor_id AS "visitorId",
-         NULLIF(trim(concat_ws(' ', cu.first_name, cu.last_name)), '') AS "customerName",
+         ${customerDisplayNameSql('cu')} AS "customerName",
          c.escalation_reason AS "escalationReason", c.priority, c.queued_at AS "queuedAt",
          c.assigned_agent_id AS "assignedAgentId", s.name AS "assignedAgentName",
          (SELECT m.text FROM messages m WHERE m.conversation_id = c.id AND m.sender = 'shopper'
@@ -125,6 +126,7 @@ export class HandoffStore {
               ic.intent AS "correctedIntent",
               (m.understanding->>'confidence')::float AS confidence,
               (m.understanding->'sentiment'->>'score')::float AS sentiment,
+              m.understanding->'sentiment'->>'label' AS "sentimentLabel",
               s.name AS "agentName", m.created_at AS "createdAt"
          FROM messages m
          LEFT JOIN staff_users s ON s.id = m.agent_id
@@ -216,6 +218,19 @@ export class HandoffStore {
       [conversationId],
     );
     return rows[0] ?? null;
+  }
+
+  /** Orders the bot discussed in a conversation and those the shopper proved by e-mail. */
+  async ordersInDialogue(
+    conversationId: string,
+  ): Promise<{ discussed: string[]; verified: string[] }> {
+    const rows: { discussed: unknown; verified: unknown }[] = await this.dataSource.query(
+      `SELECT state->'ordersDiscussed' AS discussed, state->'verifiedOrderIds' AS verified
+         FROM conversations WHERE id = $1`,
+      [conversationId],
+    );
+    const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+    return { discussed: ids(rows[0]?.discussed), verified: ids(rows[0]?.verified) };
   }
 
   /** Earlier conversations of the same customer (or, for an anonymous shopper, the same visitor). */

@@ -29,6 +29,8 @@ export interface AgentMessageView {
   correctedIntent: string | null;
   confidence: number | null;
   sentiment: number | null;
+  /** The sentiment model's reading of `sentiment` (its neutral band included); null on old rows. */
+  sentimentLabel: 'negative' | 'neutral' | 'positive' | null;
   agentName: string | null;
   createdAt: string;
 }

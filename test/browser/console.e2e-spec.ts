@@ -174,6 +174,12 @@ suite(`agent console in Chromium${missing ? ` (skipped: ${missing})` : ''}`, () 
     ).resolves.toMatch(/\w/);
     await page.getByTestId('orders').getByText('A10002').waitFor();
     await expect(page.getByTestId('orders').textContent()).resolves.toContain('processing');
+    // Ann asked the bot about A10001: the agent sees which of her orders the chat is about.
+    const asked = page.getByTestId('orders').locator('tr', { hasText: 'asked about' });
+    await expect(asked.textContent()).resolves.toContain('A10001');
+    await expect(page.getByTestId('sentiment-summary').textContent()).resolves.toMatch(
+      /^\d+ negative, \d+ neutral, \d+ positive; latest -?\d\.\d\d$/,
+    );
     await expect(page.getByTestId('profile').textContent()).resolves.toContain('Ann Lee');
     await expect(page.getByTestId('behaviour').textContent()).resolves.toMatch(/Stage\s*\w+/);
     const churn = await page.getByTestId('churn').textContent();

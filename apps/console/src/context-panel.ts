@@ -1,5 +1,5 @@
 import { el, date } from './dom';
-import type { Context } from './types';
+import type { Context, OrderSummary } from './types';
 
 const REASONS: Record<string, string> = {
   requested: 'asked for a person',
@@ -39,29 +39,11 @@ export function contextPanel(context: Context | null): HTMLElement {
       : '',
     el('h3', {}, `Orders (${context.orders.length})`),
     context.orders.length
-      ? el(
-          'table',
-          { class: 'orders', 'data-testid': 'orders' },
-          el(
-            'tr',
-            {},
-            el('th', {}, 'Order'),
-            el('th', {}, 'Status'),
-            el('th', {}, 'Total'),
-            el('th', {}, 'Placed'),
-          ),
-          ...context.orders.map((o) =>
-            el(
-              'tr',
-              {},
-              el('td', {}, o.number),
-              el('td', {}, el('span', { class: `status status-${o.status}` }, o.status)),
-              el('td', {}, `${o.total} ${o.currency}`),
-              el('td', {}, date(o.placedAt)),
-            ),
-          ),
+      ? ordersTable(context.orders, 'orders', (o) =>
+          o.discussed ? el('span', { class: 'badge discussed' }, 'asked about') : '',
         )
       : el('p', { class: 'muted' }, 'No orders.'),
+    context.otherOrdersDiscussed.length ? discussedOrders(context.otherOrdersDiscussed) : '',
     el('h3', {}, 'Previous conversations'),
     context.previousConversations.length
       ? el(
@@ -84,26 +66,129 @@ export function contextPanel(context: Context | null): HTMLElement {
   return panel;
 }
 
-/** One bar per shopper message, green above zero and red below: how the mood moved. */
+const OWNERSHIP: Record<
+  Context['otherOrdersDiscussed'][number]['ownership'],
+  { label: string; hint: string }
+> = {
+  customer: { label: "customer's own", hint: 'Placed by the signed-in customer.' },
+  other_customer: {
+    label: "another customer's",
+    hint: 'Placed by someone else: do not share its details with this shopper.',
+  },
+  verified_by_email: {
+    label: 'verified by e-mail',
+    hint: 'The shopper typed the e-mail address this order was placed with.',
+  },
+  unverified: {
+    label: 'not verified',
+    hint: 'The shopper has not proved this order is theirs: check the e-mail address first.',
+  },
+};
+
+/** Orders the shopper asked the bot about beyond their own list, with whose they are. */
+function discussedOrders(orders: Context['otherOrdersDiscussed']): HTMLElement {
+  return el(
+    'div',
+    { 'data-testid': 'orders-discussed' },
+    el('h3', {}, 'Orders asked about in this chat'),
+    el(
+      'ul',
+      { class: 'discussed-orders' },
+      ...orders.map((o) =>
+        el(
+          'li',
+          {},
+          el(
+            'div',
+            {},
+            el('strong', {}, o.number),
+            ' ',
+            el('span', { class: `status status-${o.status}` }, o.status),
+            ` ${o.total} ${o.currency} · ${date(o.placedAt)}`,
+          ),
+          el(
+            'div',
+            { class: 'muted' },
+            el(
+              'span',
+              {
+                class: `badge ownership-${o.ownership}`,
+                title: OWNERSHIP[o.ownership].hint,
+              },
+              OWNERSHIP[o.ownership].label,
+            ),
+            o.placedBy
+              ? ` placed by ${[o.placedBy.name, o.placedBy.email].filter(Boolean).join(', ')}`
+              : '',
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Orders as a table; `note` adds a last cell (a badge) per order. */
+function ordersTable<T extends OrderSummary>(
+  orders: T[],
+  testId: string,
+  note: (order: T) => HTMLElement | string,
+): HTMLElement {
+  return el(
+    'table',
+    { class: 'orders', 'data-testid': testId },
+    el(
+      'tr',
+      {},
+      el('th', {}, 'Order'),
+      el('th', {}, 'Status'),
+      el('th', {}, 'Total'),
+      el('th', {}, 'Placed'),
+      el('th', {}, ''),
+    ),
+    ...orders.map((o) =>
+      el(
+        'tr',
+        {},
+        el('td', {}, o.number),
+        el('td', {}, el('span', { class: `status status-${o.status}` }, o.status)),
+        el('td', {}, `${o.total} ${o.currency}`),
+        el('td', {}, date(o.placedAt)),
+        el('td', {}, note(o)),
+      ),
+    ),
+  );
+}
+
+/**
+ * One bar per shopper message, up for positive scores and down for negative ones, coloured by the
+ * sentiment model's label: a mildly negative "where is my order?" is neutral, grey, not red.
+ */
 function sentimentBars(points: Context['sentiment']): HTMLElement {
   if (!points.length) return el('p', { class: 'muted' }, 'No shopper messages yet.');
   const bars = el('div', { class: 'sentiment', 'data-testid': 'sentiment' });
+  const counts = { negative: 0, neutral: 0, positive: 0 };
   for (const p of points) {
+    // Rows stored before labels existed: the sign is all there is.
+    const label = p.label ?? (p.score < 0 ? 'negative' : 'positive');
+    counts[label]++;
     const height = Math.max(4, Math.round(Math.abs(p.score) * 40));
-    const bar = el('span', { class: p.score >= 0 ? 'pos' : 'neg', title: p.score.toFixed(2) });
+    const bar = el('span', {
+      class: `${p.score >= 0 ? 'up' : 'down'} ${label}`,
+      title: `${label} (${p.score.toFixed(2)})`,
+    });
     // Set through the CSSOM: the console's CSP forbids inline style attributes.
     bar.style.height = `${height}px`;
     bars.append(bar);
   }
-  const avg = points.reduce((s, p) => s + p.score, 0) / points.length;
   return el(
     'div',
     {},
     bars,
     el(
       'p',
-      { class: 'muted' },
-      `average ${avg.toFixed(2)}, latest ${points[points.length - 1].score.toFixed(2)}`,
+      { class: 'muted', 'data-testid': 'sentiment-summary' },
+      `${counts.negative} negative, ${counts.neutral} neutral, ${counts.positive} positive; ` +
+        `latest ${points[points.length - 1].score.toFixed(2)}`,
     ),
   );
 }

@@ -60,14 +60,11 @@ export interface Context {
     reasons: string[];
     scoredAt: string;
   } | null;
-  orders: {
-    number: string;
-    status: string;
-    total: string;
-    currency: string;
-    placedAt: string;
-    eta: string | null;
-  }[];
+  orders: (OrderSummary & { discussed: boolean })[];
+  otherOrdersDiscussed: (OrderSummary & {
+    ownership: 'customer' | 'other_customer' | 'verified_by_email' | 'unverified';
+    placedBy: { name: string | null; email: string | null } | null;
+  })[];
   previousConversations: {
     id: string;
     status: string;
@@ -76,8 +73,22 @@ export interface Context {
     firstIntent: string | null;
     escalationReason: string | null;
   }[];
-  sentiment: { messageId: string; at: string; score: number }[];
+  sentiment: {
+    messageId: string;
+    at: string;
+    score: number;
+    label: 'negative' | 'neutral' | 'positive' | null;
+  }[];
   ticketEmail: string | null;
+}
+
+export interface OrderSummary {
+  number: string;
+  status: string;
+  total: string;
+  currency: string;
+  placedAt: string;
+  eta: string | null;
 }
 
 export interface Ack {

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { customerDisplayNameSql } from '../../commerce/customer-name';
 import { NotFoundError } from '../../common/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { ProfileService } from '../../signals/profile.service';
@@ -176,7 +177,7 @@ export class ChurnScoringService {
     );
     const rows: Row[] = await this.dataSource.query(
       `SELECT s.*, c.external_id, c.email,
-              NULLIF(trim(concat_ws(' ', c.first_name, c.last_name)), '') AS name
+              ${customerDisplayNameSql('c')} AS name
        FROM (SELECT DISTINCT ON (customer_id)
                     customer_id, probability, tier, model_version, reasons, scored_at
              FROM churn_scores ORDER BY customer_id, scored_at DESC, id DESC) s
