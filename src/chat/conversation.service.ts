@@ -8,6 +8,7 @@ import { DialoguePolicy } from '../dialogue/dialogue-policy';
 import { RATING_PROMPT } from '../dialogue/rating-prompt';
 import type { BotReply, DialogueState, Locale, Understanding } from '../dialogue/dialogue.types';
 import { redact } from '../nlu/entities/redact';
+import { clearLanguage } from '../nlu/language';
 import { NluService } from '../nlu/nlu.service';
 import { appendEvents, NewBehaviourEvent } from '../signals/event-writer';
 import { chatErrors } from './chat.errors';
@@ -155,7 +156,9 @@ export class ConversationService {
         visitorId: shopper.visitorId,
         customerId: shopper.customerId,
         siteKey: shopper.siteKey,
-        locale: input.locale ?? (understanding.lang === 'zh' ? 'zh' : 'en'),
+        // What the shopper writes in beats the page's language; the page's beats a guess.
+        locale:
+          clearLanguage(input.text) ?? input.locale ?? (understanding.lang === 'zh' ? 'zh' : 'en'),
       };
       result = await write(newConversation(init), init);
       // Created by the same statement as the message: the same instant.
@@ -256,6 +259,7 @@ export class ConversationService {
       events,
       {
         state: decision.state,
+        ...(decision.locale !== conversation.locale ? { locale: decision.locale } : {}),
         ...(decision.escalate
           ? {
               status: 'queued',
@@ -268,14 +272,13 @@ export class ConversationService {
       compareAndSet ? state : undefined,
     );
     if (!stored) return null;
-    const updated: Conversation = decision.escalate
-      ? {
-          ...conversation,
-          status: 'queued',
-          escalationReason: decision.escalate.reason,
-          queuedAt: now,
-        }
-      : conversation;
+    const updated: Conversation = {
+      ...conversation,
+      locale: decision.locale,
+      ...(decision.escalate
+        ? { status: 'queued', escalationReason: decision.escalate.reason, queuedAt: now }
+        : {}),
+    };
     return {
       conversation: conversationView(updated),
       replies: stored.map((m) => messageView(m)),

@@ -340,6 +340,33 @@ describe('DialoguePolicy', () => {
     expect(d.replies[0].text).toContain('订单号');
   });
 
+  it('keeps answering in the conversation language when a message has none of its own', async () => {
+    const chinese: TurnContext = { ...anonymous, locale: 'zh' };
+    const ask = await policy.decide(
+      '我想取消订单',
+      nlu('cancel_order', { lang: 'zh' }),
+      {},
+      chinese,
+    );
+    const number = await policy.decide(
+      'A10001',
+      nlu('oos', { lang: 'en', outOfScope: true, confidence: 0.2 }),
+      ask.state,
+      chinese,
+    );
+    expect(number.replies[0].text).toContain('邮箱');
+    expect(number.locale).toBe('zh');
+    // A whole English sentence switches the conversation to English.
+    const english = await policy.decide(
+      'where is my order A10001',
+      nlu('track_order'),
+      {},
+      chinese,
+    );
+    expect(english.locale).toBe('en');
+    expect(english.replies[0].text).toMatch(/e-mail/);
+  });
+
   it('resets the failure count after a helpful answer', async () => {
     const state: DialogueState = { failures: 1 };
     const d = await policy.decide('how can I pay', nlu('check_payment_methods'), state, anonymous);

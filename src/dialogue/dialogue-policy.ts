@@ -1,3 +1,4 @@
+import { clearLanguage } from '../nlu/language';
 import { NEGATIVE_ESCALATION_SCORE } from '../nlu/sentiment/sentiment-model';
 import { INTENT_LABELS, say, STATUS_WORDS } from './dialogue-phrases';
 import { findCategory, rankByInterest } from './product-interest';
@@ -67,7 +68,9 @@ export class DialoguePolicy {
     state: DialogueState,
     ctx: TurnContext,
   ): Promise<Decision> {
-    const locale: Locale = nlu.lang === 'en' || nlu.lang === 'zh' ? nlu.lang : ctx.locale;
+    // The conversation's language unless this message clearly has another: "A105072" or "ok" in a
+    // Chinese conversation is answered in Chinese.
+    const locale: Locale = clearLanguage(text) ?? ctx.locale;
     const turn = new Turn(locale, { ...state, pending: undefined });
 
     if (state.pending) {
@@ -484,6 +487,7 @@ class Turn {
       actions: this.actions,
       handledIntent,
       understood,
+      locale: this.locale,
     };
   }
 

@@ -92,6 +92,8 @@ export interface Decision {
   handledIntent: string;
   /** True when the bot answered the need (for deflection and failure counting). */
   understood: boolean;
+  /** The language the bot answered in: the conversation's from now on. */
+  locale: Locale;
 }
 
 /** Everything the policy may do outside itself; implemented with commerce and retrieval. */
@@ -119,6 +121,6 @@ export interface TurnContext {
   /** Identified customer (verified identity), or null for an anonymous visitor. */
   customerId: string | null;
   firstName: string | null;
-  /** Conversation locale, used when the message's language is not en/zh. */
+  /** Conversation locale, used when the message has no clear language of its own. */
   locale: Locale;
 }

@@ -20,6 +20,11 @@ const NON_ENGLISH_WORDS = new Set(
   ),
 );
 
+// Order numbers, SKUs, e-mail addresses and links are written in Latin letters whatever the
+// shopper's language: "A105072" alone says nothing about it.
+const NOT_LANGUAGE =
+  /[^\s@]+@[^\s@]+|(?:https?:\/\/|www\.)\S+|\b(?=[A-Za-z-]*\d)(?=[\d-]*[A-Za-z])[A-Za-z0-9-]+\b/g;
+
 function count(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
 }
@@ -31,7 +36,7 @@ function count(text: string, pattern: RegExp): number {
  */
 export function detectLanguage(text: string): Lang {
   if (!text) return 'other';
-  const sample = text.length > 2000 ? text.slice(0, 2000) : text;
+  const sample = (text.length > 2000 ? text.slice(0, 2000) : text).replace(NOT_LANGUAGE, ' ');
   const han = count(sample, HAN);
   const latin = count(sample, LATIN);
   const otherLetters = count(sample, OTHER_LETTERS);
@@ -47,4 +52,18 @@ export function detectLanguage(text: string): Lang {
     else if (NON_ENGLISH_WORDS.has(word)) foreign++;
   }
   return foreign >= 2 && foreign > english ? 'other' : 'en';
+}
+
+/**
+ * The message's language when it has enough words of it to keep answering the conversation in
+ * it (two Chinese characters, or two English words); null for "ok", "A105072" or an e-mail
+ * address, which should not switch a Chinese conversation to English.
+ */
+export function clearLanguage(text: string): 'en' | 'zh' | null {
+  const lang = detectLanguage(text);
+  const sample = (text.length > 2000 ? text.slice(0, 2000) : text).replace(NOT_LANGUAGE, ' ');
+  if (lang === 'zh') return count(sample, HAN) >= 2 ? 'zh' : null;
+  if (lang === 'en')
+    return (sample.match(/\p{Script=Latin}{2,}/gu)?.length ?? 0) >= 2 ? 'en' : null;
+  return null;
 }

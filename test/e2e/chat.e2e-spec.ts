@@ -154,6 +154,13 @@ describe.each(backends())('chat engine on %s', (backend) => {
     const { reply } = await shopper.say('我的快递到哪里了？');
     expect(reply.text).toMatch(/[\u4e00-\u9fff]/);
     expect(reply.text).toContain('订单号');
+    // An order number has no language: the answer stays Chinese, as does the conversation.
+    const numbered = await shopper.say('A10001');
+    expect(numbered.reply.text).toContain('邮箱');
+    const [{ locale }] = await t.app
+      .get(DataSource)
+      .query('SELECT locale FROM conversations WHERE id = $1', [numbered.ack.conversationId]);
+    expect(locale).toBe('zh');
     const asked = await (await connect()).say('推荐几双跑鞋');
     expect(asked.reply.text).toContain('鞋类');
     expect(asked.reply.payload?.products?.map((p) => p.title)).toEqual(['Trail running shoes']);
