@@ -9,6 +9,10 @@ export const PHRASES = {
     en: 'Sure — what is your order number? You can find it in your confirmation e-mail (e.g. A10234).',
     zh: '好的，请告诉我您的订单号（可以在确认邮件里找到，例如 A10234）。',
   },
+  pickOrder: {
+    en: 'Which order do you mean? Here are your latest ones, or type its number.',
+    zh: '请问是哪一个订单？下面是您最近的订单，也可以直接输入订单号。',
+  },
   askOrderNumberAgain: {
     en: "I couldn't find an order number in that. Could you type it again? It looks like A10234.",
     zh: '没有识别到订单号，麻烦再发一次，格式类似 A10234。',

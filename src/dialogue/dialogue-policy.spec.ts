@@ -137,6 +137,15 @@ describe('DialoguePolicy', () => {
     expect(d.replies[0].payload?.order).toBeUndefined();
   });
 
+  it("offers a signed-in shopper's recent orders, with their status, when no number is given", async () => {
+    const d = await policy.decide('where is my order', nlu('track_order'), {}, identified);
+    expect(d.replies[0].text).toMatch(/Which order/);
+    expect(d.replies[0].payload?.quickReplies).toEqual([
+      { label: 'A10001 · on its way', value: 'A10001' },
+      { label: 'A10002 · being prepared', value: 'A10002' },
+    ]);
+  });
+
   it('asks for the number when it is missing, then answers when it comes', async () => {
     const first = await policy.decide('where is my order', nlu('track_order'), {}, anonymous);
     expect(first.state.pending).toEqual({

@@ -169,8 +169,11 @@ export class DialoguePolicy {
       if (open.length === 1) return this.actOnOrder(intent, open[0], turn);
       if (recent.length > 0) {
         turn.state.pending = { kind: 'order_number', intent, attempts: 0 };
-        turn.reply(say('askOrderNumber', turn.locale), {
-          quickReplies: recent.slice(0, 3).map((o) => ({ label: o.number, value: o.number })),
+        turn.reply(say('pickOrder', turn.locale), {
+          quickReplies: recent.slice(0, 3).map((o) => ({
+            label: `${o.number} · ${STATUS_WORDS[o.status]?.[turn.locale] ?? o.status}`,
+            value: o.number,
+          })),
         });
         return turn.done(intent, true);
       }
