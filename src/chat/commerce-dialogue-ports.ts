@@ -58,5 +58,6 @@ async function orderView(
     trackingUrl: order.trackingUrl,
     placedAt: new Date(order.placedAt).toISOString(),
     items: (order.items ?? []).map((i) => ({ title: i.title, quantity: i.quantity })),
+    shippingCountry: order.shippingAddress?.country ?? null,
   };
 }

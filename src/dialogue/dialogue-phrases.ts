@@ -57,15 +57,15 @@ export const PHRASES = {
   },
   cannotCancel: {
     en: 'Order {number} is already {status}, so it can no longer be cancelled here. You can return it once it arrives, or talk to a colleague.',
-    zh: '订单 {number} 已{status}，无法在线取消。收货后可以申请退货，或者转人工客服处理。',
+    zh: '订单 {number} 当前状态：{status}，无法在线取消。收货后可以申请退货，或者转人工客服处理。',
   },
   askNewAddress: {
     en: 'What is the new delivery address for order {number}? Please write it as: street, city, postcode, country.',
-    zh: '请告诉我订单 {number} 的新收货地址，格式：街道，城市，邮编，国家。',
+    zh: '请告诉我订单 {number} 的新收货地址，例如：上海市浦东新区世纪大道100号，或“街道，城市，邮编，国家”。',
   },
   addressUnclear: {
-    en: 'I need the street, city and country, separated by commas — e.g. "12 High St, Leeds, LS1 4AB, UK".',
-    zh: '请用逗号分隔填写街道、城市和国家，例如：“南京路100号，上海，200001，中国”。',
+    en: 'I need the street, city and country, separated by commas — e.g. "12 High St, Leeds, LS1 4AB, United Kingdom".',
+    zh: '请写清城市和街道门牌，例如：“上海市黄浦区南京东路100号”，或用逗号分隔：“南京路100号，上海，200001，中国”。',
   },
   confirmAddress: {
     en: 'Change the delivery address of order {number} to "{address}"?',
@@ -77,7 +77,7 @@ export const PHRASES = {
   },
   cannotChangeAddress: {
     en: 'Order {number} is already {status}, so its address can no longer be changed here. A colleague may still be able to help.',
-    zh: '订单 {number} 已{status}，无法再修改地址。可以为您转接人工客服看看。',
+    zh: '订单 {number} 当前状态：{status}，无法再修改地址。可以为您转接人工客服看看。',
   },
   keptAddress: { en: 'OK, the address stays as it was.', zh: '好的，地址保持不变。' },
   clarify: {

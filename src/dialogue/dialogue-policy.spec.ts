@@ -3,6 +3,7 @@ import type {
   DialoguePorts,
   DialogueState,
   OrderView,
+  ShippingAddressInput,
   TurnContext,
   Understanding,
 } from './dialogue.types';
@@ -21,6 +22,7 @@ function order(partial: Partial<OrderView>): OrderView {
     trackingUrl: 'https://track.example/A10001',
     placedAt: '2026-11-20T10:00:00Z',
     items: [{ title: 'Linen shirt', quantity: 1 }],
+    shippingCountry: 'GB',
     ...partial,
   };
 }
@@ -66,7 +68,12 @@ class FakeShop implements DialoguePorts {
     this.cancelled.push(id);
     return o;
   }
-  async changeShippingAddress(id: string) {
+  addressChanges: { id: string; address: ShippingAddressInput }[] = [];
+  async changeShippingAddress(id: string, address: ShippingAddressInput) {
+    // Like the commerce module: only ISO country codes are accepted.
+    if (!/^[A-Z]{2}$/.test(address.country))
+      throw Object.assign(new Error('invalid address'), { code: 'INVALID_ADDRESS' });
+    this.addressChanges.push({ id, address });
     return this.orders.find((x) => x.id === id)!;
   }
   async popularProducts(category: string | undefined) {
@@ -215,6 +222,62 @@ describe('DialoguePolicy', () => {
       anonymous,
     );
     expect(owner.replies[0].payload?.order).toBeUndefined();
+  });
+
+  it('changes an address given in the request itself after one confirmation', async () => {
+    const text =
+      'change the delivery address of A10002 to 5 Baker Street, London, NW1 6XE, United Kingdom';
+    const ask = await policy.decide(
+      text,
+      nlu('change_shipping_address', {
+        entities: [
+          ...orderEntity('A10002'),
+          { type: 'address', value: '5 Baker Street', text: '5 Baker Street', start: 45, end: 59 },
+        ],
+      }),
+      {},
+      identified,
+    );
+    expect(ask.replies[0].text).toBe(
+      'Change the delivery address of order A10002 to "5 Baker Street, London, NW1 6XE, GB"?',
+    );
+    expect(ask.state.addressHint).toBeUndefined();
+    await policy.decide('yes', nlu('oos', { outOfScope: true }), ask.state, identified);
+    expect(shop.addressChanges).toEqual([
+      {
+        id: 'o2',
+        address: { line1: '5 Baker Street', city: 'London', postalCode: 'NW1 6XE', country: 'GB' },
+      },
+    ]);
+  });
+
+  it('asks for the address in Chinese and takes one written without commas', async () => {
+    const chinese: TurnContext = { ...identified, locale: 'zh' };
+    const ask = await policy.decide(
+      '修改订单A10002的收货地址',
+      nlu('change_shipping_address', { lang: 'zh', entities: orderEntity('A10002') }),
+      {},
+      chinese,
+    );
+    expect(ask.state.pending).toMatchObject({ kind: 'new_address' });
+    const confirm = await policy.decide(
+      '上海市浦东新区世纪大道100号',
+      nlu('oos', { lang: 'zh', outOfScope: true }),
+      ask.state,
+      chinese,
+    );
+    expect(confirm.replies[0].text).toBe(
+      '确认把订单 A10002 的收货地址改为“上海市浦东新区世纪大道100号”吗？',
+    );
+    await policy.decide(
+      '是的',
+      nlu('oos', { lang: 'zh', outOfScope: true }),
+      confirm.state,
+      chinese,
+    );
+    expect(shop.addressChanges.map((c) => c.address)).toEqual([
+      { line1: '浦东新区世纪大道100号', city: '上海市', postalCode: undefined, country: 'CN' },
+    ]);
   });
 
   it('cancels only after an explicit yes', async () => {

@@ -1,6 +1,7 @@
 import { clearLanguage } from '../nlu/language';
 import { NEGATIVE_ESCALATION_SCORE } from '../nlu/sentiment/sentiment-model';
 import { INTENT_LABELS, say, STATUS_WORDS } from './dialogue-phrases';
+import { formatAddress, parseAddress } from './address-input';
 import { findCategory, rankByInterest } from './product-interest';
 import type {
   BotReply,
@@ -158,6 +159,11 @@ export class DialoguePolicy {
     ctx: TurnContext,
     turn: Turn,
   ): Promise<Decision> {
+    // "Change the address of A10002 to 5 Baker St, …": the address is kept for when the order is known.
+    turn.state.addressHint =
+      intent === 'change_shipping_address' && nlu.entities.some((e) => e.type === 'address')
+        ? text
+        : undefined;
     const number = orderNumberIn(text, nlu);
     if (number) return this.withOrderNumber(intent, number, ctx, turn);
     // An identified shopper with exactly one open order need not type its number.
@@ -261,6 +267,11 @@ export class DialoguePolicy {
       });
       return turn.done(intent, true);
     }
+    const hinted = turn.state.addressHint
+      ? parseAddress(turn.state.addressHint, order.shippingCountry)
+      : null;
+    turn.state.addressHint = undefined;
+    if (hinted) return this.confirmAddress(order, hinted, turn);
     turn.state.pending = { kind: 'new_address', orderId: order.id, attempts: 0 };
     turn.reply(say('askNewAddress', locale, { number: order.number }));
     return turn.done(intent, true);
@@ -375,7 +386,7 @@ export class DialoguePolicy {
       case 'new_address': {
         const order = await this.orderById(pending.orderId);
         if (!order) return null;
-        const address = parseAddress(text);
+        const address = parseAddress(text, order.shippingCountry);
         if (!address) {
           if (changedTopic) return null;
           if (pending.attempts + 1 >= 3)
@@ -389,14 +400,7 @@ export class DialoguePolicy {
           turn.reply(say('addressUnclear', locale));
           return turn.done('change_shipping_address', false);
         }
-        turn.state.pending = { kind: 'confirm_address', orderId: order.id, address };
-        turn.reply(
-          say('confirmAddress', locale, { number: order.number, address: formatAddress(address) }),
-          {
-            quickReplies: yesNo(locale),
-          },
-        );
-        return turn.done('change_shipping_address', true);
+        return this.confirmAddress(order, address, turn);
       }
       case 'confirm_address': {
         const order = await this.orderById(pending.orderId);
@@ -411,7 +415,7 @@ export class DialoguePolicy {
           turn.reply(
             say('confirmAddress', locale, {
               number: order.number,
-              address: formatAddress(pending.address),
+              address: formatAddress(pending.address, locale),
             }),
             {
               quickReplies: yesNo(locale),
@@ -425,13 +429,19 @@ export class DialoguePolicy {
           turn.reply(
             say('addressChanged', locale, {
               number: updated.number,
-              address: formatAddress(pending.address),
+              address: formatAddress(pending.address, locale),
             }),
             {
               order: updated,
             },
           );
-        } catch {
+        } catch (error) {
+          // The shop refused the address itself (e.g. an unknown country): ask for it again.
+          if ((error as { code?: string }).code === 'INVALID_ADDRESS') {
+            turn.state.pending = { kind: 'new_address', orderId: order.id, attempts: 1 };
+            turn.reply(say('addressUnclear', locale));
+            return turn.done('change_shipping_address', false);
+          }
           const fresh = (await this.ports.findOrderByNumber(order.number)) ?? order;
           turn.reply(
             say('cannotChangeAddress', locale, {
@@ -443,6 +453,18 @@ export class DialoguePolicy {
         return turn.done('change_shipping_address', true);
       }
     }
+  }
+
+  private confirmAddress(order: OrderView, address: ShippingAddressInput, turn: Turn): Decision {
+    turn.state.pending = { kind: 'confirm_address', orderId: order.id, address };
+    turn.reply(
+      say('confirmAddress', turn.locale, {
+        number: order.number,
+        address: formatAddress(address, turn.locale),
+      }),
+      { quickReplies: yesNo(turn.locale) },
+    );
+    return turn.done('change_shipping_address', true);
   }
 
   private orderById(orderId: string): Promise<OrderView | null> {
@@ -520,23 +542,4 @@ export function orderNumberIn(text: string, nlu: Understanding): string | null {
   const match = ORDER_TOKEN.exec(text);
   if (!match) return null;
   return (match[1] ?? match[2] ?? match[3]).replace('-', '').toUpperCase();
-}
-
-/** "street, city[, postcode], country" — at least three comma-separated parts. */
-export function parseAddress(text: string): ShippingAddressInput | null {
-  const parts = text
-    .split(/[,，、\n]/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  if (parts.length < 3 || text.length > 300) return null;
-  const country = parts[parts.length - 1];
-  const line1 = parts[0];
-  const city = parts[1];
-  const postalCode = parts.length >= 4 ? parts[2] : undefined;
-  if (line1.length < 3) return null;
-  return { line1, city, postalCode, country };
-}
-
-function formatAddress(a: ShippingAddressInput): string {
-  return [a.line1, a.city, a.postalCode, a.country].filter(Boolean).join(', ');
 }

@@ -17,6 +17,8 @@ export interface OrderView {
   trackingUrl: string | null;
   placedAt: string;
   items: { title: string; quantity: number }[];
+  /** Country of the current delivery address (ISO code): the default for a new one. */
+  shippingCountry: string | null;
 }
 
 export interface ProductCard {
@@ -31,8 +33,11 @@ export interface ProductCard {
 
 export interface ShippingAddressInput {
   line1: string;
+  line2?: string;
   city: string;
+  region?: string;
   postalCode?: string;
+  /** ISO 3166-1 alpha-2. */
   country: string;
 }
 
@@ -47,6 +52,8 @@ export interface DialogueState {
   verifiedOrderIds?: string[];
   /** Orders the shopper asked about that the shop has (ids, latest last): shown to an agent. */
   ordersDiscussed?: string[];
+  /** The message that started an address change, when it already held the new address. */
+  addressHint?: string;
   /** E-mail addresses typed for an order that did not match it, per order id (anonymous shoppers). */
   failedEmailChecks?: Record<string, number>;
   lastIntent?: string;

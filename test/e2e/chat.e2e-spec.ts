@@ -40,6 +40,9 @@ async function seedShop(t: TestApp) {
     shippedAt: inDays(-1),
   });
   await order('A10002', 'cust-ann', 'processing');
+  await order('A10003', 'cust-ann', 'paid', {
+    shippingAddress: { line1: '1 Old Road', city: 'Leeds', country: 'GB' },
+  });
   await order('B20001', 'cust-bob', 'shipped', { shippedAt: inDays(-1) });
 }
 
@@ -82,7 +85,9 @@ describe.each(backends())('chat engine on %s', (backend) => {
     expect(first.reply.payload?.order?.number).toBe('A10001');
 
     const ask = await ann.say('can you track my package');
-    expect(ask.reply.text).toMatch(/order number/i);
+    // Ann is signed in: she is offered her orders rather than asked to look up a number.
+    expect(ask.reply.text).toMatch(/Which order/);
+    expect(ask.reply.payload?.quickReplies?.map((q) => q.value)).toContain('A10001');
     const answer = await ann.say('A10001');
     expect(answer.reply.payload?.order?.number).toBe('A10001');
 
@@ -106,7 +111,7 @@ describe.each(backends())('chat engine on %s', (backend) => {
     const second = await ann.call('message:send', { clientMsgId: randomId(), text: 'A10001' });
     expect([first.ok, second.ok]).toEqual([true, true]);
     const [ask, answer] = await Promise.all(replies);
-    expect(ask.text).toMatch(/order number/i);
+    expect(ask.text).toMatch(/Which order/);
     expect(answer.payload?.order?.number).toBe('A10001');
   });
 
@@ -120,6 +125,35 @@ describe.each(backends())('chat engine on %s', (backend) => {
       .get('/api/orders?status=cancelled')
       .set('authorization', `Bearer ${await adminToken(t)}`);
     expect(order.body.items.map((o: { number: string }) => o.number)).toContain('A10002');
+  });
+
+  it('changes a delivery address given in the request, in English and in Chinese, after confirmation', async () => {
+    const ann = await identified('cust-ann');
+    const ask = await ann.say(
+      'please change the delivery address of order A10003 to 5 Baker Street, London, NW1 6XE, United Kingdom',
+    );
+    expect(ask.reply.text).toContain('"5 Baker Street, London, NW1 6XE, GB"?');
+    expect((await ann.say('yes')).reply.text).toMatch(/^Done/);
+    const stored = async () =>
+      (
+        await t.app
+          .get(DataSource)
+          .query(`SELECT shipping_address AS a FROM orders WHERE number = 'A10003'`)
+      )[0].a;
+    expect(await stored()).toMatchObject({
+      line1: '5 Baker Street',
+      city: 'London',
+      postalCode: 'NW1 6XE',
+      country: 'GB',
+    });
+    const zh = await ann.say('把订单A10003的收货地址改成上海市浦东新区世纪大道100号');
+    expect(zh.reply.text).toContain('上海市浦东新区世纪大道100号');
+    await ann.say('是的');
+    expect(await stored()).toMatchObject({
+      line1: '浦东新区世纪大道100号',
+      city: '上海市',
+      country: 'CN',
+    });
   });
 
   it('goes from out-of-scope to a human after two failures', async () => {
