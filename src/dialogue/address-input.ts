@@ -175,10 +175,11 @@ function chineseWithoutCommas(
     const prefix = names.find((n) => /\p{Script=Han}/u.test(n) && address.startsWith(n));
     if (prefix) address = address.slice(prefix.length);
   }
-  let [head, region, city] = ZH_REGION_CITY.exec(address) ?? [''];
+  const [matched, region, writtenCity] = ZH_REGION_CITY.exec(address) ?? [''];
   // 北京朝阳区… : the four province-level cities are often written without 市.
-  const municipality = !city && !region && MUNICIPALITIES.find((m) => address.startsWith(m));
-  if (municipality) [head, city] = [municipality, `${municipality}市`];
+  const municipality = !writtenCity && !region && MUNICIPALITIES.find((m) => address.startsWith(m));
+  const head = municipality || matched;
+  const city = municipality ? `${municipality}市` : writtenCity;
   if (!city) return null;
   const line1 = address.slice(head.length);
   if (line1.length < 3) return null;
