@@ -1,5 +1,6 @@
 import { CommerceService } from '../commerce/commerce.service';
 import { Order } from '../commerce/entities/order.entity';
+import { productTitle } from '../commerce/product-title';
 import type { AnswerProvider } from '../dialogue/answer-provider';
 import type { DialoguePorts, OrderView, ProductCard } from '../dialogue/dialogue.types';
 
@@ -23,10 +24,10 @@ export function commerceDialoguePorts(
         (await commerce.changeShippingAddress(orderId, address, { kind: 'bot' })).order,
         commerce,
       ))!,
-    popularProducts: async (category, limit) =>
+    popularProducts: async (category, limit, locale) =>
       (await commerce.popularProducts({ category, limit })).map((p): ProductCard => ({
         id: p.id,
-        title: p.title,
+        title: productTitle(p, locale),
         price: Number(p.price),
         currency: p.currency,
         imageUrl: p.imageUrl,

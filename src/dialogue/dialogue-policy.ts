@@ -473,7 +473,11 @@ export class DialoguePolicy {
 
   private async recommend(text: string, turn: Turn): Promise<Decision> {
     const match = findCategory(text, await this.ports.categories(), turn.locale);
-    const candidates = await this.ports.popularProducts(match?.category, CANDIDATES_TO_RANK);
+    const candidates = await this.ports.popularProducts(
+      match?.category,
+      CANDIDATES_TO_RANK,
+      turn.locale,
+    );
     const products = rankByInterest(text, candidates).slice(0, PRODUCTS_PER_REPLY);
     if (products.length === 0) {
       turn.reply(say('noProducts', turn.locale));

@@ -110,7 +110,12 @@ export interface DialoguePorts {
   recentOrders(customerId: string, limit: number): Promise<OrderView[]>;
   cancelOrder(orderId: string): Promise<OrderView>;
   changeShippingAddress(orderId: string, address: ShippingAddressInput): Promise<OrderView>;
-  popularProducts(category: string | undefined, limit: number): Promise<ProductCard[]>;
+  /** Most popular first; titles in `locale` where the shop has them. */
+  popularProducts(
+    category: string | undefined,
+    limit: number,
+    locale: Locale,
+  ): Promise<ProductCard[]>;
   categories(): Promise<string[]>;
   /** The template answer for an intent (retrieval ranks the intent's templates by the vector). */
   templateAnswer(input: {

@@ -3,6 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { CommerceService } from '../commerce/commerce.service';
+import { DEMO_CATEGORIES } from '../commerce/demo/catalog-words';
+import { productTitle } from '../commerce/product-title';
 import { AppConfig } from '../config/app-config';
 import { renderStorefront, StoreLocale } from './storefront-page';
 import { STOREFRONT_CSS } from './storefront-styles';
@@ -70,8 +72,17 @@ export class StorefrontController {
     return renderStorefront({
       locale,
       shopName: this.config.SHOP_NAME,
-      products: popular,
-      categories,
+      products: popular.map((p) => ({
+        ...p,
+        title: productTitle(p, locale),
+        category: p.category && categoryLabel(p.category, locale),
+      })),
+      categories: categories.map((c) => ({ ...c, category: categoryLabel(c.category, locale) })),
     });
   }
+}
+
+/** The demo shop's categories have names in both languages; a shop's own are shown as they are. */
+function categoryLabel(category: string, locale: StoreLocale): string {
+  return DEMO_CATEGORIES.find((c) => c.slug === category)?.label[locale] ?? category;
 }

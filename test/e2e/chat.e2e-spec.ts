@@ -15,6 +15,7 @@ async function seedShop(t: TestApp) {
     price: 89,
     category: 'Shoes',
     currency: 'USD',
+    attributes: { titleZh: '越野跑鞋' },
   } as never);
   await ingest.upsertProduct('p-dress', {
     title: 'Linen summer dress',
@@ -197,7 +198,8 @@ describe.each(backends())('chat engine on %s', (backend) => {
     expect(locale).toBe('zh');
     const asked = await (await connect()).say('推荐几双跑鞋');
     expect(asked.reply.text).toContain('鞋类');
-    expect(asked.reply.payload?.products?.map((p) => p.title)).toEqual(['Trail running shoes']);
+    // The shop's Chinese title (attributes.titleZh) for a Chinese shopper.
+    expect(asked.reply.payload?.products?.map((p) => p.title)).toEqual(['越野跑鞋']);
   });
 
   it('never duplicates or loses a message resent after a reconnect', async () => {

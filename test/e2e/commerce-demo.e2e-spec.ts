@@ -45,6 +45,22 @@ describe.each(backends())('demo shop on %s', (backend) => {
     expect(shipped.body.items[0].trackingUrl).toBeTruthy();
   });
 
+  it('shows the storefront in Chinese with Chinese category names and product titles', async () => {
+    const http = t.app.getHttpServer();
+    const zh = (await request(http).get('/zh').expect(200)).text;
+    expect(zh).toContain('<span>鞋类</span>');
+    expect(zh).not.toContain('<span>shoes</span>');
+    // Every demo product has a Chinese title ("Brand 跑步鞋"): the cards use them.
+    const titles = [...zh.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1]);
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.every((title) => /\p{Script=Han}/u.test(title))).toBe(true);
+    const en = (await request(http).get('/').expect(200)).text;
+    expect(en).toContain('<span>Shoes</span>');
+    expect([...en.matchAll(/<h3>([^<]+)<\/h3>/g)].some((m) => /\p{Script=Han}/u.test(m[1]))).toBe(
+      false,
+    );
+  });
+
   it('does not duplicate on a re-run, and --reset reloads to the same sizes', async () => {
     const before = await tableCounts(t);
     const seeder = t.app.get(DemoSeedService);
