@@ -30,7 +30,10 @@ export class StorefrontController {
 
   @Get('widget.js')
   widget(@Req() req: Request, @Res() res: Response): void {
-    this.bundle ??= loadWidgetBundle({ themeColor: this.config.WIDGET_THEME_COLOR });
+    this.bundle ??= loadWidgetBundle({
+      themeColor: this.config.WIDGET_THEME_COLOR,
+      title: this.config.SHOP_NAME,
+    });
     res.setHeader('Content-Type', 'application/javascript; charset=utf-8');
     res.setHeader('Cache-Control', 'public, max-age=300, stale-while-revalidate=86400');
     res.setHeader('ETag', this.bundle.etag);

@@ -15,6 +15,12 @@ describe('loadWidgetBundle', () => {
     const red = loadWidgetBundle({ themeColor: '#dc2626' }, file);
     expect(red.etag).not.toBe(teal.etag);
     expect(loadWidgetBundle({ themeColor: '#0f766e' }, file).etag).toBe(teal.etag);
+    // A shop name is data, not code: quotes and "</script>" stay inside the JSON string.
+    const named = loadWidgetBundle(
+      { themeColor: '#0f766e', title: 'Ann\'s "Shop" </script>' },
+      file,
+    );
+    expect(named.body.toString()).toContain('"title":"Ann\'s \\"Shop\\" </script>"');
   });
 
   it('reports a missing build with a code and the command that fixes it', () => {

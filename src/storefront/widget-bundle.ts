@@ -30,10 +30,10 @@ export const WIDGET_BUNDLE_PATH = join(repoRoot(), 'apps', 'widget', 'dist', 'wi
 
 /**
  * Reads the built widget and fills in the server-side settings it needs before its first paint
- * (theme colour), so the loader makes no extra request before showing the launcher.
+ * (theme colour, header title), so the loader makes no extra request before showing the launcher.
  */
 export function loadWidgetBundle(
-  settings: { themeColor: string },
+  settings: { themeColor: string; title?: string },
   path = WIDGET_BUNDLE_PATH,
 ): WidgetBundle {
   if (!existsSync(path)) throw new WidgetNotBuiltError();

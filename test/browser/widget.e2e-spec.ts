@@ -124,6 +124,8 @@ suite(`storefront widget in Chromium${missing ? ` (skipped: ${missing})` : ''}`,
 
     await w.launcher.click();
     await expect(w.panel.isVisible()).resolves.toBe(true);
+    // The header names the shop (SHOP_NAME), as the bot's greeting does.
+    expect(await w.panel.locator('.title').textContent()).toBe(t.config.SHOP_NAME);
     expect(
       await w.input.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement),
     ).toBe(true);

@@ -10,6 +10,8 @@ export interface WidgetOptions {
   siteKey: string;
   locale: Locale;
   themeColor: string;
+  /** Header title (the shop's name); the localised "Concierge" / "在线客服" when absent. */
+  title?: string;
 }
 
 interface Entry {
@@ -492,7 +494,7 @@ export class WidgetApp {
     this.launcher.setAttribute('aria-label', s('openChat'));
     this.closeButton.setAttribute('aria-label', s('closeChat'));
     this.endButton.textContent = s('endChat');
-    this.title.textContent = s('title');
+    this.title.textContent = this.options.title || s('title');
     this.log.setAttribute('aria-label', s('conversation'));
     this.input.placeholder = s('placeholder');
     this.input.setAttribute('aria-label', s('inputLabel'));

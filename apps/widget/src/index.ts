@@ -27,7 +27,7 @@ declare global {
 /** Replaced by the server when it serves the file (see src/storefront/widget-bundle.ts). */
 const SERVER_CONFIG: unknown = '__CONCIERGE_SERVER_CONFIG__';
 
-function serverConfig(): { themeColor?: string } {
+function serverConfig(): { themeColor?: string; title?: string } {
   return typeof SERVER_CONFIG === 'object' && SERVER_CONFIG ? SERVER_CONFIG : {};
 }
 
@@ -54,6 +54,7 @@ function start(): void {
       siteKey: script?.dataset.siteKey ?? '',
       locale: pickLocale(script?.dataset.locale, document.documentElement.lang, navigator.language),
       themeColor: /^#[0-9a-f]{3,8}$/i.test(color) ? color : '#4f46e5',
+      title: script?.dataset.title ?? serverConfig().title,
     });
     const api: ConciergeApi = {
       open: () => app.open(),
