@@ -280,6 +280,38 @@ describe('DialoguePolicy', () => {
     ]);
   });
 
+  it('acts on the order just discussed when asked to cancel "it", after proof of ownership', async () => {
+    const track = await policy.decide(
+      'where is A10002',
+      nlu('track_order', { entities: orderEntity('A10002') }),
+      {},
+      anonymous,
+    );
+    const proved = await policy.decide(
+      'ann@example.com',
+      emailNlu('ann@example.com'),
+      track.state,
+      anonymous,
+    );
+    expect(proved.replies[0].payload?.order?.number).toBe('A10002');
+    const cancel = await policy.decide(
+      'can I cancel it?',
+      nlu('cancel_order'),
+      proved.state,
+      anonymous,
+    );
+    expect(cancel.replies[0].text).toMatch(/Order A10002 .* cancel it\?/);
+    expect(cancel.state.pending).toEqual({ kind: 'confirm_cancel', orderId: 'o2' });
+    // Tracking again asks which order: the shopper may mean another one.
+    const again = await policy.decide(
+      'where is my order',
+      nlu('track_order'),
+      proved.state,
+      anonymous,
+    );
+    expect(again.state.pending).toMatchObject({ kind: 'order_number' });
+  });
+
   it('cancels only after an explicit yes', async () => {
     const ask = await policy.decide(
       'cancel A10002',

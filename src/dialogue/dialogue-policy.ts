@@ -166,6 +166,13 @@ export class DialoguePolicy {
         : undefined;
     const number = orderNumberIn(text, nlu);
     if (number) return this.withOrderNumber(intent, number, ctx, turn);
+    // "Can I cancel it?" / "can I change the address?" right after an order was discussed: that
+    // order (the reply names it, so the shopper can still give another number).
+    const lastDiscussed = turn.state.ordersDiscussed?.at(-1);
+    if (intent !== 'track_order' && lastDiscussed) {
+      const order = await this.orderById(lastDiscussed);
+      if (order) return this.withOrderNumber(intent, order.number, ctx, turn);
+    }
     // An identified shopper with exactly one open order need not type its number.
     if (ctx.customerId) {
       const recent = await this.ports.recentOrders(ctx.customerId, 5);
