@@ -195,6 +195,10 @@ export class AppConfig {
   @IsString()
   SHOP_SUPPORT_HOURS = 'Mon–Fri 9:00–18:00';
 
+  /** The same hours for answers in Chinese. */
+  @IsString()
+  SHOP_SUPPORT_HOURS_ZH = '周一至周五 9:00–18:00';
+
   /** Days a return is accepted ({{shop.returnWindowDays}}). */
   @Transform(toInt)
   @Min(0)

@@ -126,7 +126,10 @@ export class AgentContextService {
       shop: {
         name: this.config.SHOP_NAME,
         supportEmail: this.config.SHOP_SUPPORT_EMAIL,
-        supportHours: this.config.SHOP_SUPPORT_HOURS,
+        supportHours:
+          input.locale === 'zh'
+            ? this.config.SHOP_SUPPORT_HOURS_ZH
+            : this.config.SHOP_SUPPORT_HOURS,
         returnWindowDays: this.config.SHOP_RETURN_WINDOW_DAYS,
       },
       customer: { firstName: input.firstName ?? undefined },

@@ -248,7 +248,8 @@ export class RetrievalService implements AnswerProvider, OnModuleInit, OnModuleD
       shop: {
         name: this.config.SHOP_NAME,
         supportEmail: this.config.SHOP_SUPPORT_EMAIL,
-        supportHours: this.config.SHOP_SUPPORT_HOURS,
+        supportHours:
+          locale === 'zh' ? this.config.SHOP_SUPPORT_HOURS_ZH : this.config.SHOP_SUPPORT_HOURS,
         returnWindowDays: this.config.SHOP_RETURN_WINDOW_DAYS,
       },
       ...(order

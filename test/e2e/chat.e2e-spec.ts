@@ -196,6 +196,9 @@ describe.each(backends())('chat engine on %s', (backend) => {
       .get(DataSource)
       .query('SELECT locale FROM conversations WHERE id = $1', [numbered.ack.conversationId]);
     expect(locale).toBe('zh');
+    // Shop settings in answers come in the shopper's language too (SHOP_SUPPORT_HOURS_ZH).
+    const hours = await (await connect()).say('你们的客服电话是多少');
+    expect(hours.reply.text).toContain('周一至周五');
     const asked = await (await connect()).say('推荐几双跑鞋');
     expect(asked.reply.text).toContain('鞋类');
     // The shop's Chinese title (attributes.titleZh) for a Chinese shopper.
