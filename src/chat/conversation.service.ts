@@ -255,7 +255,9 @@ export class ConversationService {
     // Replies, events and the new state are one statement: all of the turn or none of it.
     const stored = await this.store.storeBotTurn(
       conversationId,
-      decision.replies.map((reply) => botMessage(conversationId, reply, decision.actions)),
+      decision.replies.map((reply) =>
+        botMessage(conversationId, reply, decision.actions, decision.handledIntent),
+      ),
       events,
       {
         state: decision.state,
@@ -416,16 +418,22 @@ export class ConversationService {
   }
 }
 
+/**
+ * A bot reply to store. `handledIntent` is what the turn was handled as, which differs from the
+ * shopper message's own intent when it answered a question ("a@b.com" → track_order).
+ */
 function botMessage(
   conversationId: string,
   reply: BotReply,
   actions: { type: string; orderId?: string }[],
+  handledIntent: string | null = null,
 ) {
   return {
     conversationId,
     sender: 'bot' as const,
     text: reply.text,
     textRedacted: redact(reply.text),
+    intent: handledIntent,
     payload: { ...(reply.payload ?? {}), ...(actions.length ? { actions } : {}) } as Record<
       string,
       unknown

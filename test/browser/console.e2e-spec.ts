@@ -172,6 +172,10 @@ suite(`agent console in Chromium${missing ? ` (skipped: ${missing})` : ''}`, () 
     await expect(
       page.getByTestId('transcript').getByTestId('intent').first().textContent(),
     ).resolves.toMatch(/\w/);
+    // Each bot reply says what the turn was handled as.
+    await expect(
+      page.getByTestId('transcript').getByTestId('handled-as').first().textContent(),
+    ).resolves.toBe('as track_order');
     await page.getByTestId('orders').getByText('A10002').waitFor();
     await expect(page.getByTestId('orders').textContent()).resolves.toContain('processing');
     // Ann asked the bot about A10001: the agent sees which of her orders the chat is about.

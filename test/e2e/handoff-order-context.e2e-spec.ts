@@ -77,7 +77,8 @@ describe.each(backends())('orders discussed, in the agent context on %s', (backe
     }
     const context = await agent.call('conversation:context', { conversationId });
     expect(context.ok).toBe(true);
-    return context as unknown as {
+    return { ...context, conversationId } as unknown as {
+      conversationId: string;
       customer: { name: string } | null;
       orders: { number: string; discussed: boolean }[];
       otherOrdersDiscussed: DiscussedOrder[];
@@ -98,6 +99,14 @@ describe.each(backends())('orders discussed, in the agent context on %s', (backe
         placedBy: { name: '林欣怡', email: 'lin@example.com' },
       }),
     ]);
+    // The bot's answer to the e-mail says what the turn was handled as: the order lookup, not
+    // whatever the model made of an e-mail address on its own.
+    const opened = await agent.call('conversation:open', {
+      conversationId: context.conversationId,
+    });
+    const messages = opened.messages as { sender: string; text: string; intent: string | null }[];
+    const afterEmail = messages.findIndex((m) => m.text === 'my email is wrong@example.com') + 1;
+    expect(messages[afterEmail]).toMatchObject({ sender: 'bot', intent: 'track_order' });
     // Every shopper message carries the model's label, neutral band included.
     expect(context.sentiment.length).toBeGreaterThanOrEqual(3);
     for (const point of context.sentiment) {

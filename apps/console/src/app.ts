@@ -370,6 +370,12 @@ export class ConsoleApp {
       el('div', { class: 'text' }, m.text),
     );
     if (m.sender === 'shopper') item.append(this.intentLine(m));
+    // What the bot took the turn for: "wrong@example.com" (read as edit_account) answered the
+    // question about an order's e-mail, so the model was not wrong and needs no correction.
+    if (m.sender === 'bot' && m.intent)
+      item.append(
+        el('div', { class: 'intent muted', 'data-testid': 'handled-as' }, `as ${m.intent}`),
+      );
     return item;
   }
 
