@@ -94,6 +94,18 @@ export const PHRASES = {
   },
   recommend: { en: 'Here are some popular picks{category}:', zh: '为您推荐{category}热销商品：' },
   recommendCategory: { en: ' in {category}', zh: '「{category}」' },
+  recommendUnder: {
+    en: 'Here are some picks{category} under {price}:',
+    zh: '为您推荐{price}以内的{category}商品：',
+  },
+  recommendCheap: {
+    en: 'Here are some good-value picks{category}:',
+    zh: '为您推荐{category}高性价比商品：',
+  },
+  nothingUnder: {
+    en: "I couldn't find anything{category} under {price}; these are the least expensive:",
+    zh: '没有找到{price}以内的{category}商品，以下是价格最低的几款：',
+  },
   noProducts: { en: "I couldn't find products for that right now.", zh: '暂时没有找到相关商品。' },
   ratingPrompt: {
     en: 'Thanks for chatting with us! How would you rate this conversation?',

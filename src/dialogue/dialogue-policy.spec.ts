@@ -434,6 +434,26 @@ describe('DialoguePolicy', () => {
     expect(d.replies[0].payload?.products?.[0].title).toBe('Best Shoes');
   });
 
+  it('recommends within a budget and says so', async () => {
+    const d = await policy.decide(
+      'any shoes under $20?',
+      nlu('product_recommendation'),
+      {},
+      anonymous,
+    );
+    // The fake shop's only shoe costs $10.
+    expect(d.replies[0].text).toBe('Here are some picks in Shoes under $20:');
+    const none = await policy.decide(
+      'any shoes under $5?',
+      nlu('product_recommendation'),
+      {},
+      anonymous,
+    );
+    expect(none.replies[0].text).toBe(
+      "I couldn't find anything in Shoes under $5; these are the least expensive:",
+    );
+  });
+
   it('replies in Chinese to a Chinese message', async () => {
     const d = await policy.decide(
       '我的订单到哪了',

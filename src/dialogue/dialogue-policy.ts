@@ -2,7 +2,7 @@ import { clearLanguage } from '../nlu/language';
 import { NEGATIVE_ESCALATION_SCORE } from '../nlu/sentiment/sentiment-model';
 import { INTENT_LABELS, say, STATUS_WORDS } from './dialogue-phrases';
 import { formatAddress, parseAddress } from './address-input';
-import { findCategory, rankByInterest } from './product-interest';
+import { findCategory, recommendFrom } from './product-interest';
 import type {
   BotReply,
   Decision,
@@ -485,15 +485,23 @@ export class DialoguePolicy {
       CANDIDATES_TO_RANK,
       turn.locale,
     );
-    const products = rankByInterest(text, candidates).slice(0, PRODUCTS_PER_REPLY);
+    const fitting = recommendFrom(text, candidates);
+    const products = fitting.products.slice(0, PRODUCTS_PER_REPLY);
     if (products.length === 0) {
       turn.reply(say('noProducts', turn.locale));
       return turn.done('product_recommendation', false);
     }
-    const categoryText = match
-      ? say('recommendCategory', turn.locale, { category: match.label })
-      : '';
-    turn.reply(say('recommend', turn.locale, { category: categoryText }), { products });
+    const category = match ? say('recommendCategory', turn.locale, { category: match.label }) : '';
+    const { max, cheap } = fitting.applied;
+    const price = max === null ? '' : formatPrice(max, products[0].currency, turn.locale);
+    const intro = !fitting.withinBudget
+      ? say('nothingUnder', turn.locale, { category, price })
+      : max !== null
+        ? say('recommendUnder', turn.locale, { category, price })
+        : cheap
+          ? say('recommendCheap', turn.locale, { category })
+          : say('recommend', turn.locale, { category });
+    turn.reply(intro, { products });
     return turn.done('product_recommendation', true);
   }
 }
@@ -553,4 +561,16 @@ export function orderNumberIn(text: string, nlu: Understanding): string | null {
   const match = ORDER_TOKEN.exec(text);
   if (!match) return null;
   return (match[1] ?? match[2] ?? match[3]).replace('-', '').toUpperCase();
+}
+
+function formatPrice(amount: number, currency: string, locale: Locale): string {
+  try {
+    return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+    }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
 }

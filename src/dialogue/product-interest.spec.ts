@@ -1,4 +1,11 @@
-import { findCategory, rankByInterest, singular } from './product-interest';
+import {
+  applyBudget,
+  budgetOf,
+  findCategory,
+  rankByInterest,
+  recommendFrom,
+  singular,
+} from './product-interest';
 
 const DEMO = ['beauty', 'books', 'clothing', 'electronics', 'garden', 'home', 'pets', 'shoes'];
 
@@ -51,10 +58,11 @@ describe('findCategory', () => {
 });
 
 describe('rankByInterest', () => {
-  const titles = (text: string, list: string[]) =>
+  const titles = (text: string, list: string[], cheapFirst = false) =>
     rankByInterest(
       text,
-      list.map((title) => ({ title })),
+      list.map((title) => ({ title, price: title.length })),
+      cheapFirst,
     ).map((p) => p.title);
 
   it("puts titles sharing the message's words first and keeps popularity order otherwise", () => {
@@ -72,6 +80,13 @@ describe('rankByInterest', () => {
     ]);
     expect(titles('recommend something please', popular)).toEqual(popular);
   });
+
+  it('goes cheapest first among equally fitting titles when asked for cheap ones', () => {
+    // Prices here are the titles' lengths.
+    expect(
+      titles('cheap headphones?', ['Pro Studio Headphones', 'Speaker', 'Slim Headphones'], true),
+    ).toEqual(['Slim Headphones', 'Pro Studio Headphones', 'Speaker']);
+  });
 });
 
 describe('singular', () => {
@@ -79,5 +94,91 @@ describe('singular', () => {
     expect(
       ['shoes', 'dresses', 'boxes', 'accessories', 'glass', 'jeans', 'tv'].map(singular),
     ).toEqual(['shoe', 'dress', 'box', 'accessory', 'glass', 'jean', 'tv']);
+  });
+});
+
+describe('budgetOf', () => {
+  it('reads a price ceiling only when the number is a price', () => {
+    expect(budgetOf('sneakers under $80 please')).toEqual({
+      max: 80,
+      currency: 'USD',
+      cheap: false,
+    });
+    expect(budgetOf('something below 49.5 euros')).toEqual({
+      max: 49.5,
+      currency: 'EUR',
+      cheap: false,
+    });
+    expect(budgetOf('推荐100元以内的耳机')).toEqual({ max: 100, currency: 'CNY', cheap: false });
+    expect(budgetOf('预算200，买双鞋')).toEqual({ max: 200, currency: null, cheap: false });
+    expect(budgetOf('toys for kids under 10')).toEqual({ max: null, currency: null, cheap: false });
+    expect(budgetOf('不超过3天能到的')).toEqual({ max: null, currency: null, cheap: false });
+    expect(budgetOf('any cheap headphones?')).toEqual({ max: null, currency: null, cheap: true });
+    expect(budgetOf('有没有便宜点的台灯')).toEqual({ max: null, currency: null, cheap: true });
+  });
+});
+
+describe('applyBudget', () => {
+  const list = [
+    { title: 'a', price: 120, currency: 'USD' },
+    { title: 'b', price: 45, currency: 'USD' },
+    { title: 'c', price: 79.99, currency: 'USD' },
+  ];
+  const usd = (max: number | null) => ({ max, currency: 'USD', cheap: false });
+  const titles = (r: { products: { title: string }[] }) => r.products.map((p) => p.title);
+
+  it('keeps what fits, in popularity order', () => {
+    expect(titles(applyBudget(list, usd(80)))).toEqual(['b', 'c']);
+    expect(titles(applyBudget(list, usd(null)))).toEqual(['a', 'b', 'c']);
+  });
+
+  it('says when nothing fits and keeps all', () => {
+    const none = applyBudget(list, usd(20));
+    expect(none.withinBudget).toBe(false);
+    expect(titles(none)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('reads a budget in another currency as "not expensive", without converting it', () => {
+    const yuan = applyBudget(list, { max: 100, currency: 'CNY', cheap: false });
+    expect(yuan.applied).toEqual({ max: null, currency: null, cheap: true });
+    expect(titles(yuan)).toEqual(['a', 'b', 'c']);
+    // No currency named: the shop's is meant.
+    expect(titles(applyBudget(list, { max: 100, currency: null, cheap: false }))).toEqual([
+      'b',
+      'c',
+    ]);
+  });
+});
+
+describe('recommendFrom', () => {
+  const popular = [
+    { title: 'Slim Webcam', price: 59, currency: 'USD' },
+    { title: 'Pro Wireless Headphones', price: 180, currency: 'USD' },
+    { title: 'Bluetooth Speaker', price: 29, currency: 'USD' },
+    { title: 'Compact Wireless Headphones', price: 125, currency: 'USD' },
+  ];
+  const titles = (r: { products: { title: string }[] }) => r.products.map((p) => p.title);
+
+  it('shows what the shopper named, not other popular products, within the budget', () => {
+    expect(titles(recommendFrom('wireless headphones please', popular))).toEqual([
+      'Pro Wireless Headphones',
+      'Compact Wireless Headphones',
+    ]);
+    expect(titles(recommendFrom('headphones under $150', popular))).toEqual([
+      'Compact Wireless Headphones',
+    ]);
+  });
+
+  it('offers the least expensive of them when none fits the budget', () => {
+    const none = recommendFrom('headphones under $100', popular);
+    expect(none.withinBudget).toBe(false);
+    expect(titles(none)).toEqual(['Compact Wireless Headphones', 'Pro Wireless Headphones']);
+  });
+
+  it('keeps every popular product when the message names nothing in particular', () => {
+    expect(titles(recommendFrom('something under $60', popular))).toEqual([
+      'Slim Webcam',
+      'Bluetooth Speaker',
+    ]);
   });
 });

@@ -222,7 +222,7 @@ const NOT_INTEREST = new Set(
     'recommend recommendation suggest suggestion show find want need looking look buy get gift ' +
     'good best nice popular great cheap some any what which can could would you your please ' +
     'the and for with that this one thing something ideas idea give pick me our have has are ' +
-    'there new top'
+    'there new top under below less than dollar buck euro pound budget price affordable'
   ).split(' '),
 );
 
@@ -271,28 +271,60 @@ export function findCategory(
   return head.match;
 }
 
-/**
- * `products` (most popular first) reordered so that titles sharing more of the message's words
- * come first; ties keep popularity order.
- */
-export function rankByInterest<T extends Pick<ProductCard, 'title'>>(
-  text: string,
-  products: T[],
-): T[] {
+/** How many of the message's content words a title shares ("running shoes" ~ "Trail Running Shoes": 2). */
+function interestScorer(text: string): (title: string) => number {
   const wanted = new Set(
     englishWords(text.toLowerCase())
       .map((w) => w.word)
       .filter((w) => w.length >= 3 && !NOT_INTEREST.has(w)),
   );
-  if (wanted.size === 0) return products;
-  const score = (p: T) => {
-    const titleWords = new Set(englishWords(p.title.toLowerCase()).map((w) => w.word));
+  return (title) => {
+    if (wanted.size === 0) return 0;
+    const titleWords = new Set(englishWords(title.toLowerCase()).map((w) => w.word));
     return [...titleWords].filter((w) => wanted.has(w)).length;
   };
+}
+
+/**
+ * `products` (most popular first) reordered so that titles sharing more of the message's words
+ * come first; ties keep popularity order, or go cheapest first with `cheapFirst`.
+ */
+export function rankByInterest<T extends Pick<ProductCard, 'title' | 'price'>>(
+  text: string,
+  products: T[],
+  cheapFirst = false,
+): T[] {
+  const score = interestScorer(text);
   return products
-    .map((product, index) => ({ product, index, score: score(product) }))
-    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .map((product, index) => ({ product, index, score: score(product.title) }))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        (cheapFirst ? a.product.price - b.product.price : 0) ||
+        a.index - b.index,
+    )
     .map((r) => r.product);
+}
+
+/**
+ * What to show for a recommendation request, from the category's popular products: those whose
+ * titles fit the message's words when any do ("wireless headphones" shows headphones, not the
+ * popular webcam), within the budget when one is given, best fit first. When none fits the
+ * budget, `withinBudget` is false and the least expensive fitting products are given instead.
+ */
+export function recommendFrom<T extends Pick<ProductCard, 'title' | 'price' | 'currency'>>(
+  text: string,
+  candidates: T[],
+): { products: T[]; withinBudget: boolean; applied: Budget } {
+  const score = interestScorer(text);
+  const fitting = candidates.filter((p) => score(p.title) > 0);
+  const pool = fitting.length > 0 ? fitting : candidates;
+  const { products, withinBudget, applied } = applyBudget(pool, budgetOf(text));
+  return {
+    products: rankByInterest(text, products, applied.cheap || !withinBudget),
+    withinBudget,
+    applied,
+  };
 }
 
 function namesCategory(entry: CategoryLexiconEntry, shopCategory: string): boolean {
@@ -361,4 +393,62 @@ export function singular(word: string): string {
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (/(ches|shes|sses|xes|zes)$/.test(word)) return word.slice(0, -2);
   return word.slice(0, -1);
+}
+
+export interface Budget {
+  /** "under $80", "100元以内": the most the shopper wants to pay. */
+  max: number | null;
+  /** The currency the shopper named with it (ISO code), null when they named none. */
+  currency: string | null;
+  /** "cheap", "便宜": cheapest first. */
+  cheap: boolean;
+}
+
+// A number is a price only with a currency ("under $80", "below 50 euros", "100元以内"): "toys
+// for kids under 10" and "不超过3天" are not budgets.
+const EN_MAX =
+  /\b(?:under|below|less than|cheaper than|max(?:imum)?|up to|no more than)\s*(?:(?:[$€£¥]|usd|eur|gbp)\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:dollars?|bucks|euros?|pounds?|usd|eur|gbp)\b)/i;
+const ZH_MAX =
+  /预算\s*(\d+(?:\.\d+)?)|(?:不超过|低于|少于)\s*(\d+(?:\.\d+)?)\s*(?:元|块|美元|刀|美金)|(\d+(?:\.\d+)?)\s*(?:元|块|美元|刀|美金)?\s*(?:以内|以下|之内)/;
+const CHEAP =
+  /\b(?:cheap|cheaper|cheapest|budget|affordable|inexpensive|low[- ]cost)\b|便宜|实惠|划算|平价|性价比/i;
+
+const CURRENCY_WORDS: [RegExp, string][] = [
+  [/\$|usd|dollar|bucks|美元|美金|刀/i, 'USD'],
+  [/€|eur/i, 'EUR'],
+  [/£|gbp|pound/i, 'GBP'],
+  [/¥|元|块|人民币/, 'CNY'],
+];
+
+/** What the message says about price. */
+export function budgetOf(text: string): Budget {
+  const match = EN_MAX.exec(text) ?? ZH_MAX.exec(text);
+  const amount = match?.slice(1).find((group) => group !== undefined);
+  const currency = match
+    ? (CURRENCY_WORDS.find(([pattern]) => pattern.test(match[0]))?.[1] ?? null)
+    : null;
+  return { max: amount ? Number(amount) : null, currency, cheap: CHEAP.test(text) };
+}
+
+/**
+ * The products within the budget, in their order. When none is, `withinBudget` is false and all
+ * are kept (to show the least expensive). `applied` is the budget as used: one in another
+ * currency than the shop's only means "not expensive" (100 yuan is not 100 dollars, and there is
+ * no exchange rate here).
+ */
+export function applyBudget<T extends Pick<ProductCard, 'price' | 'currency'>>(
+  products: T[],
+  budget: Budget,
+): { products: T[]; withinBudget: boolean; applied: Budget } {
+  const foreign =
+    budget.max !== null &&
+    budget.currency !== null &&
+    products.some((p) => p.currency !== budget.currency);
+  const applied = foreign ? { max: null, currency: null, cheap: true } : budget;
+  const max = applied.max;
+  if (max === null) return { products, withinBudget: true, applied };
+  const within = products.filter((p) => p.price <= max);
+  return within.length > 0
+    ? { products: within, withinBudget: true, applied }
+    : { products, withinBudget: false, applied };
 }
