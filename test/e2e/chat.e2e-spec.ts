@@ -157,6 +157,15 @@ describe.each(backends())('chat engine on %s', (backend) => {
     });
   });
 
+  it('recommends products of the category named, within a budget', async () => {
+    const shopper = await connect();
+    const within = await shopper.say('can you recommend some shoes under $100?');
+    expect(within.reply.text).toBe('Here are some picks in Shoes under $100:');
+    expect(within.reply.payload?.products?.map((p) => p.title)).toEqual(['Trail running shoes']);
+    const none = await shopper.say('can you recommend shoes under $50?');
+    expect(none.reply.text).toMatch(/^I couldn't find anything in Shoes under \$50/);
+  });
+
   it('goes from out-of-scope to a human after two failures', async () => {
     const shopper = await connect();
     const first = await shopper.say('what is the capital of mongolia in the year 1200');
