@@ -40,6 +40,11 @@ export class CommerceService {
     return this.products.list(filter);
   }
 
+  /** The active product with this SKU, or null (storefront pages). */
+  productBySku(sku: string): Promise<Product | null> {
+    return this.products.findActiveBySku(sku);
+  }
+
   /** Throws NOT_FOUND when absent (staff API). */
   async getProduct(id: string): Promise<Product> {
     const product = UUID.test(id) ? await this.products.findById(id) : null;

@@ -1,4 +1,4 @@
-import { renderStorefront } from './storefront-page';
+import { renderProductPage, renderStorefront } from './storefront-page';
 
 const product = {
   title: 'Trail running shoes',
@@ -70,5 +70,56 @@ describe('renderStorefront', () => {
       categories: [],
     });
     expect(html).toContain('SEED_DEMO=auto');
+  });
+});
+
+describe('storefront links and product pages', () => {
+  const onSite = { ...product, url: '/shop/products/sh-0001' };
+
+  it("links cards to this site's product pages in the page's language, never to //other hosts", () => {
+    const page = (locale: 'en' | 'zh', url: string) =>
+      renderStorefront({
+        locale,
+        shopName: 'Test Shop',
+        products: [{ ...product, url }],
+        categories: [],
+      });
+    expect(page('en', onSite.url)).toContain('href="/shop/products/sh-0001"');
+    expect(page('zh', onSite.url)).toContain('href="/zh/shop/products/sh-0001"');
+    expect(page('en', '//evil.example/x')).not.toContain('evil.example');
+  });
+
+  it('shows a product and records its view through the widget queue, safely', () => {
+    const html = renderProductPage({
+      locale: 'en',
+      shopName: 'Test Shop',
+      path: '/shop/products/sh-0001',
+      product: {
+        ...onSite,
+        externalId: 'p-1</script><script>alert(1)',
+        description: 'Light & fast',
+        stock: 0,
+      },
+    });
+    expect(html).toContain('<h1>Trail running shoes</h1>');
+    expect(html).toContain('Out of stock');
+    expect(html).toContain('Light &amp; fast');
+    expect(html).toContain('href="/zh/shop/products/sh-0001"');
+    expect(html).toContain(
+      'window.ConciergeQueue.push(["track","product_view",{"productId":"p-1\\u003c/script>',
+    );
+    expect(html).not.toContain('<script>alert(1)');
+  });
+
+  it('says a missing product is gone, in Chinese on the Chinese page', () => {
+    const html = renderProductPage({
+      locale: 'zh',
+      shopName: 'Test Shop',
+      path: '/zh/shop/products/nope',
+      product: null,
+    });
+    expect(html).toContain('该商品不存在或已下架');
+    expect(html).toContain('href="/shop/products/nope"');
+    expect(html).not.toContain('product_view');
   });
 });

@@ -26,6 +26,11 @@ const TEXT = {
     otherHref: '/zh',
     footer:
       'A demo storefront served by Concierge. The chat widget is embedded with one script tag.',
+    back: '← All products',
+    inStock: 'In stock',
+    outOfStock: 'Out of stock',
+    askHint: 'Questions about this product? Ask our assistant (bottom right).',
+    notFound: 'This product does not exist or is no longer sold.',
   },
   zh: {
     titleSuffix: '演示商店',
@@ -37,6 +42,11 @@ const TEXT = {
     other: 'English',
     otherHref: '/',
     footer: '由 Concierge 提供的演示商店，聊天组件只需一个 script 标签即可嵌入。',
+    back: '← 返回全部商品',
+    inStock: '有货',
+    outOfStock: '缺货',
+    askHint: '对这件商品有疑问？点右下角问智能助手。',
+    notFound: '该商品不存在或已下架。',
   },
 } as const;
 
@@ -47,11 +57,18 @@ export function escapeHtml(value: string): string {
   );
 }
 
-/** Only web and inline-image URLs become `src`/`href` attributes. */
+/** Only web, same-site and inline-image URLs become `src`/`href` attributes. */
 function safeUrl(url: string | null, allowDataImage: boolean): string | null {
   if (!url) return null;
   if (allowDataImage && /^data:image\/(png|jpe?g|gif|webp|svg\+xml)[;,]/i.test(url)) return url;
+  // "/shop/products/…" is a page of this site; "//host/…" would be another site's.
+  if (/^\/(?!\/)/.test(url)) return url;
   return /^https?:\/\//i.test(url) ? url : null;
+}
+
+/** A same-site product path in the page's language: the Chinese page links to /zh/shop/…. */
+function localPath(url: string, locale: StoreLocale): string {
+  return locale === 'zh' && url.startsWith('/') && !url.startsWith('//') ? `/zh${url}` : url;
 }
 
 function price(amount: number, currency: string, locale: StoreLocale): string {
@@ -67,7 +84,8 @@ function price(amount: number, currency: string, locale: StoreLocale): string {
 
 function productCard(p: StoreProduct, locale: StoreLocale): string {
   const img = safeUrl(p.imageUrl, true);
-  const href = safeUrl(p.url, false);
+  const url = safeUrl(p.url, false);
+  const href = url && localPath(url, locale);
   const inner = `
       <div class="pic">${img ? `<img src="${escapeHtml(img)}" alt="" loading="lazy">` : ''}</div>
       <div class="info">
@@ -122,4 +140,79 @@ ${FAVICON_LINK}
 </body>
 </html>
 `;
+}
+
+export interface StoreProductDetail extends StoreProduct {
+  /** The shop's product id, which `product_view` events carry. */
+  externalId: string;
+  description: string | null;
+  stock: number | null;
+}
+
+/**
+ * A product's own page. It records a `product_view` for the visitor through the widget's queue,
+ * so browsing the demo shop produces the behaviour signals a real storefront would send.
+ */
+export function renderProductPage(input: {
+  locale: StoreLocale;
+  shopName: string;
+  /** This page's path, for the other language's link. */
+  path: string;
+  product: StoreProductDetail | null;
+}): string {
+  const s = TEXT[input.locale];
+  const home = input.locale === 'zh' ? '/zh' : '/';
+  const other = input.locale === 'zh' ? input.path.replace(/^\/zh/, '') : `/zh${input.path}`;
+  const p = input.product;
+  const body = p
+    ? `<article class="detail">
+    <div class="pic">${safeUrl(p.imageUrl, true) ? `<img src="${escapeHtml(safeUrl(p.imageUrl, true)!)}" alt="">` : ''}</div>
+    <div class="about">
+      ${p.category ? `<span class="cat">${escapeHtml(p.category)}</span>` : ''}
+      <h1>${escapeHtml(p.title)}</h1>
+      <p class="price">${escapeHtml(price(p.price, p.currency, input.locale))}</p>
+      <p class="stock ${p.stock === 0 ? 'out' : 'in'}">${p.stock === 0 ? s.outOfStock : s.inStock}</p>
+      ${p.description ? `<p>${escapeHtml(p.description)}</p>` : ''}
+      <p class="hint">${escapeHtml(s.askHint)}</p>
+    </div>
+  </article>
+<script>window.ConciergeQueue=window.ConciergeQueue||[];window.ConciergeQueue.push(${scriptJson([
+        'track',
+        'product_view',
+        {
+          productId: p.externalId,
+          ...(p.category ? { category: p.category } : {}),
+          price: p.price,
+        },
+      ])});</script>`
+    : `<p class="empty">${escapeHtml(s.notFound)}</p>`;
+  const title = p ? `${p.title} — ${input.shopName}` : input.shopName;
+  return `<!doctype html>
+<html lang="${input.locale === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+${FAVICON_LINK}
+<link rel="stylesheet" href="/assets/storefront.css">
+</head>
+<body>
+<header class="top">
+  <a class="brand" href="${home}">${escapeHtml(`${input.shopName} — ${s.titleSuffix}`)}</a>
+  <a class="lang" href="${escapeHtml(other)}">${s.other}</a>
+</header>
+<main>
+  <p><a class="back" href="${home}">${escapeHtml(s.back)}</a></p>
+  ${body}
+</main>
+<footer>${escapeHtml(s.footer)}</footer>
+<script src="/widget.js" data-site-key="demo" async></script>
+</body>
+</html>
+`;
+}
+
+/** JSON inside a <script> element: "</script>" and friends cannot end it early. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
 }

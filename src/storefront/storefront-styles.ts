@@ -24,6 +24,15 @@ h2{font-size:18px;margin:32px 0 12px}
 .cat{font-size:12px;color:#64748b;text-transform:uppercase;letter-spacing:.04em}
 .price{font-weight:700;color:#4338ca}
 .empty{color:#64748b}
+.back{font-size:14px;color:#475569;text-decoration:none}
+.detail{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:32px;background:#fff;border:1px solid #e2e8f0;border-radius:14px;padding:24px;margin-top:8px}
+.detail .pic{border-radius:12px;overflow:hidden}
+.detail h1{margin:6px 0;font-size:26px;line-height:1.25}
+.detail .price{font-size:22px;margin:4px 0}
+.stock{font-size:14px;margin:0 0 12px}
+.stock.in{color:#047857}
+.stock.out{color:#b91c1c}
+.detail .hint{color:#64748b;font-size:14px}
 footer{text-align:center;color:#64748b;font-size:13px;padding:24px;border-top:1px solid #e2e8f0;background:#fff}
-@media (max-width:600px){.top,.hero{padding-left:16px;padding-right:16px}.hero p{font-size:18px}main{padding:0 16px 32px}}
+@media (max-width:600px){.top,.hero{padding-left:16px;padding-right:16px}.hero p{font-size:18px}main{padding:0 16px 32px}.detail{grid-template-columns:1fr;padding:16px}}
 `;

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
@@ -6,7 +6,7 @@ import { CommerceService } from '../commerce/commerce.service';
 import { DEMO_CATEGORIES } from '../commerce/demo/catalog-words';
 import { productTitle } from '../commerce/product-title';
 import { AppConfig } from '../config/app-config';
-import { renderStorefront, StoreLocale } from './storefront-page';
+import { renderProductPage, renderStorefront, StoreLocale } from './storefront-page';
 import { STOREFRONT_CSS } from './storefront-styles';
 import { loadWidgetBundle, WidgetBundle } from './widget-bundle';
 
@@ -65,6 +65,39 @@ export class StorefrontController {
   @Header('Cache-Control', 'no-cache')
   chinese(): Promise<string> {
     return this.page('zh');
+  }
+
+  /** The demo shop's product pages (its products' `url`s point here). */
+  @Get('shop/products/:sku')
+  productEnglish(@Param('sku') sku: string, @Res() res: Response): Promise<void> {
+    return this.productPage('en', sku, res);
+  }
+
+  @Get('zh/shop/products/:sku')
+  productChinese(@Param('sku') sku: string, @Res() res: Response): Promise<void> {
+    return this.productPage('zh', sku, res);
+  }
+
+  private async productPage(locale: StoreLocale, sku: string, res: Response): Promise<void> {
+    const found = sku.length <= 100 ? await this.commerce.productBySku(sku) : null;
+    const product = found && {
+      ...found,
+      price: Number(found.price),
+      title: productTitle(found, locale),
+      category: found.category && categoryLabel(found.category, locale),
+    };
+    res
+      .status(product ? 200 : 404)
+      .type('html')
+      .setHeader('Cache-Control', 'no-cache')
+      .send(
+        renderProductPage({
+          locale,
+          shopName: this.config.SHOP_NAME,
+          path: `${locale === 'zh' ? '/zh' : ''}/shop/products/${encodeURIComponent(sku)}`,
+          product,
+        }),
+      );
   }
 
   private async page(locale: StoreLocale): Promise<string> {

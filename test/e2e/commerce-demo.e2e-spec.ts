@@ -61,6 +61,21 @@ describe.each(backends())('demo shop on %s', (backend) => {
     );
   });
 
+  it("serves the demo products' own pages, linked from the storefront", async () => {
+    const http = t.app.getHttpServer();
+    const home = (await request(http).get('/').expect(200)).text;
+    const link = /class="product" href="(\/shop\/products\/[^"]+)"/.exec(home)![1];
+    const page = await request(http).get(link).expect(200);
+    expect(page.text).toContain('<h1>');
+    expect(page.text).toContain('"product_view"');
+    const zhLink = /class="product" href="(\/zh\/shop\/products\/[^"]+)"/.exec(
+      (await request(http).get('/zh').expect(200)).text,
+    )![1];
+    const zh = (await request(http).get(zhLink).expect(200)).text;
+    expect(/<h1>[^<]*\p{Script=Han}/u.test(zh)).toBe(true);
+    await request(http).get('/shop/products/no-such-sku').expect(404);
+  });
+
   it('does not duplicate on a re-run, and --reset reloads to the same sizes', async () => {
     const before = await tableCounts(t);
     const seeder = t.app.get(DemoSeedService);

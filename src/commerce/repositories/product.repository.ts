@@ -88,6 +88,15 @@ export class ProductRepository {
     }));
   }
 
+  /** The active product with this SKU (case-insensitive), or null. */
+  async findActiveBySku(sku: string): Promise<Product | null> {
+    return this.dataSource
+      .getRepository(Product)
+      .createQueryBuilder('p')
+      .where('p.active AND lower(p.sku) = lower(:sku)', { sku })
+      .getOne();
+  }
+
   async findById(id: string): Promise<Product | null> {
     return this.dataSource.getRepository(Product).findOneBy({ id });
   }
