@@ -324,6 +324,33 @@ suite(`storefront widget in Chromium${missing ? ` (skipped: ${missing})` : ''}`,
     await expect(w.panel.isHidden()).resolves.toBe(true);
   });
 
+  it("records a browsing visitor's events before any chat, under the visitor the chat then uses", async () => {
+    const page = await newPage();
+    await hostPage(
+      page,
+      '/browsing',
+      `<script>window.ConciergeQueue = [['track', 'product_view', { productId: 'p-dress', price: 59 }]];</script>`,
+    );
+    const db = t.app.get(DataSource);
+    const viewed = () =>
+      db.query(
+        `SELECT visitor_id AS "visitorId" FROM behaviour_events
+          WHERE type = 'product_view' AND payload->>'productId' = 'p-dress'`,
+      );
+    for (let i = 0; i < 50 && (await viewed()).length === 0; i++) await page.waitForTimeout(200);
+    const [event] = await viewed();
+    expect(event?.visitorId).toEqual(expect.any(String));
+    // The chat was never opened: no conversation yet. Opening it keeps the same visitor.
+    const w = widget(page);
+    await w.launcher.click();
+    await say(page, 'hello');
+    const [conversation] = await db.query(
+      `SELECT visitor_id AS "visitorId" FROM conversations WHERE visitor_id = $1`,
+      [event.visitorId],
+    );
+    expect(conversation?.visitorId).toBe(event.visitorId);
+  });
+
   it('goes full screen on a phone', async () => {
     const page = await newPage({ viewport: { width: 375, height: 740 } });
     await page.goto(`${t.url}/`);

@@ -101,6 +101,7 @@ export class WidgetApp {
   private readonly input = h('textarea', { rows: '1', maxlength: '2000' });
   private readonly sendButton = h('button', { type: 'submit', class: 'send' }, icon(SEND_ICON));
   private chips: HTMLElement | null = null;
+  private sessionStart: Promise<string | null> | undefined;
 
   constructor(
     host: HTMLElement,
@@ -325,7 +326,8 @@ export class WidgetApp {
   }
 
   private async flushTrack(): Promise<void> {
-    const token = this.load<string>('token');
+    if (this.pendingTrack.length === 0) return;
+    const token = this.load<string>('token') ?? (await this.startSessionForTracking());
     if (!token || this.pendingTrack.length === 0) return;
     const events = this.pendingTrack.splice(0);
     const res = await fetch(`${this.options.baseUrl}/api/events/track`, {
@@ -338,6 +340,29 @@ export class WidgetApp {
     if (!res || res.status === 429 || res.status >= 500) this.pendingTrack.unshift(...events);
     else if (!res.ok)
       console.warn(`Concierge.track: events refused (${res.status})`, await res.text());
+  }
+
+  /**
+   * A visitor who browses without opening the chat still gets a visitor id for their events: a
+   * session by HTTP (no socket is held open for them). Opening the chat later reuses it, so the
+   * conversation and the browsing belong to the same visitor. Null when it could not start
+   * (offline, rate-limited): the events wait for the next try.
+   */
+  private async startSessionForTracking(): Promise<string | null> {
+    this.sessionStart ??= fetch(`${this.options.baseUrl}/api/chat/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(this.options.siteKey ? { siteKey: this.options.siteKey } : {}),
+    })
+      .then(async (res) => (res.ok ? ((await res.json()) as { visitorToken?: string }) : null))
+      .then((session) => {
+        // The socket may have minted a token meanwhile: keep that one.
+        if (session?.visitorToken && !this.load('token')) this.save('token', session.visitorToken);
+        return this.load<string>('token');
+      })
+      .catch(() => null)
+      .finally(() => (this.sessionStart = undefined));
+    return this.sessionStart;
   }
 
   private markRead(): void {
