@@ -1,3 +1,4 @@
+import { formatMoney } from '../common/money-format';
 import { clearLanguage } from '../nlu/language';
 import { NEGATIVE_ESCALATION_SCORE } from '../nlu/sentiment/sentiment-model';
 import { INTENT_LABELS, say, STATUS_WORDS } from './dialogue-phrases';
@@ -493,7 +494,10 @@ export class DialoguePolicy {
     }
     const category = match ? say('recommendCategory', turn.locale, { category: match.label }) : '';
     const { max, cheap } = fitting.applied;
-    const price = max === null ? '' : formatPrice(max, products[0].currency, turn.locale);
+    const price =
+      max === null
+        ? ''
+        : formatMoney(max, products[0].currency, turn.locale, { wholeWithoutCents: true });
     const intro = !fitting.withinBudget
       ? say('nothingUnder', turn.locale, { category, price })
       : max !== null
@@ -561,16 +565,4 @@ export function orderNumberIn(text: string, nlu: Understanding): string | null {
   const match = ORDER_TOKEN.exec(text);
   if (!match) return null;
   return (match[1] ?? match[2] ?? match[3]).replace('-', '').toUpperCase();
-}
-
-function formatPrice(amount: number, currency: string, locale: Locale): string {
-  try {
-    return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', {
-      style: 'currency',
-      currency,
-      maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
-    }).format(amount);
-  } catch {
-    return `${amount} ${currency}`;
-  }
 }

@@ -216,6 +216,11 @@ const CATEGORY_LEXICON: CategoryLexiconEntry[] = [
   },
 ];
 
+// Parsed once: every recommendation request looks for all of them.
+const LEXICON_CUES = new Map(
+  CATEGORY_LEXICON.map((entry) => [entry, [...entry.en, ...entry.zh].map(parseTerm)]),
+);
+
 /** Words that say nothing about which product fits ("can you recommend some good ones"). */
 const NOT_INTEREST = new Set(
   (
@@ -246,18 +251,18 @@ export function findCategory(
   const lower = text.toLowerCase();
   const words = englishWords(lower);
   const mentions: Mention[] = [];
-  const collect = (term: string, match: CategoryMatch) => {
+  const collect = (term: Term, match: CategoryMatch) => {
     const found = mentionOf(lower, words, term);
     if (found) mentions.push({ ...found, match });
   };
   for (const category of categories) {
     const own = category.toLowerCase().trim();
-    collect(own, { category, label: category });
-    collect(singular(own), { category, label: category });
-    for (const entry of CATEGORY_LEXICON) {
+    collect(parseTerm(own), { category, label: category });
+    collect(parseTerm(singular(own)), { category, label: category });
+    for (const [entry, cues] of LEXICON_CUES) {
       if (!namesCategory(entry, own)) continue;
       const label = locale === 'zh' && !hasCjk(category) ? entry.zhLabel : category;
-      for (const cue of [...entry.en, ...entry.zh]) collect(cue, { category, label });
+      for (const cue of cues) collect(cue, { category, label });
     }
   }
   if (mentions.length === 0) return null;
@@ -285,6 +290,33 @@ function interestScorer(text: string): (title: string) => number {
   };
 }
 
+interface Scored<T> {
+  product: T;
+  /** Popularity rank among the candidates. */
+  index: number;
+  score: number;
+}
+
+function scoreAll<T extends Pick<ProductCard, 'title'>>(text: string, products: T[]): Scored<T>[] {
+  const score = interestScorer(text);
+  return products.map((product, index) => ({ product, index, score: score(product.title) }));
+}
+
+/** Best fit first; ties in popularity order, or cheapest first with `cheapFirst`. */
+function byFit<T extends Pick<ProductCard, 'price'>>(
+  scored: Scored<T>[],
+  cheapFirst: boolean,
+): T[] {
+  return [...scored]
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        (cheapFirst ? a.product.price - b.product.price : 0) ||
+        a.index - b.index,
+    )
+    .map((s) => s.product);
+}
+
 /**
  * `products` (most popular first) reordered so that titles sharing more of the message's words
  * come first; ties keep popularity order, or go cheapest first with `cheapFirst`.
@@ -294,16 +326,7 @@ export function rankByInterest<T extends Pick<ProductCard, 'title' | 'price'>>(
   products: T[],
   cheapFirst = false,
 ): T[] {
-  const score = interestScorer(text);
-  return products
-    .map((product, index) => ({ product, index, score: score(product.title) }))
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        (cheapFirst ? a.product.price - b.product.price : 0) ||
-        a.index - b.index,
-    )
-    .map((r) => r.product);
+  return byFit(scoreAll(text, products), cheapFirst);
 }
 
 /**
@@ -316,14 +339,21 @@ export function recommendFrom<T extends Pick<ProductCard, 'title' | 'price' | 'c
   text: string,
   candidates: T[],
 ): { products: T[]; withinBudget: boolean; applied: Budget } {
-  const score = interestScorer(text);
-  const fitting = candidates.filter((p) => score(p.title) > 0);
-  const pool = fitting.length > 0 ? fitting : candidates;
-  const { products, withinBudget, applied } = applyBudget(pool, budgetOf(text));
+  const scored = scoreAll(text, candidates);
+  const fitting = scored.filter((s) => s.score > 0);
+  const pool = fitting.length > 0 ? fitting : scored;
+  const budget = applyBudget(
+    pool.map((s) => s.product),
+    budgetOf(text),
+  );
+  const kept = new Set(budget.products);
   return {
-    products: rankByInterest(text, products, applied.cheap || !withinBudget),
-    withinBudget,
-    applied,
+    products: byFit(
+      pool.filter((s) => kept.has(s.product)),
+      budget.applied.cheap || !budget.withinBudget,
+    ),
+    withinBudget: budget.withinBudget,
+    applied: budget.applied,
   };
 }
 
@@ -366,14 +396,13 @@ function englishWords(lower: string): EnglishWord[] {
 function mentionOf(
   lower: string,
   words: EnglishWord[],
-  term: string,
+  term: Term,
 ): { start: number; end: number } | null {
-  if (!term) return null;
-  if (hasCjk(term)) {
-    const start = lower.indexOf(term);
-    return start < 0 ? null : { start, end: start + term.length };
+  if ('han' in term) {
+    const start = term.han ? lower.indexOf(term.han) : -1;
+    return start < 0 ? null : { start, end: start + term.han.length };
   }
-  const parts = englishWords(term).map((w) => w.word);
+  const parts = term.words;
   if (parts.length === 0) return null;
   for (let i = 0; i + parts.length <= words.length; i++) {
     if (parts.every((p, k) => words[i + k].word === p)) {
@@ -381,6 +410,13 @@ function mentionOf(
     }
   }
   return null;
+}
+
+/** A term to look for: Chinese as a substring, English as singular whole words. */
+type Term = { han: string } | { words: string[] };
+
+function parseTerm(term: string): Term {
+  return hasCjk(term) ? { han: term } : { words: englishWords(term).map((w) => w.word) };
 }
 
 function hasCjk(text: string): boolean {

@@ -1,6 +1,7 @@
 /** Server-rendered demo shop page. Every value from the database goes through `escapeHtml`. */
 
 import { FAVICON_LINK } from '../common/favicon';
+import { formatMoney } from '../common/money-format';
 
 export type StoreLocale = 'en' | 'zh';
 
@@ -71,17 +72,6 @@ function localPath(url: string, locale: StoreLocale): string {
   return locale === 'zh' && url.startsWith('/') && !url.startsWith('//') ? `/zh${url}` : url;
 }
 
-function price(amount: number, currency: string, locale: StoreLocale): string {
-  try {
-    return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', {
-      style: 'currency',
-      currency,
-    }).format(amount);
-  } catch {
-    return `${amount.toFixed(2)} ${currency}`;
-  }
-}
-
 function productCard(p: StoreProduct, locale: StoreLocale): string {
   const img = safeUrl(p.imageUrl, true);
   const url = safeUrl(p.url, false);
@@ -91,7 +81,7 @@ function productCard(p: StoreProduct, locale: StoreLocale): string {
       <div class="info">
         ${p.category ? `<span class="cat">${escapeHtml(p.category)}</span>` : ''}
         <h3>${escapeHtml(p.title)}</h3>
-        <span class="price">${escapeHtml(price(p.price, p.currency, locale))}</span>
+        <span class="price">${escapeHtml(formatMoney(p.price, p.currency, locale))}</span>
       </div>`;
   return href
     ? `<a class="product" href="${escapeHtml(href)}">${inner}</a>`
@@ -170,7 +160,7 @@ export function renderProductPage(input: {
     <div class="about">
       ${p.category ? `<span class="cat">${escapeHtml(p.category)}</span>` : ''}
       <h1>${escapeHtml(p.title)}</h1>
-      <p class="price">${escapeHtml(price(p.price, p.currency, input.locale))}</p>
+      <p class="price">${escapeHtml(formatMoney(p.price, p.currency, input.locale))}</p>
       <p class="stock ${p.stock === 0 ? 'out' : 'in'}">${p.stock === 0 ? s.outOfStock : s.inStock}</p>
       ${p.description ? `<p>${escapeHtml(p.description)}</p>` : ''}
       <p class="hint">${escapeHtml(s.askHint)}</p>

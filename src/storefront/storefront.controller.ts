@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { CommerceService } from '../commerce/commerce.service';
 import { DEMO_CATEGORIES } from '../commerce/demo/catalog-words';
+import { Product } from '../commerce/entities/product.entity';
 import { productTitle } from '../commerce/product-title';
 import { AppConfig } from '../config/app-config';
 import { renderProductPage, renderStorefront, StoreLocale } from './storefront-page';
@@ -80,12 +81,7 @@ export class StorefrontController {
 
   private async productPage(locale: StoreLocale, sku: string, res: Response): Promise<void> {
     const found = sku.length <= 100 ? await this.commerce.productBySku(sku) : null;
-    const product = found && {
-      ...found,
-      price: Number(found.price),
-      title: productTitle(found, locale),
-      category: found.category && categoryLabel(found.category, locale),
-    };
+    const product = found && inLanguage(found, locale);
     res
       .status(product ? 200 : 404)
       .type('html')
@@ -108,14 +104,19 @@ export class StorefrontController {
     return renderStorefront({
       locale,
       shopName: this.config.SHOP_NAME,
-      products: popular.map((p) => ({
-        ...p,
-        title: productTitle(p, locale),
-        category: p.category && categoryLabel(p.category, locale),
-      })),
+      products: popular.map((p) => inLanguage(p, locale)),
       categories: categories.map((c) => ({ ...c, category: categoryLabel(c.category, locale) })),
     });
   }
+}
+
+/** A product with its title and category as a shopper reading `locale` sees them. */
+function inLanguage<T extends Product>(product: T, locale: StoreLocale): T {
+  return {
+    ...product,
+    title: productTitle(product, locale),
+    category: product.category && categoryLabel(product.category, locale),
+  };
 }
 
 /** The demo shop's categories have names in both languages; a shop's own are shown as they are. */
