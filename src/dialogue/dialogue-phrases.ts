@@ -111,6 +111,7 @@ export const PHRASES = {
     en: 'Thanks for chatting with us! How would you rate this conversation?',
     zh: '感谢您的咨询！请为本次服务打分。',
   },
+  sorryToHear: { en: "I'm sorry about that.", zh: '非常抱歉给您带来不好的体验。' },
   talkToPerson: { en: 'Talk to a person', zh: '转人工客服' },
   yes: { en: 'Yes', zh: '是的' },
   no: { en: 'No', zh: '不用了' },

@@ -189,6 +189,54 @@ describe('DialoguePolicy', () => {
     expect(right.state.verifiedOrderIds).toEqual(['o1']);
   });
 
+  it('follows the shopper to another question instead of insisting on the order number', async () => {
+    const first = await policy.decide('where is my order', nlu('track_order'), {}, anonymous);
+    const hiking = nlu('product_recommendation', {
+      confidence: 0.72,
+      alternatives: [
+        { intent: 'product_recommendation', confidence: 0.72 },
+        { intent: 'place_order', confidence: 0.09 },
+      ],
+    });
+    const next = await policy.decide(
+      'what do you have for hiking?',
+      hiking,
+      first.state,
+      anonymous,
+    );
+    expect(next.handledIntent).toBe('product_recommendation');
+    expect(next.replies[0].payload?.products?.length).toBeGreaterThan(0);
+    expect(next.state.pending).toBeUndefined();
+    // The same confidence for the question being asked is an answer attempt: asked again.
+    const unsure = nlu('track_order', { confidence: 0.72 });
+    const again = await policy.decide('my order from last week', unsure, first.state, anonymous);
+    expect(again.state.pending).toMatchObject({ kind: 'order_number', attempts: 1 });
+    expect(again.replies[0].text).toMatch(/order number/);
+  });
+
+  it('apologises to an upset shopper and offers a person beside the answer', async () => {
+    const upset = nlu('get_refund', { sentiment: { score: -0.94, label: 'negative' } });
+    const answer = await policy.decide(
+      'third time it arrived broken, useless',
+      upset,
+      {},
+      anonymous,
+    );
+    expect(answer.escalate).toBeUndefined();
+    expect(answer.replies[0].text).toBe("I'm sorry about that. template for get_refund");
+    expect(answer.replies[0].payload?.quickReplies).toEqual([
+      { label: 'Talk to a person', value: 'contact_human_agent' },
+    ]);
+    const zh = await policy.decide('第三次收到坏的了', upset, {}, { ...anonymous, locale: 'zh' });
+    expect(zh.replies[0].text).toBe('非常抱歉给您带来不好的体验。template for get_refund');
+    // Calm questions and negative small talk get the plain answer.
+    const calm = await policy.decide('refund please', nlu('get_refund'), {}, anonymous);
+    expect(calm.replies[0]).toEqual({ text: 'template for get_refund' });
+    const sarcastic = nlu('thanks', { sentiment: { score: -0.9, label: 'negative' } });
+    const thanks = await policy.decide('thanks for nothing', sarcastic, {}, anonymous);
+    expect(thanks.replies[0]).toEqual({ text: 'template for thanks' });
+  });
+
   it('stops asking for the e-mail of an order after three wrong ones, even when asked again', async () => {
     let state = (
       await policy.decide(

@@ -36,6 +36,8 @@ export const DEFAULT_POLICY_OPTIONS: PolicyOptions = {
   maxFailures: 2,
 };
 
+/** Intents an apology would not fit even when the message sounds negative ("thanks for nothing"). */
+const SMALL_TALK = new Set(['greeting', 'goodbye', 'thanks']);
 /** Popular products a recommendation re-ranks by the message's words, and how many it shows. */
 const CANDIDATES_TO_RANK = 40;
 const PRODUCTS_PER_REPLY = 4;
@@ -132,7 +134,22 @@ export class DialoguePolicy {
       vector: nlu.vector,
       firstName: ctx.firstName,
     });
-    turn.reply(answer?.text ?? say('genericAnswer', turn.locale), answer?.payload);
+    const reply = answer?.text ?? say('genericAnswer', turn.locale);
+    if (nlu.sentiment.label !== 'negative' || SMALL_TALK.has(intent)) {
+      turn.reply(reply, answer?.payload);
+      return turn.done(intent, !!answer);
+    }
+    // An upset shopper ("third time it arrived broken, useless") still gets the answer, but with an
+    // apology and a person one tap away; only a complaint escalates by itself.
+    const quickReplies = answer?.payload?.quickReplies ?? [];
+    const person = { label: say('talkToPerson', turn.locale), value: 'contact_human_agent' };
+    const space = turn.locale === 'zh' ? '' : ' ';
+    turn.reply(`${say('sorryToHear', turn.locale)}${space}${reply}`, {
+      ...answer?.payload,
+      quickReplies: quickReplies.some((q) => q.value === person.value)
+        ? quickReplies
+        : [...quickReplies, person],
+    });
     return turn.done(intent, !!answer);
   }
 
@@ -285,6 +302,17 @@ export class DialoguePolicy {
     return turn.done(intent, true);
   }
 
+  /**
+   * The shopper asked something else instead of answering ("what do you have for hiking?" while
+   * the bot waits for an order number): understood in scope and without an order number, either
+   * very confidently or confidently enough to be answered as another intent than the pending one.
+   */
+  private changedTopic(pending: PendingSlot, text: string, nlu: Understanding): boolean {
+    if (nlu.outOfScope || ORDER_TOKEN.test(text)) return false;
+    if (nlu.confidence >= 0.8) return true;
+    return nlu.confidence >= this.options.clarifyBelow && nlu.intent !== pendingIntent(pending);
+  }
+
   /** Returns null when the message is not an answer to the pending question (normal flow resumes). */
   private async continuePending(
     pending: PendingSlot,
@@ -295,7 +323,7 @@ export class DialoguePolicy {
     turn: Turn,
   ): Promise<Decision | null> {
     const locale = turn.locale;
-    const changedTopic = !nlu.outOfScope && nlu.confidence >= 0.8 && !ORDER_TOKEN.test(text);
+    const changedTopic = this.changedTopic(pending, text, nlu);
     switch (pending.kind) {
       case 'clarify': {
         const picked =
@@ -549,6 +577,22 @@ class Turn {
     this.state.humanRequested = this.state.humanRequested || reason === 'requested';
     this.reply(text);
     return { ...this.done(intent, true), escalate: { reason, priority } };
+  }
+}
+
+/** The intent a pending question belongs to. */
+function pendingIntent(pending: PendingSlot): string | null {
+  switch (pending.kind) {
+    case 'order_number':
+    case 'order_email':
+      return pending.intent;
+    case 'confirm_cancel':
+      return 'cancel_order';
+    case 'new_address':
+    case 'confirm_address':
+      return 'change_shipping_address';
+    case 'clarify':
+      return null;
   }
 }
 
