@@ -36,8 +36,11 @@ export const DEFAULT_POLICY_OPTIONS: PolicyOptions = {
   maxFailures: 2,
 };
 
-/** Intents an apology would not fit even when the message sounds negative ("thanks for nothing"). */
-const SMALL_TALK = new Set(['greeting', 'goodbye', 'thanks']);
+/**
+ * Answers not to preface with an apology when the message sounds negative: small talk ("thanks
+ * for nothing") and the complaint answer, which apologises itself.
+ */
+const NO_APOLOGY = new Set(['greeting', 'goodbye', 'thanks', 'complaint']);
 /** Popular products a recommendation re-ranks by the message's words, and how many it shows. */
 const CANDIDATES_TO_RANK = 40;
 const PRODUCTS_PER_REPLY = 4;
@@ -135,7 +138,7 @@ export class DialoguePolicy {
       firstName: ctx.firstName,
     });
     const reply = answer?.text ?? say('genericAnswer', turn.locale);
-    if (nlu.sentiment.label !== 'negative' || SMALL_TALK.has(intent)) {
+    if (nlu.sentiment.label !== 'negative' || NO_APOLOGY.has(intent)) {
       turn.reply(reply, answer?.payload);
       return turn.done(intent, !!answer);
     }

@@ -29,10 +29,10 @@ export const SHIPPED_TEMPLATES_EN: ShippedTemplate[] = [
     title: 'Change an order',
     variants: [
       {
-        body: 'Order {{order.number}} is {{order.status}}. Items, sizes and quantities can be changed until the order is packed: open it under My account → Orders → "Edit order". If editing is no longer offered, cancel it (if possible) and place a new one, or ask an agent to help.',
+        body: 'Order {{order.number}} is {{order.status}}. Items, sizes and quantities can be changed until the order is packed: open it under My account → Orders → "Edit order". If editing is no longer offered, cancel it (if possible) and place a new one, or ask an agent to help. Already delivered and want another size or colour? Return it within {{shop.returnWindowDays}} days (My account → Orders → "Return or refund") and order the one you want.',
       },
       {
-        body: 'You can add, remove or swap items until your order is packed: open it under My account → Orders → "Edit order". If you share the order number, I can check whether it can still be changed.',
+        body: 'You can add, remove or swap items until your order is packed: open it under My account → Orders → "Edit order". If you share the order number, I can check whether it can still be changed. Already delivered and want another size or colour? Return it (My account → Orders → "Return or refund") and order the one you want.',
       },
     ],
     exampleQuestions: [
