@@ -59,6 +59,14 @@ export const PHRASES = {
     en: 'Order {number} is already {status}, so it can no longer be cancelled here. You can return it once it arrives, or talk to a colleague.',
     zh: '订单 {number} 当前状态：{status}，无法在线取消。收货后可以申请退货，或者转人工客服处理。',
   },
+  noCancellableOrder: {
+    en: 'None of your recent orders can be cancelled any more: the latest, {number}, is {status}. Something you received can be returned instead. If you meant another order, type its number.',
+    zh: '您最近的订单都已无法取消：最新的订单 {number} 当前状态：{status}。已收到的商品可以申请退货；如果是其他订单，请输入订单号。',
+  },
+  noAddressChangeableOrder: {
+    en: 'None of your recent orders can have its address changed any more: the latest, {number}, is {status}. If you meant another order, type its number.',
+    zh: '您最近的订单都已无法修改地址：最新的订单 {number} 当前状态：{status}。如果是其他订单，请输入订单号。',
+  },
   askNewAddress: {
     en: 'What is the new delivery address for order {number}? Please write it as: street, city, postcode, country.',
     zh: '请告诉我订单 {number} 的新收货地址，例如：上海市浦东新区世纪大道100号，或“街道，城市，邮编，国家”。',

@@ -214,6 +214,35 @@ describe('DialoguePolicy', () => {
     expect(again.replies[0].text).toMatch(/order number/);
   });
 
+  it('offers the orders a cancellation can act on first, and says when none can be cancelled', async () => {
+    // Ann's orders, latest first: A10001 shipped, A10002 processing (and a third, delivered).
+    shop.orders.push(order({ id: 'o4', number: 'A10004', status: 'delivered' }));
+    const pick = await policy.decide('cancel my order', nlu('cancel_order'), {}, identified);
+    expect(pick.replies[0].payload?.quickReplies?.map((q) => q.value)).toEqual([
+      'A10002',
+      'A10001',
+      'A10004',
+    ]);
+    for (const o of shop.orders) if (o.customerId === 'c1') o.status = 'delivered';
+    const none = await policy.decide('cancel my order', nlu('cancel_order'), {}, identified);
+    expect(none.replies[0].text).toBe(
+      'None of your recent orders can be cancelled any more: the latest, A10001, is delivered. Something you received can be returned instead. If you meant another order, type its number.',
+    );
+    expect(none.state.pending).toMatchObject({ kind: 'order_number', intent: 'cancel_order' });
+    const address = await policy.decide(
+      '帮我改一下收货地址',
+      nlu('change_shipping_address', { lang: 'zh' }),
+      {},
+      { ...identified, locale: 'zh' },
+    );
+    expect(address.replies[0].text).toBe(
+      '您最近的订单都已无法修改地址：最新的订单 A10001 当前状态：已签收。如果是其他订单，请输入订单号。',
+    );
+    // Tracking still lists them all.
+    const track = await policy.decide('where is my order', nlu('track_order'), {}, identified);
+    expect(track.replies[0].payload?.quickReplies).toHaveLength(3);
+  });
+
   it('apologises to an upset shopper and offers a person beside the answer', async () => {
     const upset = nlu('get_refund', { sentiment: { score: -0.94, label: 'negative' } });
     const answer = await policy.decide(

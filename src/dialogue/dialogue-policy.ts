@@ -51,6 +51,11 @@ const EMAIL_CHECKS_PER_ORDER = 3;
 const ORDER_INTENTS: OrderIntent[] = ['track_order', 'cancel_order', 'change_shipping_address'];
 const CANCELLABLE = new Set(['pending', 'paid', 'processing']);
 const ADDRESS_CHANGEABLE = new Set(['pending', 'paid', 'processing']);
+/** Order statuses each order request can act on (tracking works on any). */
+const ACTIONABLE: Partial<Record<OrderIntent, Set<string>>> = {
+  cancel_order: CANCELLABLE,
+  change_shipping_address: ADDRESS_CHANGEABLE,
+};
 const YES =
   /^(y|yes|yeah|yep|sure|ok|okay|confirm|please do|do it|go ahead|是|是的|对|对的|好|好的|确认|确定|可以|嗯|要)\b|^(是|好|对|确认|确定|可以|嗯)/i;
 const NO =
@@ -201,10 +206,39 @@ export class DialoguePolicy {
         (o) => !['delivered', 'cancelled', 'returned', 'refunded'].includes(o.status),
       );
       if (open.length === 1) return this.actOnOrder(intent, open[0], turn);
+      const actionable = ACTIONABLE[intent];
+      if (actionable && recent.length > 0 && !recent.some((o) => actionable.has(o.status))) {
+        // Listing orders none of which can be cancelled would only lead to "cannot" one by one.
+        const [latest] = recent;
+        turn.state.pending = { kind: 'order_number', intent, attempts: 0 };
+        turn.reply(
+          say(
+            intent === 'cancel_order' ? 'noCancellableOrder' : 'noAddressChangeableOrder',
+            turn.locale,
+            {
+              number: latest.number,
+              status: STATUS_WORDS[latest.status]?.[turn.locale] ?? latest.status,
+            },
+          ),
+          {
+            quickReplies: [
+              { label: say('talkToPerson', turn.locale), value: 'contact_human_agent' },
+            ],
+          },
+        );
+        return turn.done(intent, true);
+      }
       if (recent.length > 0) {
+        // Orders the request can act on first.
+        const choices = actionable
+          ? [
+              ...recent.filter((o) => actionable.has(o.status)),
+              ...recent.filter((o) => !actionable.has(o.status)),
+            ]
+          : recent;
         turn.state.pending = { kind: 'order_number', intent, attempts: 0 };
         turn.reply(say('pickOrder', turn.locale), {
-          quickReplies: recent.slice(0, 3).map((o) => ({
+          quickReplies: choices.slice(0, 3).map((o) => ({
             label: `${o.number} · ${STATUS_WORDS[o.status]?.[turn.locale] ?? o.status}`,
             value: o.number,
           })),
