@@ -36,6 +36,12 @@ describe('parseAddress', () => {
     expect(
       parseAddress('please change the delivery address to 12 High St, Leeds LS1 4AB', 'GB'),
     ).toEqual({ line1: '12 High St', city: 'Leeds LS1 4AB', postalCode: undefined, country: 'GB' });
+    expect(parseAddress('it should go to 55 Pine Road, Seattle, 98101', 'US')).toEqual({
+      line1: '55 Pine Road',
+      city: 'Seattle',
+      postalCode: '98101',
+      country: 'US',
+    });
   });
 
   it('reads a Chinese address written without commas, province and city first', () => {

@@ -95,7 +95,7 @@ export function countryCode(name: string): string | null {
 
 // What comes before the address in "please change the address to …", "新地址是…".
 const EN_LEAD_IN =
-  /^.*?(?:\baddress\b(?:\s+\w+){0,5}?\s+(?:to|is)\b|\b(?:deliver(?:ed)?|ship(?:ped)?|send(?:\s+it)?)\s+(?:it\s+)?to\b|\bnew address\b)\s*:?\s*/i;
+  /^.*?(?:\baddress\b(?:\s+\w+){0,5}?\s+(?:to|is)\b|\b(?:deliver(?:ed)?|ship(?:ped)?|send(?:\s+it)?|go(?:es)?|move(?:\s+it)?)\s+(?:it\s+)?to\b|\bnew address\b)\s*:?\s*/i;
 const ZH_LEAD_IN =
   /^.*?(?:改成|改为|改到|换成|换到|寄到|送到|发到|寄往|地址是|地址为|地址[:：])\s*/;
 const POSTCODE = /^(?=.*\d)[A-Za-z0-9][A-Za-z0-9 -]{2,9}$/;

@@ -21,6 +21,10 @@ export const PHRASES = {
     en: "I couldn't find an order with the number {number}. Could you check it and send it again?",
     zh: '没有找到订单号为 {number} 的订单，请核对后再发一次。',
   },
+  addressNotedAskEmail: {
+    en: "Got it, I'll use that address. First, to protect your privacy, please type the e-mail address used for order {number}.",
+    zh: '好的，新地址已记下。为保护您的隐私，请先输入下单时使用的邮箱（订单 {number}）。',
+  },
   askOrderEmail: {
     en: 'To protect your privacy, please type the e-mail address used for order {number}.',
     zh: '为保护您的隐私，请输入下单时使用的邮箱（订单 {number}）。',

@@ -328,6 +328,41 @@ describe('DialoguePolicy', () => {
     ]);
   });
 
+  it('keeps a new address typed before the e-mail check for when the order is proven', async () => {
+    const ask = await policy.decide(
+      'change the delivery address on A10002',
+      nlu('change_shipping_address', { entities: orderEntity('A10002') }),
+      {},
+      anonymous,
+    );
+    expect(ask.state.pending).toMatchObject({ kind: 'order_email' });
+    const address = 'it should go to 5 Baker Street, London, NW1 6XE';
+    const noted = await policy.decide(
+      address,
+      nlu('change_shipping_address', { confidence: 0.5 }),
+      ask.state,
+      anonymous,
+    );
+    expect(noted.replies[0].text).toMatch(/^Got it, I'll use that address\. .*A10002/);
+    expect(noted.state.pending).toMatchObject({ kind: 'order_email' });
+    const proven = await policy.decide(
+      'ann@example.com',
+      emailNlu('ann@example.com'),
+      noted.state,
+      anonymous,
+    );
+    expect(proven.replies[0].text).toBe(
+      'Change the delivery address of order A10002 to "5 Baker Street, London, NW1 6XE, GB"?',
+    );
+    await policy.decide('yes', nlu('oos', { outOfScope: true }), proven.state, anonymous);
+    expect(shop.addressChanges).toEqual([
+      {
+        id: 'o2',
+        address: { line1: '5 Baker Street', city: 'London', postalCode: 'NW1 6XE', country: 'GB' },
+      },
+    ]);
+  });
+
   it('asks for the address in Chinese and takes one written without commas', async () => {
     const chinese: TurnContext = { ...identified, locale: 'zh' };
     const ask = await policy.decide(

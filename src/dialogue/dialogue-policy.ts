@@ -382,9 +382,20 @@ export class DialoguePolicy {
       case 'order_email': {
         const email = nlu.entities.find((e) => e.type === 'email')?.value;
         if (!email) {
+          const order = await this.orderById(pending.orderId);
+          // The new address typed before the e-mail: kept for when ownership is proven.
+          if (
+            pending.intent === 'change_shipping_address' &&
+            order &&
+            parseAddress(text, order.shippingCountry)
+          ) {
+            turn.state.addressHint = text;
+            turn.state.pending = pending;
+            turn.reply(say('addressNotedAskEmail', locale, { number: order.number }));
+            return turn.done(pending.intent, true);
+          }
           if (changedTopic) return null;
           turn.state.pending = pending;
-          const order = await this.orderById(pending.orderId);
           turn.reply(say('askOrderEmail', locale, { number: order?.number ?? '' }));
           return turn.done(pending.intent, false);
         }
