@@ -189,6 +189,38 @@ describe('DialoguePolicy', () => {
     expect(right.state.verifiedOrderIds).toEqual(['o1']);
   });
 
+  it('tracks the order just discussed when asked "where is it now?", but asks on a plain request', async () => {
+    const first = await policy.decide(
+      'cancel A10001',
+      nlu('cancel_order', { entities: orderEntity('A10001') }),
+      {},
+      anonymous,
+    );
+    const proven = await policy.decide(
+      'ann@example.com',
+      emailNlu('ann@example.com'),
+      first.state,
+      anonymous,
+    );
+    expect(proven.replies[0].text).toMatch(/can no longer be cancelled/);
+    const where = await policy.decide(
+      'where is it now?',
+      nlu('track_order'),
+      proven.state,
+      anonymous,
+    );
+    expect(where.replies[0].payload?.order?.number).toBe('A10001');
+    const zh = await policy.decide('这个订单到哪了', nlu('track_order'), proven.state, anonymous);
+    expect(zh.replies[0].payload?.order?.number).toBe('A10001');
+    const plain = await policy.decide(
+      'where is my order',
+      nlu('track_order'),
+      proven.state,
+      anonymous,
+    );
+    expect(plain.state.pending).toMatchObject({ kind: 'order_number' });
+  });
+
   it('follows the shopper to another question instead of insisting on the order number', async () => {
     const first = await policy.decide('where is my order', nlu('track_order'), {}, anonymous);
     const hiking = nlu('product_recommendation', {

@@ -61,6 +61,8 @@ const YES =
 const NO =
   /^(n|no|nope|don'?t|do not|cancel that|never ?mind|keep it|不|不要|不用|算了|别|取消这个|先不)/i;
 /** A bare order-number-looking token, for replies that are just the number. */
+/** Words pointing back at something already discussed ("where is it now?", "这个订单到哪了"). */
+const REFERS_BACK = /\b(?:it|this|that|the order)\b|它|这个|这单|那个|那单|该订单/i;
 const ORDER_TOKEN = /#?\b([A-Z]{1,3}-?\d{4,10})\b|#(\d{4,10})\b|^\s*(\d{5,12})\s*$/i;
 
 /**
@@ -194,8 +196,9 @@ export class DialoguePolicy {
     if (number) return this.withOrderNumber(intent, number, ctx, turn);
     // "Can I cancel it?" / "can I change the address?" right after an order was discussed: that
     // order (the reply names it, so the shopper can still give another number).
+    // "Where is it now?" too; a plain "where is my order" may mean another one, so it is asked.
     const lastDiscussed = turn.state.ordersDiscussed?.at(-1);
-    if (intent !== 'track_order' && lastDiscussed) {
+    if (lastDiscussed && (intent !== 'track_order' || REFERS_BACK.test(text))) {
       const order = await this.orderById(lastDiscussed);
       if (order) return this.withOrderNumber(intent, order.number, ctx, turn);
     }
