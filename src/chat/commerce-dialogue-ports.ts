@@ -2,13 +2,38 @@ import { CommerceService } from '../commerce/commerce.service';
 import { Order } from '../commerce/entities/order.entity';
 import { productTitle } from '../commerce/product-title';
 import type { AnswerProvider } from '../dialogue/answer-provider';
-import type { DialoguePorts, OrderView, ProductCard } from '../dialogue/dialogue.types';
+import { Product } from '../commerce/entities/product.entity';
+import type {
+  DialoguePorts,
+  Locale,
+  OrderView,
+  ProductCard,
+  ProductDetail,
+} from '../dialogue/dialogue.types';
+import { ProductMentions } from '../dialogue/product-mention';
+
+/** How long the product names the bot matches messages against are reused before a re-read. */
+const PRODUCT_NAMES_TTL_MS = 60_000;
 
 /** Connects the dialogue policy to the shop (commerce module) and to template retrieval. */
 export function commerceDialoguePorts(
   commerce: CommerceService,
   answers: AnswerProvider,
 ): DialoguePorts {
+  let mentions: { loadedAt: number; index: Promise<ProductMentions> } | null = null;
+  const productMentions = () => {
+    if (!mentions || Date.now() - mentions.loadedAt > PRODUCT_NAMES_TTL_MS) {
+      const index = commerce.activeProductNames().then((names) => new ProductMentions(names));
+      // A failed read is retried on the next message instead of being kept.
+      index.catch(() => (mentions = null));
+      mentions = { loadedAt: Date.now(), index };
+    }
+    return mentions.index;
+  };
+  const productDetail = async (id: string, locale: Locale) => {
+    const product = await commerce.findProduct(id);
+    return product?.active ? productDetailView(product, locale) : null;
+  };
   return {
     findOrderByNumber: async (number) =>
       orderView(await commerce.findOrderByNumber(number), commerce),
@@ -35,8 +60,30 @@ export function commerceDialoguePorts(
         category: p.category,
       })),
     categories: async () => (await commerce.categories()).map((c) => c.category),
+    findNamedProduct: async (text, locale) => {
+      const named = (await productMentions()).find(text);
+      return named ? productDetail(named.id, locale) : null;
+    },
+    findProductById: productDetail,
     templateAnswer: (input) => answers.templateAnswer(input),
     faqAnswer: (input) => answers.faqAnswer(input),
+  };
+}
+
+function productDetailView(p: Product, locale: Locale): ProductDetail {
+  const descriptionZh = p.attributes?.descriptionZh;
+  return {
+    id: p.id,
+    title: productTitle(p, locale),
+    price: Number(p.price),
+    currency: p.currency,
+    imageUrl: p.imageUrl,
+    url: p.url,
+    category: p.category,
+    // An English description in a Chinese reply would be worse than none.
+    description:
+      locale === 'zh' ? (typeof descriptionZh === 'string' ? descriptionZh : null) : p.description,
+    stock: p.stock,
   };
 }
 

@@ -45,6 +45,16 @@ export class CommerceService {
     return this.products.findActiveBySku(sku);
   }
 
+  /** Names of the active products (the bot finds products a shopper names among them). */
+  activeProductNames() {
+    return this.products.activeNames();
+  }
+
+  /** The product, or null when there is none with this id. */
+  findProduct(id: string): Promise<Product | null> {
+    return UUID.test(id) ? this.products.findById(id) : Promise.resolve(null);
+  }
+
   /** Throws NOT_FOUND when absent (staff API). */
   async getProduct(id: string): Promise<Product> {
     const product = UUID.test(id) ? await this.products.findById(id) : null;

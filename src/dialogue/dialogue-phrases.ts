@@ -124,6 +124,13 @@ export const PHRASES = {
     zh: '感谢您的咨询！请为本次服务打分。',
   },
   sorryToHear: { en: "I'm sorry about that.", zh: '非常抱歉给您带来不好的体验。' },
+  productFacts: {
+    en: '{title}: {price}{stock}. {description}If that does not answer your question, a colleague can help.',
+    zh: '{title}：{price}{stock}。{description}如果没有解答您的问题，可以转人工客服。',
+  },
+  inStock: { en: ', in stock', zh: '，有货' },
+  lowStock: { en: ', only {count} left', zh: '，仅剩 {count} 件' },
+  outOfStock: { en: ', out of stock right now', zh: '，暂时缺货' },
   talkToPerson: { en: 'Talk to a person', zh: '转人工客服' },
   yes: { en: 'Yes', zh: '是的' },
   no: { en: 'No', zh: '不用了' },

@@ -3,6 +3,7 @@ import type {
   DialoguePorts,
   DialogueState,
   OrderView,
+  ProductDetail,
   ShippingAddressInput,
   TurnContext,
   Understanding,
@@ -91,6 +92,26 @@ class FakeShop implements DialoguePorts {
   }
   async categories() {
     return ['Shoes', 'Dresses'];
+  }
+  products: ProductDetail[] = [
+    {
+      id: 'p9',
+      title: 'Ember Hiking Backpack',
+      price: 165.99,
+      currency: 'USD',
+      imageUrl: null,
+      url: '/shop/products/SP-1',
+      category: 'sports',
+      description: 'A 30-litre pack in waxed canvas.',
+      stock: 3,
+    },
+  ];
+  async findNamedProduct(text: string, locale: string) {
+    const p = this.products.find((x) => text.includes(x.title) || text.includes('登山背包'));
+    return p ? { ...p, description: locale === 'zh' ? null : p.description } : null;
+  }
+  async findProductById(id: string) {
+    return this.products.find((x) => x.id === id) ?? null;
   }
   async templateAnswer(input: { intent: string }) {
     return { text: `template for ${input.intent}` };
@@ -273,6 +294,45 @@ describe('DialoguePolicy', () => {
     // Tracking still lists them all.
     const track = await policy.decide('where is my order', nlu('track_order'), {}, identified);
     expect(track.replies[0].payload?.quickReplies).toHaveLength(3);
+  });
+
+  it('answers a question about a product the shopper names, and follow-ups about "it"', async () => {
+    const asked = await policy.decide(
+      'is the Ember Hiking Backpack waterproof?',
+      nlu('product_question'),
+      {},
+      anonymous,
+    );
+    expect(asked.replies[0].text).toBe(
+      'Ember Hiking Backpack: $165.99, only 3 left. A 30-litre pack in waxed canvas. If that does not answer your question, a colleague can help.',
+    );
+    expect(asked.replies[0].payload?.products?.map((p) => p.id)).toEqual(['p9']);
+    expect(asked.replies[0].payload?.quickReplies?.[0].value).toBe('contact_human_agent');
+    shop.products[0].stock = 0;
+    const stock = await policy.decide(
+      'is it in stock?',
+      nlu('product_question'),
+      asked.state,
+      anonymous,
+    );
+    expect(stock.replies[0].text).toMatch(
+      /^Ember Hiking Backpack: \$165\.99, out of stock right now\./,
+    );
+    const zh = await policy.decide(
+      '登山背包是防水的吗',
+      nlu('product_question'),
+      {},
+      {
+        ...anonymous,
+        locale: 'zh',
+      },
+    );
+    expect(zh.replies[0].text).toBe(
+      'Ember Hiking Backpack：US$165.99，暂时缺货。如果没有解答您的问题，可以转人工客服。',
+    );
+    // No product named, none discussed: the template asks which one.
+    const vague = await policy.decide('is it waterproof?', nlu('product_question'), {}, anonymous);
+    expect(vague.replies[0].text).toBe('template for product_question');
   });
 
   it('apologises to an upset shopper and offers a person beside the answer', async () => {

@@ -41,6 +41,8 @@ export const DEFAULT_POLICY_OPTIONS: PolicyOptions = {
  * for nothing") and the complaint answer, which apologises itself.
  */
 const NO_APOLOGY = new Set(['greeting', 'goodbye', 'thanks', 'complaint']);
+/** At or below this many units a product answer says how many are left. */
+const LOW_STOCK = 5;
 /** Popular products a recommendation re-ranks by the message's words, and how many it shows. */
 const CANDIDATES_TO_RANK = 40;
 const PRODUCTS_PER_REPLY = 4;
@@ -136,6 +138,10 @@ export class DialoguePolicy {
       return this.startOrderFlow(intent as OrderIntent, text, nlu, ctx, turn);
     }
     if (intent === 'product_recommendation') return this.recommend(text, turn);
+    if (intent === 'product_question') {
+      const answered = await this.aboutProduct(text, turn);
+      if (answered) return answered;
+    }
     if (intent === 'contact_human_agent')
       return turn.escalate('requested', 1, say('escalated', turn.locale), intent);
     const answer = await this.ports.templateAnswer({
@@ -161,6 +167,47 @@ export class DialoguePolicy {
         : [...quickReplies, person],
     });
     return turn.done(intent, !!answer);
+  }
+
+  /**
+   * A question about a product the shopper names ("is the Ember All-Weather Hiking Backpack
+   * waterproof?") or the one just answered about ("is it in stock?"): what the shop says about
+   * it (price, stock, description) with its card, and a person for what that does not answer.
+   * Null when no one product is meant (the template asks which).
+   */
+  private async aboutProduct(text: string, turn: Turn): Promise<Decision | null> {
+    const { locale } = turn;
+    const lastProductId = turn.state.lastProductId;
+    const product =
+      (await this.ports.findNamedProduct(text, locale)) ??
+      (lastProductId && REFERS_BACK.test(text)
+        ? await this.ports.findProductById(lastProductId, locale)
+        : null);
+    if (!product) return null;
+    turn.state.lastProductId = product.id;
+    const stock =
+      product.stock === null
+        ? ''
+        : product.stock <= 0
+          ? say('outOfStock', locale)
+          : product.stock <= LOW_STOCK
+            ? say('lowStock', locale, { count: String(product.stock) })
+            : say('inStock', locale);
+    const { id, title, price, currency, imageUrl, url, category, description } = product;
+    const card = { id, title, price, currency, imageUrl, url, category };
+    turn.reply(
+      say('productFacts', locale, {
+        title: product.title,
+        price: formatMoney(product.price, product.currency, locale),
+        stock,
+        description: description ? `${description}${locale === 'zh' ? '' : ' '}` : '',
+      }),
+      {
+        products: [card],
+        quickReplies: [{ label: say('talkToPerson', locale), value: 'contact_human_agent' }],
+      },
+    );
+    return turn.done('product_question', true);
   }
 
   /** Out of scope: an FAQ entry may still answer it; otherwise say so and offer a person. */

@@ -31,6 +31,14 @@ export interface ProductCard {
   category: string | null;
 }
 
+/** A product with what the bot can tell about it. */
+export interface ProductDetail extends ProductCard {
+  /** In the shopper's language where the shop has it, else null for a Chinese reply. */
+  description: string | null;
+  /** Units in stock; null when the shop does not say. */
+  stock: number | null;
+}
+
 export interface ShippingAddressInput {
   line1: string;
   line2?: string;
@@ -56,6 +64,8 @@ export interface DialogueState {
   addressHint?: string;
   /** E-mail addresses typed for an order that did not match it, per order id (anonymous shoppers). */
   failedEmailChecks?: Record<string, number>;
+  /** The product last answered about ("is it in stock?" refers to it). */
+  lastProductId?: string;
   lastIntent?: string;
 }
 
@@ -117,6 +127,9 @@ export interface DialoguePorts {
     locale: Locale,
   ): Promise<ProductCard[]>;
   categories(): Promise<string[]>;
+  /** The one product the message names (title, Chinese title or SKU), or null. */
+  findNamedProduct(text: string, locale: Locale): Promise<ProductDetail | null>;
+  findProductById(productId: string, locale: Locale): Promise<ProductDetail | null>;
   /** The template answer for an intent (retrieval ranks the intent's templates by the vector). */
   templateAnswer(input: {
     intent: string;

@@ -12,7 +12,9 @@ async function seedShop(t: TestApp) {
   const ingest = t.app.get(IngestionService);
   await ingest.upsertProduct('p-run', {
     title: 'Trail running shoes',
+    description: 'Grippy soles and a waterproof membrane.',
     price: 89,
+    stock: 4,
     category: 'Shoes',
     currency: 'USD',
     attributes: { titleZh: '越野跑鞋' },
@@ -164,6 +166,21 @@ describe.each(backends())('chat engine on %s', (backend) => {
     expect(within.reply.payload?.products?.map((p) => p.title)).toEqual(['Trail running shoes']);
     const none = await shopper.say('can you recommend shoes under $50?');
     expect(none.reply.text).toMatch(/^I couldn't find anything in Shoes under \$50/);
+  });
+
+  it('answers a question about a product by name, then about "it"', async () => {
+    const shopper = await connect();
+    const named = await shopper.say('are the trail running shoes waterproof?');
+    expect(named.reply.text).toBe(
+      'Trail running shoes: $89.00, only 4 left. Grippy soles and a waterproof membrane. If that does not answer your question, a colleague can help.',
+    );
+    expect(named.reply.payload?.products?.map((p) => p.title)).toEqual(['Trail running shoes']);
+    const again = await shopper.say('do you have it in stock?');
+    expect(again.reply.text).toMatch(/^Trail running shoes: \$89\.00, only 4 left\./);
+    const zh = await shopper.say('越野跑鞋有货吗');
+    expect(zh.reply.text).toBe(
+      '越野跑鞋：US$89.00，仅剩 4 件。如果没有解答您的问题，可以转人工客服。',
+    );
   });
 
   it('goes from out-of-scope to a human after two failures', async () => {

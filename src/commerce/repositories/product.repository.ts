@@ -162,6 +162,16 @@ export class ProductRepository {
     return rows.map((r) => ({ category: r.category, productCount: Number(r.n) }));
   }
 
+  /** Id, title, SKU and Chinese title of every active product (what a shopper may name). */
+  async activeNames(): Promise<
+    { id: string; title: string; sku: string | null; titleZh: string | null }[]
+  > {
+    return queryRows(
+      this.dataSource.manager,
+      `SELECT id, title, sku, attributes->>'titleZh' AS "titleZh" FROM products WHERE active`,
+    );
+  }
+
   /** Active products matching every word of `q`, title matches first. */
   async search(q: string, limit: number): Promise<Product[]> {
     const terms = searchTerms(q);
