@@ -330,6 +330,17 @@ describe('DialoguePolicy', () => {
     expect(zh.replies[0].text).toBe(
       'Ember Hiking Backpack：US$165.99，暂时缺货。如果没有解答您的问题，可以转人工客服。',
     );
+    // Right after a product answer, "how much is it?" is about it whatever the model read.
+    const fee = nlu('check_cancellation_fee');
+    const price = await policy.decide('how much does it cost?', fee, asked.state, anonymous);
+    expect(price.replies[0].payload?.products?.map((p) => p.id)).toEqual(['p9']);
+    const cancelFee = await policy.decide(
+      'how much does it cost to cancel?',
+      fee,
+      asked.state,
+      anonymous,
+    );
+    expect(cancelFee.replies[0].text).toBe('template for check_cancellation_fee');
     // No product named, none discussed: the template asks which one.
     const vague = await policy.decide('is it waterproof?', nlu('product_question'), {}, anonymous);
     expect(vague.replies[0].text).toBe('template for product_question');

@@ -65,6 +65,11 @@ const NO =
 /** A bare order-number-looking token, for replies that are just the number. */
 /** Words pointing back at something already discussed ("where is it now?", "这个订单到哪了"). */
 const REFERS_BACK = /\b(?:it|this|that|the order)\b|它|这个|这单|那个|那单|该订单/i;
+/** What a follow-up about a product asks: price or stock. */
+const FOLLOW_UP_ABOUT_PRODUCT =
+  /\b(?:how much|price|cost|costs|in stock|available)\b|多少钱|价格|价钱|有货|有没有货|库存/i;
+/** ...unless it is about cancelling, returning or an order ("how much does it cost to cancel?"). */
+const NOT_ABOUT_PRODUCT = /cancel|refund|return|ship|deliver|order|取消|退|运费|快递|订单/i;
 const ORDER_TOKEN = /#?\b([A-Z]{1,3}-?\d{4,10})\b|#(\d{4,10})\b|^\s*(\d{5,12})\s*$/i;
 
 /**
@@ -103,6 +108,18 @@ export class DialoguePolicy {
       nlu.sentiment.score <= this.options.negativeSentiment
     ) {
       return turn.escalate('negative_complaint', 2, say('escalated', locale), 'complaint');
+    }
+    // "How much is it?" right after a product answer is about that product, whatever the model
+    // reads it as (out of context, "how much does it cost" is most like a cancellation-fee question).
+    if (
+      state.lastIntent === 'product_question' &&
+      FOLLOW_UP_ABOUT_PRODUCT.test(text) &&
+      REFERS_BACK.test(text) &&
+      !NOT_ABOUT_PRODUCT.test(text)
+    ) {
+      turn.state.lastIntent = 'product_question';
+      const answered = await this.aboutProduct(text, turn);
+      if (answered) return answered;
     }
     if (nlu.outOfScope) return this.fallback(nlu, state, turn);
 
