@@ -346,6 +346,15 @@ describe('DialoguePolicy', () => {
     expect(vague.replies[0].text).toBe('template for product_question');
   });
 
+  it('takes leave when thanked with a goodbye', async () => {
+    const bye = await policy.decide('thanks, bye!', nlu('thanks'), {}, anonymous);
+    expect(bye.replies[0].text).toBe('template for goodbye');
+    const zh = await policy.decide('谢谢，拜拜', nlu('thanks'), {}, { ...anonymous, locale: 'zh' });
+    expect(zh.handledIntent).toBe('goodbye');
+    const thanks = await policy.decide('thanks a lot', nlu('thanks'), {}, anonymous);
+    expect(thanks.replies[0].text).toBe('template for thanks');
+  });
+
   it('apologises to an upset shopper and offers a person beside the answer', async () => {
     const upset = nlu('get_refund', { sentiment: { score: -0.94, label: 'negative' } });
     const answer = await policy.decide(

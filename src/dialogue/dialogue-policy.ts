@@ -65,6 +65,7 @@ const NO =
 /** A bare order-number-looking token, for replies that are just the number. */
 /** Words pointing back at something already discussed ("where is it now?", "这个订单到哪了"). */
 const REFERS_BACK = /\b(?:it|this|that|the order)\b|它|这个|这单|那个|那单|该订单/i;
+const FAREWELL = /\b(?:bye|goodbye|see you|cya)\b|再见|拜拜|回见/i;
 /** What a follow-up about a product asks: price or stock. */
 const FOLLOW_UP_ABOUT_PRODUCT =
   /\b(?:how much|price|cost|costs|in stock|available)\b|多少钱|价格|价钱|有货|有没有货|库存/i;
@@ -144,12 +145,14 @@ export class DialoguePolicy {
   }
 
   private async handleIntent(
-    intent: string,
+    understood: string,
     text: string,
     nlu: Understanding,
     ctx: TurnContext,
     turn: Turn,
   ): Promise<Decision> {
+    // "Thanks, bye!" takes leave: the goodbye answer thanks them too, "anything else?" would not fit.
+    const intent = understood === 'thanks' && FAREWELL.test(text) ? 'goodbye' : understood;
     turn.state.lastIntent = intent;
     if ((ORDER_INTENTS as string[]).includes(intent)) {
       return this.startOrderFlow(intent as OrderIntent, text, nlu, ctx, turn);
