@@ -62,7 +62,6 @@ const YES =
   /^(y|yes|yeah|yep|sure|ok|okay|confirm|please do|do it|go ahead|是|是的|对|对的|好|好的|确认|确定|可以|嗯|要)\b|^(是|好|对|确认|确定|可以|嗯)/i;
 const NO =
   /^(n|no|nope|don'?t|do not|cancel that|never ?mind|keep it|不|不要|不用|算了|别|取消这个|先不)/i;
-/** A bare order-number-looking token, for replies that are just the number. */
 /** Words pointing back at something already discussed ("where is it now?", "这个订单到哪了"). */
 const REFERS_BACK = /\b(?:it|this|that|the order)\b|它|这个|这单|那个|那单|该订单/i;
 const FAREWELL = /\b(?:bye|goodbye|see you|cya)\b|再见|拜拜|回见/i;
@@ -71,6 +70,7 @@ const FOLLOW_UP_ABOUT_PRODUCT =
   /\b(?:how much|price|cost|costs|in stock|available)\b|多少钱|价格|价钱|有货|有没有货|库存/i;
 /** ...unless it is about cancelling, returning or an order ("how much does it cost to cancel?"). */
 const NOT_ABOUT_PRODUCT = /cancel|refund|return|ship|deliver|order|取消|退|运费|快递|订单/i;
+/** A bare order-number-looking token, for replies that are just the number. */
 const ORDER_TOKEN = /#?\b([A-Z]{1,3}-?\d{4,10})\b|#(\d{4,10})\b|^\s*(\d{5,12})\s*$/i;
 
 /**
@@ -118,7 +118,6 @@ export class DialoguePolicy {
       REFERS_BACK.test(text) &&
       !NOT_ABOUT_PRODUCT.test(text)
     ) {
-      turn.state.lastIntent = 'product_question';
       const answered = await this.aboutProduct(text, turn);
       if (answered) return answered;
     }
@@ -178,7 +177,7 @@ export class DialoguePolicy {
     // An upset shopper ("third time it arrived broken, useless") still gets the answer, but with an
     // apology and a person one tap away; only a complaint escalates by itself.
     const quickReplies = answer?.payload?.quickReplies ?? [];
-    const person = { label: say('talkToPerson', turn.locale), value: 'contact_human_agent' };
+    const person = talkToPerson(turn.locale);
     const space = turn.locale === 'zh' ? '' : ' ';
     turn.reply(`${say('sorryToHear', turn.locale)}${space}${reply}`, {
       ...answer?.payload,
@@ -217,14 +216,14 @@ export class DialoguePolicy {
     const card = { id, title, price, currency, imageUrl, url, category };
     turn.reply(
       say('productFacts', locale, {
-        title: product.title,
-        price: formatMoney(product.price, product.currency, locale),
+        title,
+        price: formatMoney(price, currency, locale),
         stock,
         description: description ? `${description}${locale === 'zh' ? '' : ' '}` : '',
       }),
       {
         products: [card],
-        quickReplies: [{ label: say('talkToPerson', locale), value: 'contact_human_agent' }],
+        quickReplies: [talkToPerson(locale)],
       },
     );
     return turn.done('product_question', true);
@@ -242,7 +241,7 @@ export class DialoguePolicy {
       return turn.escalate('repeated_failure', 0, say('escalated', turn.locale), 'oos');
     }
     turn.reply(say('fallback', turn.locale), {
-      quickReplies: [{ label: say('talkToPerson', turn.locale), value: 'contact_human_agent' }],
+      quickReplies: [talkToPerson(turn.locale)],
     });
     return turn.done('oos', false);
   }
@@ -291,9 +290,7 @@ export class DialoguePolicy {
             },
           ),
           {
-            quickReplies: [
-              { label: say('talkToPerson', turn.locale), value: 'contact_human_agent' },
-            ],
+            quickReplies: [talkToPerson(turn.locale)],
           },
         );
         return turn.done(intent, true);
@@ -349,7 +346,7 @@ export class DialoguePolicy {
       return this.actOnOrder(intent, order, turn);
     if ((turn.state.failedEmailChecks?.[order.id] ?? 0) >= EMAIL_CHECKS_PER_ORDER) {
       turn.reply(say('orderEmailMismatch', turn.locale, { number: order.number }), {
-        quickReplies: [{ label: say('talkToPerson', turn.locale), value: 'contact_human_agent' }],
+        quickReplies: [talkToPerson(turn.locale)],
       });
       return turn.done(intent, false);
     }
@@ -380,7 +377,7 @@ export class DialoguePolicy {
       if (!CANCELLABLE.has(order.status)) {
         turn.reply(say('cannotCancel', locale, { number: order.number, status }), {
           order,
-          quickReplies: [{ label: say('talkToPerson', locale), value: 'contact_human_agent' }],
+          quickReplies: [talkToPerson(locale)],
         });
         return turn.done(intent, true);
       }
@@ -395,7 +392,7 @@ export class DialoguePolicy {
     if (!ADDRESS_CHANGEABLE.has(order.status)) {
       turn.reply(say('cannotChangeAddress', locale, { number: order.number, status }), {
         order,
-        quickReplies: [{ label: say('talkToPerson', locale), value: 'contact_human_agent' }],
+        quickReplies: [talkToPerson(locale)],
       });
       return turn.done(intent, true);
     }
@@ -488,7 +485,7 @@ export class DialoguePolicy {
               number: order?.number ?? '',
             }),
             {
-              quickReplies: [{ label: say('talkToPerson', locale), value: 'contact_human_agent' }],
+              quickReplies: [talkToPerson(locale)],
             },
           );
           return turn.done(pending.intent, false);
@@ -712,6 +709,11 @@ function pendingIntent(pending: PendingSlot): string | null {
     case 'clarify':
       return null;
   }
+}
+
+/** The quick reply that hands the chat to a person. */
+function talkToPerson(locale: Locale) {
+  return { label: say('talkToPerson', locale), value: 'contact_human_agent' };
 }
 
 function yesNo(locale: Locale) {
