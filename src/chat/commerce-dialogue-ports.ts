@@ -50,15 +50,7 @@ export function commerceDialoguePorts(
         commerce,
       ))!,
     popularProducts: async (category, limit, locale) =>
-      (await commerce.popularProducts({ category, limit })).map((p): ProductCard => ({
-        id: p.id,
-        title: productTitle(p, locale),
-        price: Number(p.price),
-        currency: p.currency,
-        imageUrl: p.imageUrl,
-        url: p.url,
-        category: p.category,
-      })),
+      (await commerce.popularProducts({ category, limit })).map((p) => productCard(p, locale)),
     categories: async () => (await commerce.categories()).map((c) => c.category),
     findNamedProduct: async (text, locale) => {
       const named = (await productMentions()).find(text);
@@ -70,8 +62,7 @@ export function commerceDialoguePorts(
   };
 }
 
-function productDetailView(p: Product, locale: Locale): ProductDetail {
-  const descriptionZh = p.attributes?.descriptionZh;
+function productCard(p: Product, locale: Locale): ProductCard {
   return {
     id: p.id,
     title: productTitle(p, locale),
@@ -80,6 +71,13 @@ function productDetailView(p: Product, locale: Locale): ProductDetail {
     imageUrl: p.imageUrl,
     url: p.url,
     category: p.category,
+  };
+}
+
+function productDetailView(p: Product, locale: Locale): ProductDetail {
+  const descriptionZh = p.attributes?.descriptionZh;
+  return {
+    ...productCard(p, locale),
     // An English description in a Chinese reply would be worse than none.
     description:
       locale === 'zh' ? (typeof descriptionZh === 'string' ? descriptionZh : null) : p.description,

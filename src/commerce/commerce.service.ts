@@ -57,7 +57,7 @@ export class CommerceService {
 
   /** Throws NOT_FOUND when absent (staff API). */
   async getProduct(id: string): Promise<Product> {
-    const product = UUID.test(id) ? await this.products.findById(id) : null;
+    const product = await this.findProduct(id);
     if (!product) throw new NotFoundError('product', id);
     return product;
   }

@@ -41,6 +41,8 @@ export const DEFAULT_POLICY_OPTIONS: PolicyOptions = {
  * for nothing") and the complaint answer, which apologises itself.
  */
 const NO_APOLOGY = new Set(['greeting', 'goodbye', 'thanks', 'complaint']);
+/** What separates two sentences joined into one reply (Chinese runs them together). */
+const SENTENCE_GAP: Record<Locale, string> = { en: ' ', zh: '' };
 /** At or below this many units a product answer says how many are left. */
 const LOW_STOCK = 5;
 /** Popular products a recommendation re-ranks by the message's words, and how many it shows. */
@@ -178,8 +180,7 @@ export class DialoguePolicy {
     // apology and a person one tap away; only a complaint escalates by itself.
     const quickReplies = answer?.payload?.quickReplies ?? [];
     const person = talkToPerson(turn.locale);
-    const space = turn.locale === 'zh' ? '' : ' ';
-    turn.reply(`${say('sorryToHear', turn.locale)}${space}${reply}`, {
+    turn.reply(say('sorryToHear', turn.locale) + SENTENCE_GAP[turn.locale] + reply, {
       ...answer?.payload,
       quickReplies: quickReplies.some((q) => q.value === person.value)
         ? quickReplies
@@ -212,14 +213,14 @@ export class DialoguePolicy {
           : product.stock <= LOW_STOCK
             ? say('lowStock', locale, { count: String(product.stock) })
             : say('inStock', locale);
-    const { id, title, price, currency, imageUrl, url, category, description } = product;
-    const card = { id, title, price, currency, imageUrl, url, category };
+    // The card is what the widget shows; description and stock are said in the text.
+    const { description, stock: _units, ...card } = product;
     turn.reply(
       say('productFacts', locale, {
-        title,
-        price: formatMoney(price, currency, locale),
+        title: card.title,
+        price: formatMoney(card.price, card.currency, locale),
         stock,
-        description: description ? `${description}${locale === 'zh' ? '' : ' '}` : '',
+        description: description ? description + SENTENCE_GAP[locale] : '',
       }),
       {
         products: [card],
