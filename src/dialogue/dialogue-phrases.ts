@@ -63,6 +63,35 @@ export const PHRASES = {
     en: 'Order {number} is already {status}, so it can no longer be cancelled here. You can return it once it arrives, or talk to a colleague.',
     zh: '订单 {number} 当前状态：{status}，无法在线取消。收货后可以申请退货，或者转人工客服处理。',
   },
+  refundSent: {
+    en: 'sent back to your original payment method',
+    zh: '已退回原支付账户',
+  },
+  refundProcessing: {
+    en: 'being processed: your returned items have reached us',
+    zh: '处理中（退回的商品已收到）',
+  },
+  noRefundOnOrder: {
+    en: 'I can\'t see a refund on order {number}: it is {status}. A refund starts once returned items reach us; to ask for one, open the order under My account → Orders → "Return or refund".',
+    zh: '订单 {number} 目前没有退款记录，当前状态：{status}。退回的商品到达后才会开始退款；如需申请，请在“我的账户 → 我的订单 → 退货/退款”中提交。',
+  },
+  refundByCancelling: {
+    en: 'Order {number} is {status} and has not shipped yet, so the quickest way to get your money back is to cancel it: the payment is refunded in full.',
+    zh: '订单 {number} 当前状态：{status}，还没有发货，最快的退款方式是直接取消订单，货款会全额退回。',
+  },
+  notPaidYet: {
+    en: 'Order {number} is awaiting payment, so nothing has been charged for it yet. If you no longer want it, you can cancel it.',
+    zh: '订单 {number} 还在待付款状态，尚未扣款。如果不想要了，可以直接取消。',
+  },
+  cancelThisOrder: { en: 'Cancel order {number}', zh: '取消订单 {number}' },
+  invoiceAfterShipping: {
+    en: 'Order {number} is {status}. Its invoice appears under My account → Orders → {number} → "Invoice" as soon as it ships.',
+    zh: '订单 {number} 当前状态：{status}。发货后即可在“我的账户 → 我的订单 → {number} → 发票”中查看发票。',
+  },
+  noInvoiceCancelled: {
+    en: 'Order {number} was cancelled, so no invoice was issued for it. If you were charged for it, a colleague can look into that.',
+    zh: '订单 {number} 已取消，因此没有开具发票。如果已经扣款，可以转人工客服核实。',
+  },
   noCancellableOrder: {
     en: 'None of your recent orders can be cancelled any more: the latest, {number}, is {status}. Something you received can be returned instead. If you meant another order, type its number.',
     zh: '您最近的订单都已无法取消：最新的订单 {number} 当前状态：{status}。已收到的商品可以申请退货；如果是其他订单，请输入订单号。',

@@ -113,9 +113,18 @@ class FakeShop implements DialoguePorts {
   async findProductById(id: string) {
     return this.products.find((x) => x.id === id) ?? null;
   }
-  async templateAnswer(input: { intent: string }) {
-    return { text: `template for ${input.intent}` };
+  async templateAnswer(input: {
+    intent: string;
+    order?: OrderView;
+    refund?: { status: string; amount: string };
+  }) {
+    const about = input.order ? ` about ${input.order.number}` : '';
+    const refund = input.refund ? ` (${input.refund.status}, ${input.refund.amount})` : '';
+    const text = `template for ${input.intent}${about}${refund}`;
+    return this.templateChips ? { text, payload: { quickReplies: this.templateChips } } : { text };
   }
+  /** Quick replies the shop put on its templates. */
+  templateChips: { label: string; value: string }[] | null = null;
   async faqAnswer() {
     return this.faq;
   }
@@ -208,6 +217,126 @@ describe('DialoguePolicy', () => {
     );
     expect(right.replies[0].payload?.order?.number).toBe('A10001');
     expect(right.state.verifiedOrderIds).toEqual(['o1']);
+  });
+
+  describe('questions about an order (invoice, refund, delivery time, changing it)', () => {
+    it('answers in general, then about the order whose number comes next, after the e-mail check', async () => {
+      const general = await policy.decide(
+        'when will my order arrive?',
+        nlu('delivery_period'),
+        {},
+        anonymous,
+      );
+      expect(general.replies[0].text).toBe('template for delivery_period');
+      // A bare number is the order the answer asked for, not a new tracking request.
+      const number = await policy.decide(
+        'A10001',
+        nlu('track_order', { entities: orderEntity('A10001') }),
+        general.state,
+        anonymous,
+      );
+      expect(number.state.pending).toMatchObject({
+        kind: 'order_email',
+        intent: 'delivery_period',
+      });
+      expect(number.replies[0].payload?.order).toBeUndefined();
+      const proven = await policy.decide(
+        'ann@example.com',
+        emailNlu('ann@example.com'),
+        number.state,
+        anonymous,
+      );
+      expect(proven.replies[0].text).toBe(
+        'Order A10001 is on its way. Expected delivery: 2026-12-03. Track it here: https://track.example/A10001',
+      );
+      expect(proven.handledIntent).toBe('delivery_period');
+      expect(proven.actions).toEqual([{ type: 'order_viewed', orderId: 'o1' }]);
+    });
+
+    it('takes "cancel A10002" after a general answer as a new request', async () => {
+      const general = await policy.decide(
+        'how do I get an invoice',
+        nlu('get_invoice'),
+        {},
+        anonymous,
+      );
+      const cancel = await policy.decide(
+        'actually, cancel A10002',
+        nlu('cancel_order', { entities: orderEntity('A10002') }),
+        general.state,
+        anonymous,
+      );
+      expect(cancel.state.pending).toMatchObject({ kind: 'order_email', intent: 'cancel_order' });
+    });
+
+    it('answers a signed-in shopper about their only order the question fits, and lists several', async () => {
+      const invoice = await policy.decide('I need my invoice', nlu('get_invoice'), {}, identified);
+      // A10001 has shipped (it has an invoice); A10002 is still being prepared.
+      expect(invoice.replies[0].text).toBe('template for get_invoice about A10001');
+      expect(invoice.replies[0].payload?.order?.number).toBe('A10001');
+      shop.orders.push(order({ id: 'o4', number: 'A10004', status: 'paid' }));
+      const when = await policy.decide(
+        'when will my order arrive?',
+        nlu('delivery_period'),
+        {},
+        identified,
+      );
+      expect(when.replies[0].text).toBe('template for delivery_period');
+      expect(when.replies[0].payload?.quickReplies?.map((q) => q.value)).toEqual([
+        'A10001',
+        'A10002',
+        'A10004',
+      ]);
+    });
+
+    it('says how a refund stands, or that there is none, and offers cancelling before shipping', async () => {
+      shop.orders.push(order({ id: 'o5', number: 'A10005', status: 'refunded', total: 59.5 }));
+      const refunded = await policy.decide(
+        'where is my refund for A10005',
+        nlu('track_refund', { entities: orderEntity('A10005') }),
+        {},
+        identified,
+      );
+      expect(refunded.replies[0].text).toBe(
+        'template for track_refund about A10005 (sent back to your original payment method, $59.50)',
+      );
+      const none = await policy.decide(
+        'where is my refund for A10001',
+        nlu('track_refund', { entities: orderEntity('A10001') }),
+        {},
+        identified,
+      );
+      expect(none.replies[0].text).toMatch(/can't see a refund on order A10001: it is on its way/);
+      const early = await policy.decide(
+        'I want a refund for A10002',
+        nlu('get_refund', { entities: orderEntity('A10002') }),
+        {},
+        identified,
+      );
+      expect(early.replies[0].text).toMatch(/has not shipped yet.*cancel it/);
+      expect(early.replies[0].payload?.quickReplies?.[0]).toEqual({
+        label: 'Cancel order A10002',
+        value: 'Cancel order A10002',
+      });
+      const invoice = await policy.decide(
+        'invoice for A10002 please',
+        nlu('get_invoice', { entities: orderEntity('A10002') }),
+        {},
+        identified,
+      );
+      expect(invoice.replies[0].text).toMatch(/A10002 is being prepared\. Its invoice appears/);
+    });
+
+    it("still refuses another customer's order", async () => {
+      const d = await policy.decide(
+        'where is the refund for B20003',
+        nlu('track_refund', { entities: orderEntity('B20003') }),
+        {},
+        identified,
+      );
+      expect(d.replies[0].text).toContain("isn't linked to your account");
+      expect(d.replies[0].payload?.order).toBeUndefined();
+    });
   });
 
   it('tracks the order just discussed when asked "where is it now?", but asks on a plain request', async () => {
@@ -368,6 +497,11 @@ describe('DialoguePolicy', () => {
     expect(answer.replies[0].payload?.quickReplies).toEqual([
       { label: 'Talk to a person', value: 'contact_human_agent' },
     ]);
+    // A template that offers a person itself keeps its one chip.
+    shop.templateChips = [{ label: 'Talk to a person', value: 'Talk to a person' }];
+    const again = await policy.decide('still broken, useless', upset, {}, anonymous);
+    expect(again.replies[0].payload?.quickReplies).toEqual(shop.templateChips);
+    shop.templateChips = null;
     const zh = await policy.decide('第三次收到坏的了', upset, {}, { ...anonymous, locale: 'zh' });
     expect(zh.replies[0].text).toBe('非常抱歉给您带来不好的体验。template for get_refund');
     // Calm questions and negative small talk get the plain answer.

@@ -10,13 +10,18 @@ import type {
   DialoguePorts,
   DialogueState,
   Locale,
+  OrderFlowIntent,
   OrderIntent,
+  OrderQuestionIntent,
   OrderView,
   PendingSlot,
+  ReplyPayload,
   ShippingAddressInput,
   TurnContext,
   Understanding,
 } from './dialogue.types';
+
+type QuickReply = NonNullable<ReplyPayload['quickReplies']>[number];
 
 /** Tunable thresholds; defaults chosen on the team-written held-out chats. */
 export interface PolicyOptions {
@@ -55,6 +60,26 @@ const EMAIL_CHECKS_PER_ORDER = 3;
 const ORDER_INTENTS: OrderIntent[] = ['track_order', 'cancel_order', 'change_shipping_address'];
 const CANCELLABLE = new Set(['pending', 'paid', 'processing']);
 const ADDRESS_CHANGEABLE = new Set(['pending', 'paid', 'processing']);
+/**
+ * Questions a template answers better when it knows the order, with the statuses of the orders
+ * each is usually about: a signed-in shopper with exactly one such order is answered about it.
+ */
+const ORDER_QUESTIONS: Record<OrderQuestionIntent, ReadonlySet<string>> = {
+  change_order: new Set(['pending', 'paid', 'processing']),
+  delivery_period: new Set(['pending', 'paid', 'processing', 'shipped']),
+  check_invoice: new Set(['shipped', 'delivered']),
+  get_invoice: new Set(['shipped', 'delivered']),
+  get_refund: new Set(['delivered']),
+  track_refund: new Set(['returned', 'refunded']),
+};
+/** How a refund stands, by order status; other statuses have none. */
+const REFUND_STATE: Record<string, 'refundSent' | 'refundProcessing'> = {
+  refunded: 'refundSent',
+  returned: 'refundProcessing',
+};
+/** What is left of "order A10002 please" once the number is gone: nothing that asks anything. */
+const NUMBER_FILLER =
+  /\b(?:order|number|no|it'?s|it is|is|the|my|here|here's|please|pls|thanks?|thank you)\b|订单号?|单号|号码|是|的|谢谢|[\s\p{P}]/giu;
 /** Order statuses each order request can act on (tracking works on any). */
 const ACTIONABLE: Partial<Record<OrderIntent, Set<string>>> = {
   cancel_order: CANCELLABLE,
@@ -95,7 +120,7 @@ export class DialoguePolicy {
     // The conversation's language unless this message clearly has another: "A105072" or "ok" in a
     // Chinese conversation is answered in Chinese.
     const locale: Locale = clearLanguage(text) ?? ctx.locale;
-    const turn = new Turn(locale, { ...state, pending: undefined });
+    const turn = new Turn(locale, { ...state, pending: undefined }, nlu, ctx);
 
     if (state.pending) {
       const handled = await this.continuePending(state.pending, text, nlu, state, ctx, turn);
@@ -158,6 +183,7 @@ export class DialoguePolicy {
     if ((ORDER_INTENTS as string[]).includes(intent)) {
       return this.startOrderFlow(intent as OrderIntent, text, nlu, ctx, turn);
     }
+    if (isOrderQuestion(intent)) return this.orderQuestion(intent, text, nlu, ctx, turn);
     if (intent === 'product_recommendation') return this.recommend(text, turn);
     if (intent === 'product_question') {
       const answered = await this.aboutProduct(text, turn);
@@ -165,28 +191,159 @@ export class DialoguePolicy {
     }
     if (intent === 'contact_human_agent')
       return turn.escalate('requested', 1, say('escalated', turn.locale), intent);
+    return this.templateReply(intent, turn);
+  }
+
+  /** The shop's template answer for `intent`, filled with the order it is about when known. */
+  private async templateReply(
+    intent: string,
+    turn: Turn,
+    about: {
+      order?: OrderView;
+      refund?: { status: string; amount: string };
+      quickReplies?: QuickReply[];
+    } = {},
+  ): Promise<Decision> {
     const answer = await this.ports.templateAnswer({
       intent,
       locale: turn.locale,
-      vector: nlu.vector,
-      firstName: ctx.firstName,
+      vector: turn.nlu.vector,
+      firstName: turn.ctx.firstName,
+      order: about.order,
+      refund: about.refund,
     });
-    const reply = answer?.text ?? say('genericAnswer', turn.locale);
-    if (nlu.sentiment.label !== 'negative' || NO_APOLOGY.has(intent)) {
-      turn.reply(reply, answer?.payload);
-      return turn.done(intent, !!answer);
-    }
+    const text = answer?.text ?? say('genericAnswer', turn.locale);
+    const quickReplies = [...(about.quickReplies ?? []), ...(answer?.payload?.quickReplies ?? [])];
     // An upset shopper ("third time it arrived broken, useless") still gets the answer, but with an
     // apology and a person one tap away; only a complaint escalates by itself.
-    const quickReplies = answer?.payload?.quickReplies ?? [];
+    const upset = turn.nlu.sentiment.label === 'negative' && !NO_APOLOGY.has(intent);
     const person = talkToPerson(turn.locale);
-    turn.reply(say('sorryToHear', turn.locale) + SENTENCE_GAP[turn.locale] + reply, {
+    // The template may already offer one (as its own "Talk to a person" chip).
+    const offersPerson = quickReplies.some(
+      (q) => q.value === person.value || q.label === person.label,
+    );
+    if (upset && !offersPerson) quickReplies.push(person);
+    const payload = {
       ...answer?.payload,
-      quickReplies: quickReplies.some((q) => q.value === person.value)
-        ? quickReplies
-        : [...quickReplies, person],
-    });
+      ...(about.order ? { order: about.order } : {}),
+      ...(quickReplies.length > 0 ? { quickReplies } : {}),
+    };
+    turn.reply(
+      upset ? say('sorryToHear', turn.locale) + SENTENCE_GAP[turn.locale] + text : text,
+      Object.keys(payload).length > 0 ? payload : undefined,
+    );
     return turn.done(intent, !!answer);
+  }
+
+  /**
+   * "Where is my refund?", "when will it arrive?", "I need the invoice": the template answers in
+   * general, and about the order when the shopper names it (number, "it" after one was discussed,
+   * or a signed-in shopper's only order it can be about). Answered in general, a number typed next
+   * is taken as the order meant, as the answer invites.
+   */
+  private async orderQuestion(
+    intent: OrderQuestionIntent,
+    text: string,
+    nlu: Understanding,
+    ctx: TurnContext,
+    turn: Turn,
+  ): Promise<Decision> {
+    const number = orderNumberIn(text, nlu);
+    if (number) return this.withOrderNumber(intent, number, ctx, turn);
+    const lastDiscussed = turn.state.ordersDiscussed?.at(-1);
+    if (lastDiscussed && REFERS_BACK.test(text)) {
+      const order = await this.orderById(lastDiscussed);
+      if (order) return this.withOrderNumber(intent, order.number, ctx, turn);
+    }
+    let choices: OrderView[] = [];
+    if (ctx.customerId) {
+      const recent = await this.ports.recentOrders(ctx.customerId, 5);
+      choices = recent.filter((o) => ORDER_QUESTIONS[intent].has(o.status));
+      if (choices.length === 1) return this.actOnOrder(intent, choices[0], turn);
+    }
+    turn.state.pending = { kind: 'order_offer', intent };
+    return this.templateReply(intent, turn, {
+      quickReplies: choices.slice(0, 3).map((o) => orderChoice(o, turn.locale)),
+    });
+  }
+
+  /** Answers an order question about an order the shopper owns (checked by the caller). */
+  private async answerAboutOrder(
+    intent: OrderQuestionIntent,
+    order: OrderView,
+    turn: Turn,
+  ): Promise<Decision> {
+    const { locale } = turn;
+    const values = { number: order.number, status: statusWord(order.status, locale) };
+    turn.action('order_viewed', order.id);
+    const refund = REFUND_STATE[order.status];
+    if (intent === 'delivery_period') return this.orderStatusReply(intent, order, turn);
+    if (refund && (intent === 'track_refund' || intent === 'get_refund')) {
+      return this.templateReply('track_refund', turn, {
+        order,
+        refund: {
+          status: say(refund, locale),
+          amount: formatMoney(order.total, order.currency, locale),
+        },
+      });
+    }
+    if (intent === 'track_refund') {
+      turn.reply(say('noRefundOnOrder', locale, values), {
+        order,
+        quickReplies: [talkToPerson(locale)],
+      });
+      return turn.done(intent, true);
+    }
+    if (intent === 'get_refund' && CANCELLABLE.has(order.status)) {
+      // Not shipped yet: cancelling is the refund.
+      const cancel = say('cancelThisOrder', locale, values);
+      turn.reply(
+        say(order.status === 'pending' ? 'notPaidYet' : 'refundByCancelling', locale, values),
+        {
+          order,
+          quickReplies: [{ label: cancel, value: cancel }, talkToPerson(locale)],
+        },
+      );
+      return turn.done(intent, true);
+    }
+    if (intent === 'check_invoice' || intent === 'get_invoice') {
+      // Invoices are issued when an order ships.
+      if (order.status === 'cancelled' || CANCELLABLE.has(order.status)) {
+        turn.reply(
+          say(
+            order.status === 'cancelled' ? 'noInvoiceCancelled' : 'invoiceAfterShipping',
+            locale,
+            values,
+          ),
+          { order },
+        );
+        return turn.done(intent, true);
+      }
+    }
+    return this.templateReply(intent, turn, { order });
+  }
+
+  /** "Order A10001 is on its way. Expected delivery: …", with the tracking link once shipped. */
+  private orderStatusReply(intent: string, order: OrderView, turn: Turn): Decision {
+    const { locale } = turn;
+    const eta =
+      order.eta && ['paid', 'processing', 'shipped'].includes(order.status)
+        ? say('orderEta', locale, { eta: order.eta })
+        : '';
+    const tracking =
+      order.trackingUrl && order.status === 'shipped'
+        ? say('orderTracking', locale, { url: order.trackingUrl })
+        : '';
+    turn.reply(
+      say('orderStatus', locale, {
+        number: order.number,
+        status: statusWord(order.status, locale),
+        eta,
+        tracking,
+      }),
+      { order },
+    );
+    return turn.done(intent, true);
   }
 
   /**
@@ -306,10 +463,7 @@ export class DialoguePolicy {
           : recent;
         turn.state.pending = { kind: 'order_number', intent, attempts: 0 };
         turn.reply(say('pickOrder', turn.locale), {
-          quickReplies: choices.slice(0, 3).map((o) => ({
-            label: `${o.number} · ${STATUS_WORDS[o.status]?.[turn.locale] ?? o.status}`,
-            value: o.number,
-          })),
+          quickReplies: choices.slice(0, 3).map((o) => orderChoice(o, turn.locale)),
         });
         return turn.done(intent, true);
       }
@@ -320,7 +474,7 @@ export class DialoguePolicy {
   }
 
   private async withOrderNumber(
-    intent: OrderIntent,
+    intent: OrderFlowIntent,
     number: string,
     ctx: TurnContext,
     turn: Turn,
@@ -356,23 +510,17 @@ export class DialoguePolicy {
     return turn.done(intent, true);
   }
 
-  private async actOnOrder(intent: OrderIntent, order: OrderView, turn: Turn): Promise<Decision> {
+  private async actOnOrder(
+    intent: OrderFlowIntent,
+    order: OrderView,
+    turn: Turn,
+  ): Promise<Decision> {
+    if (isOrderQuestion(intent)) return this.answerAboutOrder(intent, order, turn);
     const locale = turn.locale;
-    const status = STATUS_WORDS[order.status]?.[locale] ?? order.status;
+    const status = statusWord(order.status, locale);
     if (intent === 'track_order') {
-      const eta =
-        order.eta && ['paid', 'processing', 'shipped'].includes(order.status)
-          ? say('orderEta', locale, { eta: order.eta })
-          : '';
-      const tracking =
-        order.trackingUrl && order.status === 'shipped'
-          ? say('orderTracking', locale, { url: order.trackingUrl })
-          : '';
-      turn.reply(say('orderStatus', locale, { number: order.number, status, eta, tracking }), {
-        order,
-      });
       turn.action('order_viewed', order.id);
-      return turn.done(intent, true);
+      return this.orderStatusReply(intent, order, turn);
     }
     if (intent === 'cancel_order') {
       if (!CANCELLABLE.has(order.status)) {
@@ -436,6 +584,18 @@ export class DialoguePolicy {
           pending.options.find((o) => o === nlu.intent);
         if (!picked) return null;
         return this.handleIntent(picked, text, nlu, ctx, turn);
+      }
+      case 'order_offer': {
+        const number = orderNumberIn(text, nlu);
+        if (!number) return null;
+        // "A10002" or "it's order A10002" answers the offer; "cancel A10002" is a new request.
+        const bare = text.replace(ORDER_TOKEN, '').replace(NUMBER_FILLER, '').length === 0;
+        const otherRequest =
+          nlu.intent !== pending.intent &&
+          ((ORDER_INTENTS as string[]).includes(nlu.intent) || isOrderQuestion(nlu.intent)) &&
+          nlu.confidence >= this.options.clarifyBelow;
+        if (!bare && otherRequest) return null;
+        return this.withOrderNumber(pending.intent, number, ctx, turn);
       }
       case 'order_number': {
         const number = orderNumberIn(text, nlu);
@@ -661,6 +821,9 @@ class Turn {
   constructor(
     readonly locale: Locale,
     readonly state: DialogueState,
+    /** What this turn's message was understood as. */
+    readonly nlu: Understanding,
+    readonly ctx: TurnContext,
   ) {}
 
   reply(text: string, payload?: BotReply['payload']): void {
@@ -701,6 +864,7 @@ function pendingIntent(pending: PendingSlot): string | null {
   switch (pending.kind) {
     case 'order_number':
     case 'order_email':
+    case 'order_offer':
       return pending.intent;
     case 'confirm_cancel':
       return 'cancel_order';
@@ -710,6 +874,19 @@ function pendingIntent(pending: PendingSlot): string | null {
     case 'clarify':
       return null;
   }
+}
+
+function isOrderQuestion(intent: string): intent is OrderQuestionIntent {
+  return Object.hasOwn(ORDER_QUESTIONS, intent);
+}
+
+function statusWord(status: string, locale: Locale): string {
+  return STATUS_WORDS[status]?.[locale] ?? status;
+}
+
+/** A quick reply that picks one of the shopper's orders ("A10002 · being prepared"). */
+function orderChoice(order: OrderView, locale: Locale): QuickReply {
+  return { label: `${order.number} · ${statusWord(order.status, locale)}`, value: order.number };
 }
 
 /** The quick reply that hands the chat to a person. */

@@ -69,11 +69,24 @@ export interface DialogueState {
   lastIntent?: string;
 }
 
+/** Requests the bot carries out on an order. */
 export type OrderIntent = 'track_order' | 'cancel_order' | 'change_shipping_address';
+/** Questions the shop's template answers, better when it knows which order they are about. */
+export type OrderQuestionIntent =
+  | 'change_order'
+  | 'check_invoice'
+  | 'get_invoice'
+  | 'get_refund'
+  | 'track_refund'
+  | 'delivery_period';
+/** Everything that looks an order up (number, ownership check) before it answers. */
+export type OrderFlowIntent = OrderIntent | OrderQuestionIntent;
 
 export type PendingSlot =
-  | { kind: 'order_number'; intent: OrderIntent; attempts: number }
-  | { kind: 'order_email'; intent: OrderIntent; orderId: string; attempts: number }
+  | { kind: 'order_number'; intent: OrderFlowIntent; attempts: number }
+  | { kind: 'order_email'; intent: OrderFlowIntent; orderId: string; attempts: number }
+  /** Answered in general ("tell me the order number and I will check"): a number next is about it. */
+  | { kind: 'order_offer'; intent: OrderQuestionIntent }
   | { kind: 'confirm_cancel'; orderId: string }
   | { kind: 'new_address'; orderId: string; attempts: number }
   | { kind: 'confirm_address'; orderId: string; address: ShippingAddressInput }
@@ -136,6 +149,8 @@ export interface DialoguePorts {
     locale: Locale;
     vector: number[];
     order?: OrderView;
+    /** The order's refund in words, for `{{refund.*}}` slots. */
+    refund?: { status: string; amount: string };
     firstName?: string | null;
   }): Promise<BotReply | null>;
   /** Best FAQ/template match regardless of intent, or null when retrieval refuses. */

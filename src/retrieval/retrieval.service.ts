@@ -199,6 +199,7 @@ export class RetrievalService implements AnswerProvider, OnModuleInit, OnModuleD
     locale: Locale;
     vector: number[];
     order?: OrderView;
+    refund?: { status: string; amount: string };
     firstName?: string | null;
   }): Promise<BotReply | null> {
     const result = await this.search({
@@ -212,7 +213,9 @@ export class RetrievalService implements AnswerProvider, OnModuleInit, OnModuleD
     const template = hit
       ? this.templates.get(hit.templateId)
       : this.firstOfIntent(input.intent, input.locale);
-    return template ? this.renderReply(template, input.locale, input.order, input.firstName) : null;
+    return template
+      ? this.renderReply(template, input.locale, input.order, input.firstName, input.refund)
+      : null;
   }
 
   /**
@@ -242,6 +245,7 @@ export class RetrievalService implements AnswerProvider, OnModuleInit, OnModuleD
     locale: Locale,
     order?: OrderView,
     firstName?: string | null,
+    refund?: { status: string; amount: string },
   ): BotReply | null {
     const context: SlotContext = {
       customer: { firstName: firstName ?? undefined },
@@ -264,6 +268,7 @@ export class RetrievalService implements AnswerProvider, OnModuleInit, OnModuleD
             },
           }
         : {}),
+      ...(refund ? { refund } : {}),
     };
     const rendered = render(template.variants, context);
     if (!rendered) return null;

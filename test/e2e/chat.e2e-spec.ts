@@ -99,6 +99,25 @@ describe.each(backends())('chat engine on %s', (backend) => {
     expect(other.reply.payload?.order).toBeUndefined();
   });
 
+  it('answers delivery, invoice and refund questions about the order the shopper names', async () => {
+    const visitor = await connect();
+    const general = await visitor.say('when will my order arrive?');
+    expect(general.reply.text).toMatch(/tell me the order number/);
+    // The number the answer asked for, then the e-mail check, then the answer about that order.
+    const email = await visitor.say('A10001');
+    expect(email.reply.text).toMatch(/e-mail address used for order A10001/);
+    const answer = await visitor.say('ann@example.com');
+    expect(answer.reply.text).toMatch(/^Order A10001 is on its way\. Expected delivery/);
+    expect(answer.reply.payload?.order?.number).toBe('A10001');
+
+    const ann = await identified('cust-ann');
+    const invoice = await ann.say('how do I download the invoice for A10001?');
+    expect(invoice.reply.text).toContain('invoice for order A10001');
+    const refund = await ann.say('I want a refund for order A10003');
+    expect(refund.reply.text).toMatch(/A10003 .*has not shipped yet/);
+    expect(refund.reply.payload?.quickReplies?.[0]?.value).toBe('Cancel order A10003');
+  });
+
   it('answers a message sent before the previous reply arrived in the context of that reply', async () => {
     const ann = await identified('cust-ann');
     await ann.say('hello');
