@@ -287,6 +287,23 @@ describe('DialoguePolicy', () => {
         'A10002',
         'A10004',
       ]);
+      // With the template's own chips and a person for an upset shopper, five at most.
+      shop.templateChips = ['Delivery options', 'Track my order', 'Talk to a person'].map(
+        (label) => ({ label, value: label }),
+      );
+      const upset = await policy.decide(
+        'when will my order finally arrive, this is ridiculous',
+        nlu('delivery_period', { sentiment: { score: -0.9, label: 'negative' } }),
+        {},
+        identified,
+      );
+      expect(upset.replies[0].payload?.quickReplies?.map((q) => q.label)).toEqual([
+        'A10001 · on its way',
+        'A10002 · being prepared',
+        'A10004 · paid and being prepared',
+        'Delivery options',
+        'Talk to a person',
+      ]);
     });
 
     it('says how a refund stands, or that there is none, and offers cancelling before shipping', async () => {

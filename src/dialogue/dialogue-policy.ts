@@ -48,6 +48,8 @@ export const DEFAULT_POLICY_OPTIONS: PolicyOptions = {
 const NO_APOLOGY = new Set(['greeting', 'goodbye', 'thanks', 'complaint']);
 /** What separates two sentences joined into one reply (Chinese runs them together). */
 const SENTENCE_GAP: Record<Locale, string> = { en: ' ', zh: '' };
+/** Chips under one reply: more than a row or two on a phone is a menu, not a shortcut. */
+const MAX_QUICK_REPLIES = 5;
 /** At or below this many units a product answer says how many are left. */
 const LOW_STOCK = 5;
 /** Popular products a recommendation re-ranks by the message's words, and how many it shows. */
@@ -213,16 +215,22 @@ export class DialoguePolicy {
       refund: about.refund,
     });
     const text = answer?.text ?? say('genericAnswer', turn.locale);
-    const quickReplies = [...(about.quickReplies ?? []), ...(answer?.payload?.quickReplies ?? [])];
+    let quickReplies = [...(about.quickReplies ?? []), ...(answer?.payload?.quickReplies ?? [])];
     // An upset shopper ("third time it arrived broken, useless") still gets the answer, but with an
     // apology and a person one tap away; only a complaint escalates by itself.
     const upset = turn.nlu.sentiment.label === 'negative' && !NO_APOLOGY.has(intent);
     const person = talkToPerson(turn.locale);
     // The template may already offer one (as its own "Talk to a person" chip).
-    const offersPerson = quickReplies.some(
-      (q) => q.value === person.value || q.label === person.label,
-    );
-    if (upset && !offersPerson) quickReplies.push(person);
+    const isPerson = (q: QuickReply) => q.value === person.value || q.label === person.label;
+    if (upset && !quickReplies.some(isPerson)) quickReplies.push(person);
+    if (quickReplies.length > MAX_QUICK_REPLIES) {
+      // Orders to pick from come first and a person stays; the template's extras give way.
+      const keep = quickReplies.filter(isPerson).slice(0, 1);
+      quickReplies = [
+        ...quickReplies.filter((q) => !isPerson(q)).slice(0, MAX_QUICK_REPLIES - keep.length),
+        ...keep,
+      ];
+    }
     const payload = {
       ...answer?.payload,
       ...(about.order ? { order: about.order } : {}),

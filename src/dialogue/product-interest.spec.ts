@@ -175,6 +175,29 @@ describe('recommendFrom', () => {
     expect(titles(none)).toEqual(['Compact Wireless Headphones', 'Pro Wireless Headphones']);
   });
 
+  it('shows things for the room named, in English and Chinese', () => {
+    const home = [
+      { title: 'Linen Duvet Cover', price: 99, currency: 'USD' },
+      { title: 'Table Lamp', price: 49, currency: 'USD' },
+      { title: 'Cast Iron Skillet', price: 39, currency: 'USD' },
+      { title: 'Glass Food Containers', price: 24, currency: 'USD' },
+    ];
+    expect(titles(recommendFrom('something for my kitchen', home))).toEqual([
+      'Cast Iron Skillet',
+      'Glass Food Containers',
+    ]);
+    expect(titles(recommendFrom('anything nice for the bedroom?', home))).toEqual([
+      'Linen Duvet Cover',
+      'Table Lamp',
+    ]);
+    const homeZh = [
+      { title: '亚麻被套', price: 99, currency: 'CNY' },
+      { title: '铸铁煎锅', price: 39, currency: 'CNY' },
+      { title: '电热水壶', price: 29, currency: 'CNY' },
+    ];
+    expect(titles(recommendFrom('推荐点厨房用的', homeZh))).toEqual(['铸铁煎锅', '电热水壶']);
+  });
+
   it('keeps every popular product when the message names nothing in particular', () => {
     expect(titles(recommendFrom('something under $60', popular))).toEqual([
       'Slim Webcam',

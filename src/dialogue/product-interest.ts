@@ -277,16 +277,61 @@ export function findCategory(
 }
 
 /** How many of the message's content words a title shares ("running shoes" ~ "Trail Running Shoes": 2). */
+/**
+ * Rooms and pastimes a shopper names instead of a product ("something for my kitchen", "卧室用的"),
+ * with words found in the titles of things for them. English: whole words, singular; Chinese:
+ * substrings.
+ */
+const USES: { says: string[]; saysZh: string[]; titles: string[]; titlesZh: string[] }[] = [
+  {
+    says: ['kitchen', 'cooking', 'cook', 'baking', 'chef'],
+    saysZh: ['厨房', '做饭', '烹饪', '下厨', '厨具'],
+    titles: [
+      'skillet',
+      'pan',
+      'pot',
+      'knife',
+      'kettle',
+      'grinder',
+      'container',
+      'cookware',
+      'mug',
+      'cup',
+      'bowl',
+      'plate',
+      'utensil',
+      'teapot',
+      'blender',
+      'toaster',
+      'chef',
+    ],
+    titlesZh: ['锅', '刀', '壶', '研磨', '保鲜', '杯', '碗', '盘', '厨'],
+  },
+  {
+    says: ['bedroom', 'bed', 'sleep'],
+    saysZh: ['卧室', '睡觉', '睡眠'],
+    titles: ['duvet', 'pillow', 'blanket', 'sheet', 'bedding', 'mattress', 'lamp'],
+    titlesZh: ['被', '枕', '毯', '床', '台灯'],
+  },
+];
+
 function interestScorer(text: string): (title: string) => number {
-  const wanted = new Set(
-    englishWords(text.toLowerCase())
-      .map((w) => w.word)
-      .filter((w) => w.length >= 3 && !NOT_INTEREST.has(w)),
+  const lower = text.toLowerCase();
+  const words = englishWords(lower).map((w) => w.word);
+  const wanted = new Set(words.filter((w) => w.length >= 3 && !NOT_INTEREST.has(w)));
+  const uses = USES.filter(
+    (u) => u.says.some((w) => words.includes(w)) || u.saysZh.some((w) => lower.includes(w)),
   );
   return (title) => {
-    if (wanted.size === 0) return 0;
-    const titleWords = new Set(englishWords(title.toLowerCase()).map((w) => w.word));
-    return [...titleWords].filter((w) => wanted.has(w)).length;
+    const titleLower = title.toLowerCase();
+    const titleWords = new Set(englishWords(titleLower).map((w) => w.word));
+    const shared = [...titleWords].filter((w) => wanted.has(w)).length;
+    // A thing for the room named counts as one more shared word.
+    const forUse = uses.some(
+      (u) =>
+        u.titles.some((w) => titleWords.has(w)) || u.titlesZh.some((w) => titleLower.includes(w)),
+    );
+    return shared + (forUse ? 1 : 0);
   };
 }
 
