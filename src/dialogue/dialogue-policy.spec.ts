@@ -344,6 +344,28 @@ describe('DialoguePolicy', () => {
       expect(invoice.replies[0].text).toMatch(/A10002 is being prepared\. Its invoice appears/);
     });
 
+    it('takes a question straight after an answer about an order the shopper may see as about it', async () => {
+      const zh = { ...anonymous, locale: 'zh' as const };
+      const track = await policy.decide(
+        'A10001到哪了',
+        nlu('track_order', { entities: orderEntity('A10001') }),
+        {},
+        zh,
+      );
+      const proven = await policy.decide(
+        'ann@example.com',
+        emailNlu('ann@example.com'),
+        track.state,
+        zh,
+      );
+      expect(proven.replies[0].payload?.order?.number).toBe('A10001');
+      const when = await policy.decide('什么时候能到', nlu('delivery_period'), proven.state, zh);
+      expect(when.replies[0].text).toMatch(/^订单 A10001 当前状态：已发货。预计送达/);
+      // Not proven by e-mail: the general answer, not a request for the e-mail out of the blue.
+      const unproven = await policy.decide('什么时候能到', nlu('delivery_period'), track.state, zh);
+      expect(unproven.replies[0].text).toBe('template for delivery_period');
+    });
+
     it("still refuses another customer's order", async () => {
       const d = await policy.decide(
         'where is the refund for B20003',
@@ -490,6 +512,62 @@ describe('DialoguePolicy', () => {
     // No product named, none discussed: the template asks which one.
     const vague = await policy.decide('is it waterproof?', nlu('product_question'), {}, anonymous);
     expect(vague.replies[0].text).toBe('template for product_question');
+  });
+
+  it('narrows the recommendations just shown by a budget, and starts afresh for another category', async () => {
+    shop.popularProducts = async (category: string | undefined) =>
+      [
+        { title: 'Trail Running Shoes', price: 120 },
+        { title: 'Canvas Shoes', price: 45 },
+        { title: 'Summer Dress', price: 40 },
+      ]
+        .filter((p) => (category === 'Dresses') === p.title.includes('Dress'))
+        .map((p) => ({
+          ...p,
+          id: p.title,
+          currency: 'USD',
+          imageUrl: null,
+          url: null,
+          category: category ?? null,
+        }));
+    const shoes = await policy.decide(
+      'recommend some shoes',
+      nlu('product_recommendation'),
+      {},
+      anonymous,
+    );
+    expect(shoes.replies[0].payload?.products).toHaveLength(2);
+    const cheaper = await policy.decide(
+      'anything under $50?',
+      nlu('oos', { outOfScope: true, confidence: 0.3 }),
+      shoes.state,
+      anonymous,
+    );
+    expect(cheaper.replies[0].payload?.products?.map((p) => p.title)).toEqual(['Canvas Shoes']);
+    expect(cheaper.handledIntent).toBe('product_recommendation');
+    // Read alone, "cheaper ones?" can look like an order question; after recommendations it is not.
+    const cheapest = await policy.decide(
+      'cheaper ones?',
+      nlu('track_order', { confidence: 0.7 }),
+      shoes.state,
+      anonymous,
+    );
+    expect(cheapest.replies[0].payload?.products?.[0]?.title).toBe('Canvas Shoes');
+    const dresses = await policy.decide(
+      'and dresses under $50?',
+      nlu('product_recommendation'),
+      cheaper.state,
+      anonymous,
+    );
+    expect(dresses.replies[0].payload?.products?.map((p) => p.title)).toEqual(['Summer Dress']);
+    // Not after something else.
+    const alone = await policy.decide(
+      'anything under $50?',
+      nlu('oos', { outOfScope: true, confidence: 0.3 }),
+      {},
+      anonymous,
+    );
+    expect(alone.handledIntent).toBe('oos');
   });
 
   it('takes leave when thanked with a goodbye', async () => {

@@ -3,7 +3,7 @@ import { clearLanguage } from '../nlu/language';
 import { NEGATIVE_ESCALATION_SCORE } from '../nlu/sentiment/sentiment-model';
 import { INTENT_LABELS, say, STATUS_WORDS } from './dialogue-phrases';
 import { formatAddress, parseAddress } from './address-input';
-import { findCategory, recommendFrom } from './product-interest';
+import { budgetOf, findCategory, recommendFrom } from './product-interest';
 import type {
   BotReply,
   Decision,
@@ -46,6 +46,8 @@ export const DEFAULT_POLICY_OPTIONS: PolicyOptions = {
  * for nothing") and the complaint answer, which apologises itself.
  */
 const NO_APOLOGY = new Set(['greeting', 'goodbye', 'thanks', 'complaint']);
+/** Requests that hand the chat to a person, whatever else the message says. */
+const ESCALATING = new Set(['contact_human_agent', 'complaint']);
 /** What separates two sentences joined into one reply (Chinese runs them together). */
 const SENTENCE_GAP: Record<Locale, string> = { en: ' ', zh: '' };
 /** Chips under one reply: more than a row or two on a phone is a menu, not a shortcut. */
@@ -149,6 +151,17 @@ export class DialoguePolicy {
     ) {
       const answered = await this.aboutProduct(text, turn);
       if (answered) return answered;
+    }
+    // "500元以内的" / "cheaper ones?" right after recommendations narrows them, whatever the model
+    // makes of the message alone (out of context "cheaper ones?" reads like an order question).
+    if (
+      state.lastIntent === 'product_recommendation' &&
+      state.lastRecommendation &&
+      narrowsPrice(text) &&
+      !NOT_ABOUT_PRODUCT.test(text) &&
+      !ESCALATING.has(nlu.intent)
+    ) {
+      return this.recommend(text, turn, state.lastRecommendation);
     }
     if (nlu.outOfScope) return this.fallback(nlu, state, turn);
 
@@ -259,9 +272,19 @@ export class DialoguePolicy {
     const number = orderNumberIn(text, nlu);
     if (number) return this.withOrderNumber(intent, number, ctx, turn);
     const lastDiscussed = turn.state.ordersDiscussed?.at(-1);
-    if (lastDiscussed && REFERS_BACK.test(text)) {
-      const order = await this.orderById(lastDiscussed);
-      if (order) return this.withOrderNumber(intent, order.number, ctx, turn);
+    const last = lastDiscussed ? await this.orderById(lastDiscussed) : null;
+    // "When will it arrive?" means the order discussed. So does "什么时候能到" (Chinese drops the
+    // "it") straight after an answer about an order the shopper may see.
+    const mayOpen =
+      !!last &&
+      (ctx.customerId
+        ? last.customerId === ctx.customerId
+        : !!turn.state.verifiedOrderIds?.includes(last.id));
+    if (
+      last &&
+      (REFERS_BACK.test(text) || (mayOpen && isOrderRelated(turn.previousIntent ?? '')))
+    ) {
+      return this.withOrderNumber(intent, last.number, ctx, turn);
     }
     let choices: OrderView[] = [];
     if (ctx.customerId) {
@@ -600,7 +623,7 @@ export class DialoguePolicy {
         const bare = text.replace(ORDER_TOKEN, '').replace(NUMBER_FILLER, '').length === 0;
         const otherRequest =
           nlu.intent !== pending.intent &&
-          ((ORDER_INTENTS as string[]).includes(nlu.intent) || isOrderQuestion(nlu.intent)) &&
+          isOrderRelated(nlu.intent) &&
           nlu.confidence >= this.options.clarifyBelow;
         if (!bare && otherRequest) return null;
         return this.withOrderNumber(pending.intent, number, ctx, turn);
@@ -791,8 +814,27 @@ export class DialoguePolicy {
     return this.ports.findOrderById(orderId);
   }
 
-  private async recommend(text: string, turn: Turn): Promise<Decision> {
-    const match = findCategory(text, await this.ports.categories(), turn.locale);
+  /**
+   * Popular products of the category the message names, those fitting its words first. `previous`
+   * is the request just answered: "under $50" / "500元以内的" narrows it, unless the message
+   * names a category of its own (then it is a new request).
+   */
+  private async recommend(text: string, turn: Turn, previous?: string): Promise<Decision> {
+    const categories = await this.ports.categories();
+    // The new message first: its budget and category win over the earlier one's.
+    const request =
+      previous && !findCategory(text, categories, turn.locale) ? `${text} ${previous}` : text;
+    turn.state.lastIntent = 'product_recommendation';
+    turn.state.lastRecommendation = request;
+    return this.showRecommendations(request, categories, turn);
+  }
+
+  private async showRecommendations(
+    text: string,
+    categories: string[],
+    turn: Turn,
+  ): Promise<Decision> {
+    const match = findCategory(text, categories, turn.locale);
     const candidates = await this.ports.popularProducts(
       match?.category,
       CANDIDATES_TO_RANK,
@@ -826,13 +868,17 @@ export class DialoguePolicy {
 class Turn {
   readonly replies: BotReply[] = [];
   readonly actions: Decision['actions'] = [];
+  /** What the turn before this one was handled as. */
+  readonly previousIntent: string | undefined;
   constructor(
     readonly locale: Locale,
     readonly state: DialogueState,
     /** What this turn's message was understood as. */
     readonly nlu: Understanding,
     readonly ctx: TurnContext,
-  ) {}
+  ) {
+    this.previousIntent = state.lastIntent;
+  }
 
   reply(text: string, payload?: BotReply['payload']): void {
     this.replies.push(payload ? { text, payload } : { text });
@@ -882,6 +928,16 @@ function pendingIntent(pending: PendingSlot): string | null {
     case 'clarify':
       return null;
   }
+}
+
+function isOrderRelated(intent: string): boolean {
+  return (ORDER_INTENTS as string[]).includes(intent) || isOrderQuestion(intent);
+}
+
+/** The message is about price only: a most-to-pay or "cheap"/"便宜". */
+function narrowsPrice(text: string): boolean {
+  const budget = budgetOf(text);
+  return budget.max !== null || budget.cheap;
 }
 
 function isOrderQuestion(intent: string): intent is OrderQuestionIntent {

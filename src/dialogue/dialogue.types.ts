@@ -67,6 +67,8 @@ export interface DialogueState {
   /** The product last answered about ("is it in stock?" refers to it). */
   lastProductId?: string;
   lastIntent?: string;
+  /** The recommendation request last answered, so "under $50" can narrow it. */
+  lastRecommendation?: string;
 }
 
 /** Requests the bot carries out on an order. */

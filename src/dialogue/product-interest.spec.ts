@@ -173,6 +173,15 @@ describe('recommendFrom', () => {
     const none = recommendFrom('headphones under $100', popular);
     expect(none.withinBudget).toBe(false);
     expect(titles(none)).toEqual(['Compact Wireless Headphones', 'Pro Wireless Headphones']);
+    // Cheapest first even when a dearer one fits the words better.
+    const shoes = [
+      { title: 'Everyday Running Shoes', price: 154, currency: 'USD' },
+      { title: 'Cushioned Trail Shoes', price: 83, currency: 'USD' },
+    ];
+    expect(titles(recommendFrom('running shoes under $60', shoes))).toEqual([
+      'Cushioned Trail Shoes',
+      'Everyday Running Shoes',
+    ]);
   });
 
   it('shows things for the room named, in English and Chinese', () => {
@@ -196,6 +205,21 @@ describe('recommendFrom', () => {
       { title: '电热水壶', price: 29, currency: 'CNY' },
     ];
     expect(titles(recommendFrom('推荐点厨房用的', homeZh))).toEqual(['铸铁煎锅', '电热水壶']);
+  });
+
+  it('shows what a Chinese message names among Chinese titles', () => {
+    const tech = [
+      { title: 'Juniper 网络摄像头', price: 59, currency: 'USD' },
+      { title: 'Kestrel 智能手表', price: 145, currency: 'USD' },
+      { title: 'Kestrel 无线耳机', price: 183, currency: 'USD' },
+      { title: 'Ember 降噪耳机', price: 99, currency: 'USD' },
+    ];
+    expect(titles(recommendFrom('帮我推荐一个耳机', tech))).toEqual([
+      'Kestrel 无线耳机',
+      'Ember 降噪耳机',
+    ]);
+    // Nothing named: the popular ones, in popularity order.
+    expect(titles(recommendFrom('有什么好东西推荐吗', tech))).toHaveLength(4);
   });
 
   it('keeps every popular product when the message names nothing in particular', () => {

@@ -315,17 +315,38 @@ const USES: { says: string[]; saysZh: string[]; titles: string[]; titlesZh: stri
   },
 ];
 
+/** Chinese character pairs that say nothing about which product fits ("帮我推荐一个好用的"). */
+const NOT_INTEREST_ZH = new Set(
+  (
+    '推荐 帮我 我推 一个 一款 一些 一下 有没 没有 什么 可以 好用 好的 便宜 热销 想要 想买 我想 ' +
+    '要买 给我 需要 看看 有什 么好 以内 以下 之内 预算 价格 元以 块以 的吗 东西 个好 款好'
+  ).split(' '),
+);
+
+/** Pairs of adjacent Chinese characters in `text` ("无线耳机" → 无线, 线耳, 耳机). */
+function cjkPairs(text: string): string[] {
+  const pairs: string[] = [];
+  for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+    for (let i = 0; i + 1 < run.length; i++) pairs.push(run.slice(i, i + 2));
+  }
+  return pairs;
+}
+
 function interestScorer(text: string): (title: string) => number {
   const lower = text.toLowerCase();
   const words = englishWords(lower).map((w) => w.word);
   const wanted = new Set(words.filter((w) => w.length >= 3 && !NOT_INTEREST.has(w)));
+  // "帮我推荐一个耳机" fits "无线耳机": Chinese titles are compared by character pairs.
+  const wantedPairs = new Set(cjkPairs(text).filter((p) => !NOT_INTEREST_ZH.has(p)));
   const uses = USES.filter(
     (u) => u.says.some((w) => words.includes(w)) || u.saysZh.some((w) => lower.includes(w)),
   );
   return (title) => {
     const titleLower = title.toLowerCase();
     const titleWords = new Set(englishWords(titleLower).map((w) => w.word));
-    const shared = [...titleWords].filter((w) => wanted.has(w)).length;
+    const shared =
+      [...titleWords].filter((w) => wanted.has(w)).length +
+      new Set(cjkPairs(title).filter((p) => wantedPairs.has(p))).size;
     // A thing for the room named counts as one more shared word.
     const forUse = uses.some(
       (u) =>
@@ -393,10 +414,13 @@ export function recommendFrom<T extends Pick<ProductCard, 'title' | 'price' | 'c
   );
   const kept = new Set(budget.products);
   return {
-    products: byFit(
-      pool.filter((s) => kept.has(s.product)),
-      budget.applied.cheap || !budget.withinBudget,
-    ),
+    // Over budget, "these are the least expensive" must be true: by price alone.
+    products: budget.withinBudget
+      ? byFit(
+          pool.filter((s) => kept.has(s.product)),
+          budget.applied.cheap,
+        )
+      : pool.map((s) => s.product).sort((a, b) => a.price - b.price),
     withinBudget: budget.withinBudget,
     applied: budget.applied,
   };
