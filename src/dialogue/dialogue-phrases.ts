@@ -47,6 +47,10 @@ export const PHRASES = {
   },
   orderEta: { en: ' Expected delivery: {eta}.', zh: '预计送达：{eta}。' },
   orderTracking: { en: ' Track it here: {url}', zh: '物流跟踪：{url}' },
+  deliveredNotReceived: {
+    en: " If it hasn't reached you, check with neighbours and your building's reception first; if it's not there, a colleague will open a trace with the carrier.",
+    zh: '如果您还没有收到，请先问问邻居或前台、快递柜；仍然找不到的话，我们的同事会联系快递公司核查。',
+  },
   confirmCancel: {
     en: 'Order {number} ({items}) is {status}. Do you want me to cancel it?',
     zh: '订单 {number}（{items}）当前状态：{status}。确定要取消吗？',

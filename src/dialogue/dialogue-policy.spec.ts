@@ -183,6 +183,56 @@ describe('DialoguePolicy', () => {
     ]);
   });
 
+  it('offers a trace and a person when an order shows delivered to a shopper who never got it', async () => {
+    shop.orders[0].status = 'delivered';
+    const first = await policy.decide(
+      'it says delivered but I never got it',
+      nlu('track_order'),
+      {},
+      anonymous,
+    );
+    const number = await policy.decide(
+      'A10001',
+      nlu('oos', { outOfScope: true, entities: orderEntity('A10001') }),
+      first.state,
+      anonymous,
+    );
+    const answer = await policy.decide(
+      'ann@example.com',
+      emailNlu('ann@example.com'),
+      number.state,
+      anonymous,
+    );
+    expect(answer.replies[0].text).toMatch(/^Order A10001 is delivered\. If it hasn't reached you/);
+    expect(answer.replies[0].payload?.quickReplies).toEqual([
+      { label: 'Talk to a person', value: 'contact_human_agent' },
+    ]);
+    // A plain question about a delivered order gets the plain status.
+    const plain = await policy.decide(
+      'where is A10001',
+      nlu('track_order', { entities: orderEntity('A10001') }),
+      {},
+      identified,
+    );
+    expect(plain.replies[0].text).toBe('Order A10001 is delivered.');
+    const zh = await policy.decide(
+      'A10001显示签收了但是我没收到',
+      nlu('track_order', { entities: orderEntity('A10001') }),
+      {},
+      { ...identified, locale: 'zh' },
+    );
+    expect(zh.replies[0].text).toMatch(/^订单 A10001 当前状态：已签收。如果您还没有收到/);
+    // Signed in without a number: the order sent, not the one still being prepared.
+    const signedIn = await policy.decide(
+      "my parcel hasn't arrived but the tracking says delivered",
+      nlu('track_order'),
+      {},
+      identified,
+    );
+    expect(signedIn.replies[0].payload?.order?.number).toBe('A10001');
+    expect(signedIn.replies[0].text).toMatch(/a colleague will open a trace/);
+  });
+
   it('asks for the number when it is missing, then answers when it comes', async () => {
     const first = await policy.decide('where is my order', nlu('track_order'), {}, anonymous);
     expect(first.state.pending).toEqual({

@@ -95,6 +95,9 @@ const NO =
   /^(n|no|nope|don'?t|do not|cancel that|never ?mind|keep it|不|不要|不用|算了|别|取消这个|先不)/i;
 /** Words pointing back at something already discussed ("where is it now?", "这个订单到哪了"). */
 const REFERS_BACK = /\b(?:it|this|that|the order)\b|它|这个|这单|那个|那单|该订单/i;
+/** "It says delivered but I never got it", "显示签收了但我没收到". */
+const NOT_RECEIVED =
+  /\b(?:never (?:got|received|arrived|came)|(?:didn'?t|did not|haven'?t|have not|hasn'?t|has not) (?:get|got|receive|received|arrive|arrived|come|came|turn(?:ed)? up|show(?:n|ed)? up)|not (?:received|arrived|delivered)|missing parcel|lost (?:parcel|package))\b|没(?:有)?收到|没到|未收到|丢件|丢了/i;
 const FAREWELL = /\b(?:bye|goodbye|see you|cya)\b|再见|拜拜|回见/i;
 /** What a follow-up about a product asks: price or stock. */
 const FOLLOW_UP_ABOUT_PRODUCT =
@@ -365,14 +368,18 @@ export class DialoguePolicy {
       order.trackingUrl && order.status === 'shipped'
         ? say('orderTracking', locale, { url: order.trackingUrl })
         : '';
+    // "Delivered" to a shopper who says it never came is where a person (and a trace) is needed.
+    const missing = order.status === 'delivered' && !!turn.state.notReceived;
+    turn.state.notReceived = undefined;
+    const text = say('orderStatus', locale, {
+      number: order.number,
+      status: statusWord(order.status, locale),
+      eta,
+      tracking,
+    });
     turn.reply(
-      say('orderStatus', locale, {
-        number: order.number,
-        status: statusWord(order.status, locale),
-        eta,
-        tracking,
-      }),
-      { order },
+      missing ? text + say('deliveredNotReceived', locale) : text,
+      missing ? { order, quickReplies: [talkToPerson(locale)] } : { order },
     );
     return turn.done(intent, true);
   }
@@ -442,6 +449,7 @@ export class DialoguePolicy {
     ctx: TurnContext,
     turn: Turn,
   ): Promise<Decision> {
+    turn.state.notReceived = intent === 'track_order' && NOT_RECEIVED.test(text);
     // "Change the address of A10002 to 5 Baker St, …": the address is kept for when the order is known.
     turn.state.addressHint =
       intent === 'change_shipping_address' && nlu.entities.some((e) => e.type === 'address')
@@ -460,8 +468,11 @@ export class DialoguePolicy {
     // An identified shopper with exactly one open order need not type its number.
     if (ctx.customerId) {
       const recent = await this.ports.recentOrders(ctx.customerId, 5);
-      const open = recent.filter(
-        (o) => !['delivered', 'cancelled', 'returned', 'refunded'].includes(o.status),
+      // A parcel that never came is one the shop sent: shipped or marked delivered.
+      const open = recent.filter((o) =>
+        turn.state.notReceived
+          ? ['shipped', 'delivered'].includes(o.status)
+          : !['delivered', 'cancelled', 'returned', 'refunded'].includes(o.status),
       );
       if (open.length === 1) return this.actOnOrder(intent, open[0], turn);
       const actionable = ACTIONABLE[intent];
@@ -485,13 +496,13 @@ export class DialoguePolicy {
         return turn.done(intent, true);
       }
       if (recent.length > 0) {
-        // Orders the request can act on first.
-        const choices = actionable
-          ? [
-              ...recent.filter((o) => actionable.has(o.status)),
-              ...recent.filter((o) => !actionable.has(o.status)),
-            ]
-          : recent;
+        // Orders the request can act on (or, for a parcel that never came, those sent) first.
+        const first = actionable
+          ? recent.filter((o) => actionable.has(o.status))
+          : turn.state.notReceived
+            ? open
+            : [];
+        const choices = [...first, ...recent.filter((o) => !first.includes(o))];
         turn.state.pending = { kind: 'order_number', intent, attempts: 0 };
         turn.reply(say('pickOrder', turn.locale), {
           quickReplies: choices.slice(0, 3).map((o) => orderChoice(o, turn.locale)),

@@ -62,6 +62,8 @@ export interface DialogueState {
   ordersDiscussed?: string[];
   /** The message that started an address change, when it already held the new address. */
   addressHint?: string;
+  /** The shopper said the parcel never arrived ("says delivered but I never got it"). */
+  notReceived?: boolean;
   /** E-mail addresses typed for an order that did not match it, per order id (anonymous shoppers). */
   failedEmailChecks?: Record<string, number>;
   /** The product last answered about ("is it in stock?" refers to it). */
