@@ -71,6 +71,10 @@ export const PHRASES = {
     en: 'sent back to your original payment method',
     zh: '已退回原支付账户',
   },
+  refundOnCancel: {
+    en: 'on its way back to your original payment method, as the order was cancelled',
+    zh: '因订单已取消，正在原路退回',
+  },
   refundProcessing: {
     en: 'being processed: your returned items have reached us',
     zh: '处理中（退回的商品已收到）',

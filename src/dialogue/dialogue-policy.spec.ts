@@ -374,6 +374,16 @@ describe('DialoguePolicy', () => {
         identified,
       );
       expect(none.replies[0].text).toMatch(/can't see a refund on order A10001: it is on its way/);
+      shop.orders.push(order({ id: 'o6', number: 'A10006', status: 'cancelled', total: 20 }));
+      const cancelled = await policy.decide(
+        'and the refund for A10006?',
+        nlu('track_refund', { entities: orderEntity('A10006') }),
+        {},
+        identified,
+      );
+      expect(cancelled.replies[0].text).toBe(
+        'template for track_refund about A10006 (on its way back to your original payment method, as the order was cancelled, $20.00)',
+      );
       const early = await policy.decide(
         'I want a refund for A10002',
         nlu('get_refund', { entities: orderEntity('A10002') }),

@@ -77,9 +77,11 @@ const ORDER_QUESTIONS: Record<OrderQuestionIntent, ReadonlySet<string>> = {
   track_refund: new Set(['returned', 'refunded']),
 };
 /** How a refund stands, by order status; other statuses have none. */
-const REFUND_STATE: Record<string, 'refundSent' | 'refundProcessing'> = {
+const REFUND_STATE: Record<string, 'refundSent' | 'refundProcessing' | 'refundOnCancel'> = {
   refunded: 'refundSent',
   returned: 'refundProcessing',
+  // Cancelling refunds what was paid (the cancellation reply says so).
+  cancelled: 'refundOnCancel',
 };
 /** What is left of "order A10002 please" once the number is gone: nothing that asks anything. */
 const NUMBER_FILLER =
