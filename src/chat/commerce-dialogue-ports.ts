@@ -57,6 +57,11 @@ export function commerceDialoguePorts(
       return named ? productDetail(named.id, locale) : null;
     },
     findProductById: productDetail,
+    productsNamedInPart: async (text, locale, limit) => {
+      const named = (await productMentions()).candidates(text, limit);
+      const details = await Promise.all(named.map((p) => productDetail(p.id, locale)));
+      return details.filter((d): d is ProductDetail => d !== null);
+    },
     templateAnswer: (input) => answers.templateAnswer(input),
     faqAnswer: (input) => answers.faqAnswer(input),
   };

@@ -161,6 +161,10 @@ export const PHRASES = {
     zh: '感谢您的咨询！请为本次服务打分。',
   },
   sorryToHear: { en: "I'm sorry about that.", zh: '非常抱歉给您带来不好的体验。' },
+  whichProduct: {
+    en: 'Which one do you mean? These fit what you wrote:',
+    zh: '请问是哪一款？和您说的相符的有这些：',
+  },
   productFacts: {
     en: '{title}: {price}{stock}. {description}If that does not answer your question, a colleague can help.',
     zh: '{title}：{price}{stock}。{description}如果没有解答您的问题，可以转人工客服。',

@@ -113,6 +113,16 @@ class FakeShop implements DialoguePorts {
   async findProductById(id: string) {
     return this.products.find((x) => x.id === id) ?? null;
   }
+  async productsNamedInPart(text: string) {
+    const said = new Set(text.toLowerCase().match(/[a-z]+/g));
+    return this.products.filter(
+      (p) =>
+        p.title
+          .toLowerCase()
+          .split(' ')
+          .filter((w) => said.has(w)).length >= 2,
+    );
+  }
   async templateAnswer(input: {
     intent: string;
     order?: OrderView;
@@ -628,6 +638,44 @@ describe('DialoguePolicy', () => {
       anonymous,
     );
     expect(alone.handledIntent).toBe('oos');
+  });
+
+  it('asks which product is meant when several fit, then answers about the one picked', async () => {
+    shop.products.push({
+      ...shop.products[0],
+      id: 'p10',
+      title: 'Juniper Hiking Backpack',
+      price: 89,
+      url: '/shop/products/SP-2',
+    });
+    const which = await policy.decide(
+      'is the hiking backpack waterproof?',
+      nlu('product_question'),
+      {},
+      anonymous,
+    );
+    expect(which.replies[0].text).toBe('Which one do you mean? These fit what you wrote:');
+    expect(which.replies[0].payload?.products?.map((p) => p.id)).toEqual(['p9', 'p10']);
+    expect(which.replies[0].payload?.quickReplies?.map((q) => q.value)).toEqual([
+      'Ember Hiking Backpack',
+      'Juniper Hiking Backpack',
+    ]);
+    const picked = await policy.decide(
+      'the juniper one',
+      nlu('oos', { outOfScope: true }),
+      which.state,
+      anonymous,
+    );
+    expect(picked.replies[0].text).toMatch(/^Juniper Hiking Backpack: \$89\.00/);
+    expect(picked.state.lastProductId).toBe('p10');
+    // One product fits in part: answered about it.
+    const one = await policy.decide(
+      'the juniper backpack, is it waterproof',
+      nlu('product_question'),
+      {},
+      anonymous,
+    );
+    expect(one.replies[0].payload?.products?.map((p) => p.id)).toEqual(['p10']);
   });
 
   it('takes leave when thanked with a goodbye', async () => {

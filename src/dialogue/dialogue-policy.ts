@@ -15,6 +15,7 @@ import type {
   OrderQuestionIntent,
   OrderView,
   PendingSlot,
+  ProductDetail,
   ReplyPayload,
   ShippingAddressInput,
   TurnContext,
@@ -400,7 +401,23 @@ export class DialoguePolicy {
       (lastProductId && REFERS_BACK.test(text)
         ? await this.ports.findProductById(lastProductId, locale)
         : null);
-    if (!product) return null;
+    if (product) return this.answerProduct(product, turn);
+    // "The Ember backpack" when the shop has several: show them and ask which.
+    const partly = await this.ports.productsNamedInPart(text, locale, PRODUCTS_PER_REPLY);
+    if (partly.length === 1) return this.answerProduct(partly[0], turn);
+    if (partly.length === 0) return null;
+    const cards = partly.map(({ description: _d, stock: _s, ...card }) => card);
+    turn.state.pending = { kind: 'pick_product', productIds: cards.map((c) => c.id) };
+    turn.reply(say('whichProduct', locale), {
+      products: cards,
+      quickReplies: cards.map((c) => ({ label: c.title, value: c.title })),
+    });
+    return turn.done('product_question', true);
+  }
+
+  /** Price, stock and the shop's description of one product, with its card and a person. */
+  private answerProduct(product: ProductDetail, turn: Turn): Decision {
+    const { locale } = turn;
     turn.state.lastProductId = product.id;
     const stock =
       product.stock === null
@@ -622,6 +639,16 @@ export class DialoguePolicy {
     const locale = turn.locale;
     const changedTopic = this.changedTopic(pending, text, nlu);
     switch (pending.kind) {
+      case 'pick_product': {
+        const options = await Promise.all(
+          pending.productIds.map((id) => this.ports.findProductById(id, locale)),
+        );
+        const picked = pickProduct(
+          text,
+          options.filter((p): p is ProductDetail => p !== null),
+        );
+        return picked ? this.answerProduct(picked, turn) : null;
+      }
       case 'clarify': {
         const picked =
           pending.options.find((o) => o === text.trim()) ??
@@ -940,7 +967,33 @@ function pendingIntent(pending: PendingSlot): string | null {
       return 'change_shipping_address';
     case 'clarify':
       return null;
+    case 'pick_product':
+      return 'product_question';
   }
+}
+
+/**
+ * Which of the products offered the reply names: its title (the chip), or the one sharing most
+ * words or Chinese character pairs with it ("the Juniper one", "折叠的那个"); null when unclear.
+ */
+function pickProduct(text: string, options: ProductDetail[]): ProductDetail | null {
+  const lower = text.trim().toLowerCase();
+  const exact = options.find((p) => p.title.toLowerCase() === lower);
+  if (exact) return exact;
+  const tokens = (s: string) => {
+    const l = s.toLowerCase();
+    const han = (l.match(/\p{Script=Han}+/gu) ?? []).join('');
+    return new Set([
+      ...(l.match(/[a-z0-9]+/g) ?? []),
+      ...[...han].slice(0, -1).map((c, i) => c + [...han][i + 1]),
+    ]);
+  };
+  const said = tokens(text);
+  const shared = options.map((p) => [...tokens(p.title)].filter((t) => said.has(t)).length);
+  const best = Math.max(0, ...shared);
+  return best > 0 && shared.filter((n) => n === best).length === 1
+    ? options[shared.indexOf(best)]
+    : null;
 }
 
 function isOrderRelated(intent: string): boolean {

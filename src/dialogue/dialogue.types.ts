@@ -94,7 +94,9 @@ export type PendingSlot =
   | { kind: 'confirm_cancel'; orderId: string }
   | { kind: 'new_address'; orderId: string; attempts: number }
   | { kind: 'confirm_address'; orderId: string; address: ShippingAddressInput }
-  | { kind: 'clarify'; options: string[] };
+  | { kind: 'clarify'; options: string[] }
+  /** Asked which of these products the shopper means. */
+  | { kind: 'pick_product'; productIds: string[] };
 
 /** Structured content the widget renders beside the text. */
 export interface ReplyPayload {
@@ -147,6 +149,8 @@ export interface DialoguePorts {
   /** The one product the message names (title, Chinese title or SKU), or null. */
   findNamedProduct(text: string, locale: Locale): Promise<ProductDetail | null>;
   findProductById(productId: string, locale: Locale): Promise<ProductDetail | null>;
+  /** Products the message names in part ("the Ember backpack"), most likely first. */
+  productsNamedInPart(text: string, locale: Locale, limit: number): Promise<ProductDetail[]>;
   /** The template answer for an intent (retrieval ranks the intent's templates by the vector). */
   templateAnswer(input: {
     intent: string;

@@ -40,4 +40,14 @@ describe('ProductMentions', () => {
     expect(found('登山背包防水吗')).toBeNull();
     expect(found('where is my order')).toBeNull();
   });
+
+  it('lists the products a message names in part, most shared words first', () => {
+    const candidates = (message: string) => catalogue.candidates(message, 4).map((p) => p.id);
+    expect(candidates('do you have the Ember backpack in blue?')).toEqual(['a']);
+    expect(candidates('is the hiking backpack waterproof')).toEqual(['a', 'b']);
+    expect(candidates('登山背包防水吗')).toEqual(['a', 'b']);
+    expect(candidates('Ember 背包有蓝色的吗')).toEqual(['a']);
+    expect(candidates('do you have a backpack')).toEqual([]);
+    expect(candidates('where is my order')).toEqual([]);
+  });
 });

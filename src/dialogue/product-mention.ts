@@ -19,6 +19,8 @@ const MIN_HAN_CHARS = 3;
 
 const words = (text: string) => text.toLowerCase().match(/[a-z0-9]+(?:['-][a-z0-9]+)*/g) ?? [];
 const han = (text: string) => (text.match(/\p{Script=Han}+/gu) ?? []).join('');
+/** Adjacent pairs of Han characters ("登山背包" → 登山, 山背, 背包). */
+const hanPairs = (text: string) => [...text].slice(0, -1).map((c, i) => c + [...text][i + 1]);
 const compact = (text: string) => text.toLowerCase().replace(/[\s\-_'’.,]/g, '');
 
 export class ProductMentions {
@@ -57,6 +59,36 @@ export class ProductMentions {
       } else if (score === bestScore) tied = true;
     }
     return tied ? null : best;
+  }
+
+  /**
+   * Products the message names in part when it names no one product ("the Ember backpack" for
+   * "Ember All-Weather Hiking Backpack" and "Ember Compact Backpack"): titles sharing at least two
+   * words with it, or whose Chinese title it contains with its brand; most shared first.
+   */
+  candidates(message: string, limit: number): NamedProduct[] {
+    const messageWords = new Set(words(message));
+    const messageHan = han(message);
+    const scored: { product: NamedProduct; shared: number }[] = [];
+    for (const entry of this.entries) {
+      let shared = [...entry.words].filter((w) => messageWords.has(w)).length;
+      // "Ember 背包": the brand and a Chinese word of the title.
+      if (entry.han && messageHan) {
+        const brand = entry.latinZh.filter((w) => messageWords.has(w)).length;
+        // Its whole Han part ("登山背包") counts as two words, a pair of its characters as one.
+        const hanWords = messageHan.includes(entry.han)
+          ? 2
+          : hanPairs(messageHan).some((p) => entry.han.includes(p))
+            ? 1
+            : 0;
+        if (hanWords > 0) shared = Math.max(shared, brand + hanWords);
+      }
+      if (shared >= MIN_TITLE_WORDS) scored.push({ product: entry.product, shared });
+    }
+    return scored
+      .sort((a, b) => b.shared - a.shared)
+      .slice(0, limit)
+      .map((s) => s.product);
   }
 
   private score(
