@@ -155,6 +155,10 @@ export const PHRASES = {
     en: "I couldn't find anything{category} under {price}; these are the least expensive:",
     zh: '没有找到{price}以内的{category}商品，以下是价格最低的几款：',
   },
+  notFoundShowPopular: {
+    en: "I couldn't find exactly that in our shop. Here is what's popular{category}:",
+    zh: '店里暂时没有找到完全符合的商品，为您推荐{category}热销商品：',
+  },
   noProducts: { en: "I couldn't find products for that right now.", zh: '暂时没有找到相关商品。' },
   ratingPrompt: {
     en: 'Thanks for chatting with us! How would you rate this conversation?',

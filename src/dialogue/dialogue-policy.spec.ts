@@ -678,6 +678,33 @@ describe('DialoguePolicy', () => {
     expect(one.replies[0].payload?.products?.map((p) => p.id)).toEqual(['p10']);
   });
 
+  it('says so when the shop has nothing like what the shopper asks for, then shows popular picks', async () => {
+    const mats = await policy.decide(
+      'do you sell yoga mats?',
+      nlu('product_recommendation'),
+      {},
+      anonymous,
+    );
+    expect(mats.replies[0].text).toBe(
+      "I couldn't find exactly that in our shop. Here is what's popular:",
+    );
+    expect(mats.replies[0].payload?.products).toHaveLength(1);
+    const zh = await policy.decide(
+      '你们卖瑜伽垫吗',
+      nlu('product_recommendation'),
+      {},
+      { ...anonymous, locale: 'zh' },
+    );
+    expect(zh.replies[0].text).toBe('店里暂时没有找到完全符合的商品，为您推荐热销商品：');
+    const plain = await policy.decide(
+      'recommend me something',
+      nlu('product_recommendation'),
+      {},
+      anonymous,
+    );
+    expect(plain.replies[0].text).toBe('Here are some popular picks:');
+  });
+
   it('takes leave when thanked with a goodbye', async () => {
     const bye = await policy.decide('thanks, bye!', nlu('thanks'), {}, anonymous);
     expect(bye.replies[0].text).toBe('template for goodbye');

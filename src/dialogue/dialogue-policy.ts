@@ -101,6 +101,9 @@ const REFERS_BACK = /\b(?:it|this|that|the order)\b|它|这个|这单|那个|那
 /** "It says delivered but I never got it", "显示签收了但我没收到". */
 const NOT_RECEIVED =
   /\b(?:never (?:got|received|arrived|came)|(?:didn'?t|did not|haven'?t|have not|hasn'?t|has not) (?:get|got|receive|received|arrive|arrived|come|came|turn(?:ed)? up|show(?:n|ed)? up)|not (?:received|arrived|delivered)|not at (?:my|the) door|nothing (?:here|arrived)|missing parcel|lost (?:parcel|package))\b|没(?:有)?(?:收到|拿到)|没到|未收到|丢件|丢了/i;
+/** "Do you sell yoga mats?", "你们卖瑜伽垫吗": asks whether the shop has a kind of product. */
+const ASKS_AVAILABILITY =
+  /\b(?:do|does|r|are) (?:you|u|y'?all|your (?:shop|store)|this (?:shop|store))(?: guys)? (?:sell|carry|stock|have|do|selling|got)\b|\bgot any\b|\bcan i buy\b|\bsomething you sell\b|卖不卖|有卖|卖.{0,8}吗|有没有|有.{1,10}(?:吗|不)$/i;
 const FAREWELL = /\b(?:bye|goodbye|see you|cya)\b|再见|拜拜|回见/i;
 /** What a follow-up about a product asks: price or stock. */
 const FOLLOW_UP_ABOUT_PRODUCT =
@@ -892,13 +895,17 @@ export class DialoguePolicy {
       max === null
         ? ''
         : formatMoney(max, products[0].currency, turn.locale, { wholeWithoutCents: true });
-    const intro = !fitting.withinBudget
-      ? say('nothingUnder', turn.locale, { category, price })
-      : max !== null
-        ? say('recommendUnder', turn.locale, { category, price })
-        : cheap
-          ? say('recommendCheap', turn.locale, { category })
-          : say('recommend', turn.locale, { category });
+    // "Do you sell yoga mats?" with no title to fit: say so rather than pass popular picks off as them.
+    const unmatchedAsk = ASKS_AVAILABILITY.test(text) && fitting.unmatched;
+    const intro = unmatchedAsk
+      ? say('notFoundShowPopular', turn.locale, { category })
+      : !fitting.withinBudget
+        ? say('nothingUnder', turn.locale, { category, price })
+        : max !== null
+          ? say('recommendUnder', turn.locale, { category, price })
+          : cheap
+            ? say('recommendCheap', turn.locale, { category })
+            : say('recommend', turn.locale, { category });
     turn.reply(intro, { products });
     return turn.done('product_recommendation', true);
   }

@@ -220,6 +220,15 @@ describe('recommendFrom', () => {
     ]);
     // Nothing named: the popular ones, in popularity order.
     expect(titles(recommendFrom('有什么好东西推荐吗', tech))).toHaveLength(4);
+    expect(recommendFrom('有什么好东西推荐吗', tech).unmatched).toBe(false);
+  });
+
+  it('tells a request that names something no title has from one that names nothing', () => {
+    expect(recommendFrom('do you sell yoga mats?', popular).unmatched).toBe(true);
+    expect(recommendFrom('你们卖瑜伽垫吗', popular).unmatched).toBe(true);
+    expect(recommendFrom('do you sell headphones?', popular).unmatched).toBe(false);
+    expect(recommendFrom('can you recommend something nice?', popular).unmatched).toBe(false);
+    expect(recommendFrom('有没有推荐的', popular).unmatched).toBe(false);
   });
 
   it('keeps every popular product when the message names nothing in particular', () => {

@@ -227,7 +227,8 @@ const NOT_INTEREST = new Set(
     'recommend recommendation suggest suggestion show find want need looking look buy get gift ' +
     'good best nice popular great cheap some any what which can could would you your please ' +
     'the and for with that this one thing something ideas idea give pick me our have has are ' +
-    'there new top under below less than dollar buck euro pound budget price affordable'
+    'there new top under below less than dollar buck euro pound budget price affordable ' +
+    'sell selling sold carry stock store shop guy anything everything stuff item product'
   ).split(' '),
 );
 
@@ -315,13 +316,12 @@ const USES: { says: string[]; saysZh: string[]; titles: string[]; titlesZh: stri
   },
 ];
 
-/** Chinese character pairs that say nothing about which product fits ("帮我推荐一个好用的"). */
-const NOT_INTEREST_ZH = new Set(
-  (
-    '推荐 帮我 我推 一个 一款 一些 一下 有没 没有 什么 可以 好用 好的 便宜 热销 想要 想买 我想 ' +
-    '要买 给我 需要 看看 有什 么好 以内 以下 之内 预算 价格 元以 块以 的吗 东西 个好 款好'
-  ).split(' '),
-);
+/**
+ * Chinese words that say nothing about which product fits ("请问你们有没有卖…的吗", "帮我推荐一个好用
+ * 的"): removed before the rest is compared with titles. Longest first.
+ */
+const NOT_INTEREST_ZH =
+  /有没有|卖不卖|推荐|帮我|请问|你们|我们|店里|这儿|这里|一个|一款|一些|一下|什么|可以|好用|好的|便宜|实惠|热销|想要|想买|需要|看看|东西|以内|以下|之内|预算|价格|\d+|[元块吗呢吧啊的了有没卖买给要想我你他她它家是在不还也都和跟请个款些点]/gu;
 
 /** Pairs of adjacent Chinese characters in `text` ("无线耳机" → 无线, 线耳, 耳机). */
 function cjkPairs(text: string): string[] {
@@ -332,27 +332,35 @@ function cjkPairs(text: string): string[] {
   return pairs;
 }
 
-function interestScorer(text: string): (title: string) => number {
+/**
+ * What the message names (words, Chinese character pairs, a room) and how well a title fits it:
+ * the number of those it shares.
+ */
+function interestOf(text: string): { namesSomething: boolean; score: (title: string) => number } {
   const lower = text.toLowerCase();
   const words = englishWords(lower).map((w) => w.word);
   const wanted = new Set(words.filter((w) => w.length >= 3 && !NOT_INTEREST.has(w)));
   // "帮我推荐一个耳机" fits "无线耳机": Chinese titles are compared by character pairs.
-  const wantedPairs = new Set(cjkPairs(text).filter((p) => !NOT_INTEREST_ZH.has(p)));
+  const wantedPairs = new Set(cjkPairs(text.replace(NOT_INTEREST_ZH, ' ')));
   const uses = USES.filter(
     (u) => u.says.some((w) => words.includes(w)) || u.saysZh.some((w) => lower.includes(w)),
   );
-  return (title) => {
-    const titleLower = title.toLowerCase();
-    const titleWords = new Set(englishWords(titleLower).map((w) => w.word));
-    const shared =
-      [...titleWords].filter((w) => wanted.has(w)).length +
-      new Set(cjkPairs(title).filter((p) => wantedPairs.has(p))).size;
-    // A thing for the room named counts as one more shared word.
-    const forUse = uses.some(
-      (u) =>
-        u.titles.some((w) => titleWords.has(w)) || u.titlesZh.some((w) => titleLower.includes(w)),
-    );
-    return shared + (forUse ? 1 : 0);
+  const namesSomething = wanted.size > 0 || wantedPairs.size > 0 || uses.length > 0;
+  return {
+    namesSomething,
+    score: (title) => {
+      const titleLower = title.toLowerCase();
+      const titleWords = new Set(englishWords(titleLower).map((w) => w.word));
+      const shared =
+        [...titleWords].filter((w) => wanted.has(w)).length +
+        new Set(cjkPairs(title).filter((p) => wantedPairs.has(p))).size;
+      // A thing for the room named counts as one more shared word.
+      const forUse = uses.some(
+        (u) =>
+          u.titles.some((w) => titleWords.has(w)) || u.titlesZh.some((w) => titleLower.includes(w)),
+      );
+      return shared + (forUse ? 1 : 0);
+    },
   };
 }
 
@@ -364,7 +372,7 @@ interface Scored<T> {
 }
 
 function scoreAll<T extends Pick<ProductCard, 'title'>>(text: string, products: T[]): Scored<T>[] {
-  const score = interestScorer(text);
+  const { score } = interestOf(text);
   return products.map((product, index) => ({ product, index, score: score(product.title) }));
 }
 
@@ -404,7 +412,13 @@ export function rankByInterest<T extends Pick<ProductCard, 'title' | 'price'>>(
 export function recommendFrom<T extends Pick<ProductCard, 'title' | 'price' | 'currency'>>(
   text: string,
   candidates: T[],
-): { products: T[]; withinBudget: boolean; applied: Budget } {
+): {
+  products: T[];
+  withinBudget: boolean;
+  applied: Budget;
+  /** The message names something no title has ("yoga mats"): these are just the popular ones. */
+  unmatched: boolean;
+} {
   const scored = scoreAll(text, candidates);
   const fitting = scored.filter((s) => s.score > 0);
   const pool = fitting.length > 0 ? fitting : scored;
@@ -423,6 +437,7 @@ export function recommendFrom<T extends Pick<ProductCard, 'title' | 'price' | 'c
       : pool.map((s) => s.product).sort((a, b) => a.price - b.price),
     withinBudget: budget.withinBudget,
     applied: budget.applied,
+    unmatched: fitting.length === 0 && interestOf(text).namesSomething,
   };
 }
 
