@@ -696,6 +696,14 @@ describe('DialoguePolicy', () => {
       { ...anonymous, locale: 'zh' },
     );
     expect(zh.replies[0].text).toBe('店里暂时没有找到完全符合的商品，为您推荐热销商品：');
+    // A category named is what was asked for, whatever the titles say.
+    const boots = await policy.decide(
+      'do you sell boots?',
+      nlu('product_recommendation'),
+      {},
+      anonymous,
+    );
+    expect(boots.replies[0].text).toBe('Here are some popular picks in Shoes:');
     const plain = await policy.decide(
       'recommend me something',
       nlu('product_recommendation'),

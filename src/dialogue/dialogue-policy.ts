@@ -58,6 +58,7 @@ const LOW_STOCK = 5;
 /** Popular products a recommendation re-ranks by the message's words, and how many it shows. */
 const CANDIDATES_TO_RANK = 40;
 const PRODUCTS_PER_REPLY = 4;
+const CANDIDATES_WITHOUT_CATEGORY = 400;
 /** Orders a conversation remembers as discussed (for the agent who takes it over). */
 const ORDERS_REMEMBERED = 5;
 /** E-mail addresses an anonymous shopper may try for one order in a conversation. */
@@ -878,9 +879,10 @@ export class DialoguePolicy {
     turn: Turn,
   ): Promise<Decision> {
     const match = findCategory(text, categories, turn.locale);
+    // Without a category, "有没有咖啡机" is looked for among many more than the most popular.
     const candidates = await this.ports.popularProducts(
       match?.category,
-      CANDIDATES_TO_RANK,
+      match ? CANDIDATES_TO_RANK : CANDIDATES_WITHOUT_CATEGORY,
       turn.locale,
     );
     const fitting = recommendFrom(text, candidates);
@@ -896,7 +898,8 @@ export class DialoguePolicy {
         ? ''
         : formatMoney(max, products[0].currency, turn.locale, { wholeWithoutCents: true });
     // "Do you sell yoga mats?" with no title to fit: say so rather than pass popular picks off as them.
-    const unmatchedAsk = ASKS_AVAILABILITY.test(text) && fitting.unmatched;
+    // (A category named is what was asked for: "do you sell toys?" shows toys.)
+    const unmatchedAsk = ASKS_AVAILABILITY.test(text) && fitting.unmatched && !match;
     const intro = unmatchedAsk
       ? say('notFoundShowPopular', turn.locale, { category })
       : !fitting.withinBudget
