@@ -570,6 +570,17 @@ describe('DialoguePolicy', () => {
     );
     // Right after a product answer, "how much is it?" is about it whatever the model read.
     const fee = nlu('check_cancellation_fee');
+    // Chinese drops the "it": "多少钱" / "有货吗" right after a product answer mean that product.
+    const inZh = { ...anonymous, locale: 'zh' as const };
+    const zhPrice = await policy.decide(
+      '多少钱',
+      nlu('oos', { outOfScope: true }),
+      asked.state,
+      inZh,
+    );
+    expect(zhPrice.replies[0].payload?.products?.[0]?.id).toBe('p9');
+    const zhStock = await policy.decide('有货吗', nlu('product_question'), asked.state, inZh);
+    expect(zhStock.replies[0].payload?.products?.[0]?.id).toBe('p9');
     const price = await policy.decide('how much does it cost?', fee, asked.state, anonymous);
     expect(price.replies[0].payload?.products?.map((p) => p.id)).toEqual(['p9']);
     const cancelFee = await policy.decide(

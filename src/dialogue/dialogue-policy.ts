@@ -156,7 +156,7 @@ export class DialoguePolicy {
     if (
       state.lastIntent === 'product_question' &&
       FOLLOW_UP_ABOUT_PRODUCT.test(text) &&
-      REFERS_BACK.test(text) &&
+      pointsBack(text) &&
       !NOT_ABOUT_PRODUCT.test(text)
     ) {
       const answered = await this.aboutProduct(text, turn);
@@ -402,7 +402,7 @@ export class DialoguePolicy {
     const lastProductId = turn.state.lastProductId;
     const product =
       (await this.ports.findNamedProduct(text, locale)) ??
-      (lastProductId && REFERS_BACK.test(text)
+      (lastProductId && pointsBack(text)
         ? await this.ports.findProductById(lastProductId, locale)
         : null);
     if (product) return this.answerProduct(product, turn);
@@ -1004,6 +1004,17 @@ function pickProduct(text: string, options: ProductDetail[]): ProductDetail | nu
   return best > 0 && shared.filter((n) => n === best).length === 1
     ? options[shared.indexOf(best)]
     : null;
+}
+
+/**
+ * The message is about what was just discussed: it says "it"/"这个", or is too short to be about
+ * anything else ("多少钱", "有货吗", "how much?": Chinese drops the pronoun, chat English often does).
+ */
+function pointsBack(text: string): boolean {
+  if (REFERS_BACK.test(text)) return true;
+  const words = text.match(/[A-Za-z]+/g) ?? [];
+  const han = text.match(/\p{Script=Han}/gu) ?? [];
+  return words.length + han.length > 0 && words.length <= 4 && han.length <= 6;
 }
 
 function isOrderRelated(intent: string): boolean {
