@@ -155,6 +155,18 @@ export const PHRASES = {
     en: "I couldn't find anything{category} under {price}; these are the least expensive:",
     zh: '没有找到{price}以内的{category}商品，以下是价格最低的几款：',
   },
+  orderHistory: {
+    en: 'Your latest orders:\n{lines}\nTap one to see where it is.',
+    zh: '您最近的订单：\n{lines}\n点击订单号可以查看物流状态。',
+  },
+  noOrdersYet: {
+    en: "I can't see any orders on your account yet.",
+    zh: '您的账户里暂时还没有订单。',
+  },
+  orderHistoryNeedsSignIn: {
+    en: "I can only list the orders of a signed-in shopper: sign in on the shop and open the chat again. Or tell me an order number and I'll look it up.",
+    zh: '登录后我才能列出您的订单：请在商城登录后重新打开聊天窗口。也可以直接告诉我订单号，我帮您查。',
+  },
   notFoundShowPopular: {
     en: "I couldn't find exactly that in our shop. Here is what's popular{category}:",
     zh: '店里暂时没有找到完全符合的商品，为您推荐{category}热销商品：',

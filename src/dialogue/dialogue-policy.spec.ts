@@ -243,6 +243,47 @@ describe('DialoguePolicy', () => {
     expect(signedIn.replies[0].text).toMatch(/a colleague will open a trace/);
   });
 
+  it("lists a signed-in shopper's latest orders with their items when asked what they ordered", async () => {
+    const history = await policy.decide(
+      'what did I order last time?',
+      nlu('delivery_period', { confidence: 0.46 }),
+      {},
+      identified,
+    );
+    expect(history.replies[0].text).toBe(
+      'Your latest orders:\n' +
+        '• A10001 · 20 Nov 2026 · on its way: 1× Linen shirt\n' +
+        '• A10002 · 20 Nov 2026 · being prepared: 1× Linen shirt\n' +
+        'Tap one to see where it is.',
+    );
+    const tapped = await policy.decide(
+      'A10002',
+      nlu('track_order', { entities: orderEntity('A10002') }),
+      history.state,
+      identified,
+    );
+    expect(tapped.replies[0].text).toBe('Order A10002 is being prepared.');
+    const zh = await policy.decide(
+      '我上次买了什么',
+      nlu('oos', { outOfScope: true }),
+      {},
+      {
+        ...identified,
+        locale: 'zh',
+      },
+    );
+    expect(zh.replies[0].text).toMatch(/^您最近的订单：\n• A10001 · 2026年11月20日 · 已发货：/);
+    // Anonymous shoppers are told how to see theirs; another customer's are never listed.
+    const asked = await policy.decide('where is my order', nlu('track_order'), {}, anonymous);
+    const anon = await policy.decide(
+      'show me my orders',
+      nlu('track_order'),
+      asked.state,
+      anonymous,
+    );
+    expect(anon.replies[0].text).toMatch(/signed-in shopper/);
+  });
+
   it('asks for the number when it is missing, then answers when it comes', async () => {
     const first = await policy.decide('where is my order', nlu('track_order'), {}, anonymous);
     expect(first.state.pending).toEqual({

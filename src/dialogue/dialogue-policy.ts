@@ -105,6 +105,11 @@ const NOT_RECEIVED =
 /** "Do you sell yoga mats?", "你们卖瑜伽垫吗": asks whether the shop has a kind of product. */
 const ASKS_AVAILABILITY =
   /\b(?:do|does|r|are) (?:you|u|y'?all|your (?:shop|store)|this (?:shop|store))(?: guys)? (?:sell|carry|stock|have|do|selling|got)\b|\bgot any\b|\bcan i buy\b|\bsomething you sell\b|卖不卖|有卖|卖.{0,8}吗|有没有|有.{1,10}(?:吗|不)$/i;
+/** "What did I order last time?", "我上次买了什么": the shopper's own order history. */
+const ORDER_HISTORY =
+  /\bwhat (?:did|have) i (?:order|ordered|buy|bought|purchase|purchased)\b|\b(?:order|purchase) history\b|\b(?:list|show)(?: me)? (?:all )?my (?:orders|purchases)\b|我(?:上次|之前|最近|以前)(?:都)?(?:买|订|下单)了?(?:什么|啥|哪些)|历史订单|订单记录|购买记录/i;
+/** Orders an order history lists. */
+const HISTORY_LENGTH = 3;
 const FAREWELL = /\b(?:bye|goodbye|see you|cya)\b|再见|拜拜|回见/i;
 /** What a follow-up about a product asks: price or stock. */
 const FOLLOW_UP_ABOUT_PRODUCT =
@@ -136,6 +141,8 @@ export class DialoguePolicy {
     const locale: Locale = clearLanguage(text) ?? ctx.locale;
     const turn = new Turn(locale, { ...state, pending: undefined }, nlu, ctx);
 
+    // Asked whatever the bot was waiting for: the list is what the shopper needs to answer it.
+    if (ORDER_HISTORY.test(text) && !orderNumberIn(text, nlu)) return this.orderHistory(ctx, turn);
     if (state.pending) {
       const handled = await this.continuePending(state.pending, text, nlu, state, ctx, turn);
       if (handled) return handled;
@@ -217,6 +224,40 @@ export class DialoguePolicy {
     if (intent === 'contact_human_agent')
       return turn.escalate('requested', 1, say('escalated', turn.locale), intent);
     return this.templateReply(intent, turn);
+  }
+
+  /** A signed-in shopper's latest orders with what was in them; a tap tracks one. */
+  private async orderHistory(ctx: TurnContext, turn: Turn): Promise<Decision> {
+    const { locale } = turn;
+    turn.state.lastIntent = 'track_order';
+    if (!ctx.customerId) {
+      turn.reply(say('orderHistoryNeedsSignIn', locale));
+      return turn.done('track_order', true);
+    }
+    const orders = (await this.ports.recentOrders(ctx.customerId, HISTORY_LENGTH)).slice(
+      0,
+      HISTORY_LENGTH,
+    );
+    if (orders.length === 0) {
+      turn.reply(say('noOrdersYet', locale));
+      return turn.done('track_order', true);
+    }
+    const lines = orders.map((o) => {
+      const items = o.items.map((i) => `${i.quantity}× ${i.title}`).join(', ');
+      const date = new Date(o.placedAt).toLocaleDateString(locale === 'zh' ? 'zh-CN' : 'en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
+      const colon = locale === 'zh' ? '：' : ': ';
+      return `• ${o.number} · ${date} · ${statusWord(o.status, locale)}${colon}${items}`;
+    });
+    turn.state.pending = { kind: 'order_number', intent: 'track_order', attempts: 0 };
+    turn.reply(say('orderHistory', locale, { lines: lines.join('\n') }), {
+      quickReplies: orders.map((o) => orderChoice(o, locale)),
+    });
+    return turn.done('track_order', true);
   }
 
   /** The shop's template answer for `intent`, filled with the order it is about when known. */
