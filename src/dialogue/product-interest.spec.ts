@@ -31,6 +31,18 @@ describe('findCategory', () => {
     expect(category('给猫买点东西', DEMO, 'zh')).toBe('pets');
   });
 
+  it('names a category kept as a bare slug by its usual English name', () => {
+    expect(findCategory('something for my kitchen', [...DEMO, 'home'], 'en')).toEqual({
+      category: 'home',
+      label: 'home & kitchen',
+    });
+    expect(findCategory('running shoes', DEMO, 'en')).toEqual({
+      category: 'shoes',
+      label: 'shoes',
+    });
+    expect(findCategory('a lamp', ['Home & Living'], 'en')?.label).toBe('Home & Living');
+  });
+
   it('takes the head of a compound and the first of separate phrases', () => {
     const withSports = [...DEMO, 'sports', 'toys', 'bags'];
     expect(category('recommend sport shoes', withSports)).toBe('shoes');

@@ -15,6 +15,8 @@ interface CategoryLexiconEntry {
   zh: string[];
   /** How the Chinese reply names the category when the shop's name for it is not Chinese. */
   zhLabel: string;
+  /** How an English reply names it when the shop's name is a bare slug like `home`. */
+  enLabel?: string;
 }
 
 // Written for this project from common storefront taxonomies. Bare words that also mean
@@ -155,6 +157,7 @@ const CATEGORY_LEXICON: CategoryLexiconEntry[] = [
     ],
     zh: ['家居', '厨房', '锅', '刀具', '水壶', '台灯', '毯', '被套', '枕', '家具', '餐具'],
     zhLabel: '家居厨房',
+    enLabel: 'home & kitchen',
   },
   {
     names: ['garden', 'gardening', 'outdoor', '园艺', '花园'],
@@ -177,6 +180,7 @@ const CATEGORY_LEXICON: CategoryLexiconEntry[] = [
     en: ['pet', 'dog', 'puppy', 'cat', 'kitten', 'leash', 'collar', 'litter', 'aquarium'],
     zh: ['宠物', '狗', '猫'],
     zhLabel: '宠物用品',
+    enLabel: 'pet supplies',
   },
   {
     names: ['sports', 'sport', 'fitness', 'sporting goods', '运动', '运动户外', '健身'],
@@ -195,12 +199,14 @@ const CATEGORY_LEXICON: CategoryLexiconEntry[] = [
     ],
     zh: ['运动', '健身', '瑜伽', '哑铃', '骑行', '露营', '登山', '网球'],
     zhLabel: '运动户外',
+    enLabel: 'sports & outdoors',
   },
   {
     names: ['toys', 'toy', 'games', 'kids', '玩具', '母婴玩具'],
     en: ['toy', 'lego', 'puzzle', 'doll', 'board game', 'kid', 'children', 'child'],
     zh: ['玩具', '积木', '拼图', '娃娃', '桌游', '小孩', '儿童'],
     zhLabel: '玩具',
+    enLabel: 'toys & games',
   },
   {
     names: ['jewelry', 'jewellery', 'accessories', '首饰', '饰品'],
@@ -274,10 +280,15 @@ export function findCategory(
     if (!joined) break;
     if (next.end > head.end) head = next;
   }
+  // A shop category named by a bare slug ("home") reads better in a reply by its usual name.
+  const { category } = head.match;
+  if (locale === 'en' && /^[a-z]+$/.test(category)) {
+    const entry = CATEGORY_LEXICON.find((e) => namesCategory(e, category));
+    if (entry?.enLabel) return { category, label: entry.enLabel };
+  }
   return head.match;
 }
 
-/** How many of the message's content words a title shares ("running shoes" ~ "Trail Running Shoes": 2). */
 /**
  * Rooms and pastimes a shopper names instead of a product ("something for my kitchen", "卧室用的"),
  * with words found in the titles of things for them. English: whole words, singular; Chinese:
