@@ -185,6 +185,7 @@ export const PHRASES = {
     en: '{title}: {price}{stock}. {description}If that does not answer your question, a colleague can help.',
     zh: '{title}：{price}{stock}。{description}如果没有解答您的问题，可以转人工客服。',
   },
+  productBrief: { en: '{title}: {price}{stock}.', zh: '{title}：{price}{stock}。' },
   inStock: { en: ', in stock', zh: '，有货' },
   lowStock: { en: ', only {count} left', zh: '，仅剩 {count} 件' },
   outOfStock: { en: ', out of stock right now', zh: '，暂时缺货' },

@@ -622,8 +622,11 @@ describe('DialoguePolicy', () => {
     expect(zhPrice.replies[0].payload?.products?.[0]?.id).toBe('p9');
     const zhStock = await policy.decide('有货吗', nlu('product_question'), asked.state, inZh);
     expect(zhStock.replies[0].payload?.products?.[0]?.id).toBe('p9');
+    expect(zhStock.replies[0].text).toBe('Ember Hiking Backpack：US$165.99，暂时缺货。');
     const price = await policy.decide('how much does it cost?', fee, asked.state, anonymous);
     expect(price.replies[0].payload?.products?.map((p) => p.id)).toEqual(['p9']);
+    // The price and stock only: the description was just given.
+    expect(price.replies[0].text).toBe('Ember Hiking Backpack: $165.99, out of stock right now.');
     const cancelFee = await policy.decide(
       'how much does it cost to cancel?',
       fee,

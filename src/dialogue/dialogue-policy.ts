@@ -446,7 +446,7 @@ export class DialoguePolicy {
       (lastProductId && pointsBack(text)
         ? await this.ports.findProductById(lastProductId, locale)
         : null);
-    if (product) return this.answerProduct(product, turn);
+    if (product) return this.answerProduct(product, turn, text);
     // "The Ember backpack" when the shop has several: show them and ask which.
     const partly = await this.ports.productsNamedInPart(text, locale, PRODUCTS_PER_REPLY);
     if (partly.length === 1) return this.answerProduct(partly[0], turn);
@@ -461,8 +461,10 @@ export class DialoguePolicy {
   }
 
   /** Price, stock and the shop's description of one product, with its card and a person. */
-  private answerProduct(product: ProductDetail, turn: Turn): Decision {
+  private answerProduct(product: ProductDetail, turn: Turn, text = ''): Decision {
     const { locale } = turn;
+    // "多少钱" / "in stock?" about the product just described: the price and stock, not it all again.
+    const brief = turn.state.lastProductId === product.id && FOLLOW_UP_ABOUT_PRODUCT.test(text);
     turn.state.lastProductId = product.id;
     const stock =
       product.stock === null
@@ -474,18 +476,16 @@ export class DialoguePolicy {
             : say('inStock', locale);
     // The card is what the widget shows; description and stock are said in the text.
     const { description, stock: _units, ...card } = product;
-    turn.reply(
-      say('productFacts', locale, {
-        title: card.title,
-        price: formatMoney(card.price, card.currency, locale),
-        stock,
-        description: description ? description + SENTENCE_GAP[locale] : '',
-      }),
-      {
-        products: [card],
-        quickReplies: [talkToPerson(locale)],
-      },
-    );
+    const facts = {
+      title: card.title,
+      price: formatMoney(card.price, card.currency, locale),
+      stock,
+      description: description ? description + SENTENCE_GAP[locale] : '',
+    };
+    turn.reply(brief ? say('productBrief', locale, facts) : say('productFacts', locale, facts), {
+      products: [card],
+      quickReplies: [talkToPerson(locale)],
+    });
     return turn.done('product_question', true);
   }
 
