@@ -25,6 +25,18 @@ async function seedShop(t: TestApp) {
     category: 'Dresses',
     currency: 'USD',
   } as never);
+  for (const [id, brand, price] of [
+    ['p-pack-e', 'Ember', 165],
+    ['p-pack-j', 'Juniper', 117],
+  ] as const) {
+    await ingest.upsertProduct(id, {
+      title: `${brand} Hiking Backpack`,
+      price,
+      stock: 10,
+      category: 'Bags',
+      currency: 'USD',
+    } as never);
+  }
   await ingest.upsertCustomer('cust-ann', { email: 'ann@example.com', firstName: 'Ann' } as never);
   await ingest.upsertCustomer('cust-bob', { email: 'bob@example.com', firstName: 'Bob' } as never);
   const order = (number: string, customer: string, status: string, extra: object = {}) =>
@@ -196,10 +208,28 @@ describe.each(backends())('chat engine on %s', (backend) => {
     expect(named.reply.payload?.products?.map((p) => p.title)).toEqual(['Trail running shoes']);
     const again = await shopper.say('do you have it in stock?');
     expect(again.reply.text).toMatch(/^Trail running shoes: \$89\.00, only 4 left\./);
+    // The same product again, asked about its stock: the price and stock only.
     const zh = await shopper.say('越野跑鞋有货吗');
-    expect(zh.reply.text).toBe(
-      '越野跑鞋：US$89.00，仅剩 4 件。如果没有解答您的问题，可以转人工客服。',
-    );
+    expect(zh.reply.text).toBe('越野跑鞋：US$89.00，仅剩 4 件。');
+  });
+
+  it('asks which product is meant when several fit, says when the shop has nothing like it, lists past orders', async () => {
+    const shopper = await connect();
+    const which = await shopper.say('is the hiking backpack waterproof?');
+    expect(which.reply.text).toBe('Which one do you mean? These fit what you wrote:');
+    expect(which.reply.payload?.products?.map((p) => p.title).sort()).toEqual([
+      'Ember Hiking Backpack',
+      'Juniper Hiking Backpack',
+    ]);
+    const picked = await shopper.say('the Juniper one');
+    expect(picked.reply.text).toMatch(/^Juniper Hiking Backpack: \$117\.00, in stock\./);
+    const mats = await shopper.say('do you sell yoga mats?');
+    expect(mats.reply.text).toMatch(/^I couldn't find exactly that in our shop/);
+
+    const ann = await identified('cust-ann');
+    const history = await ann.say('what did I order last time?');
+    expect(history.reply.text).toMatch(/^Your latest orders:\n• A1000\d · /);
+    expect(history.reply.text).not.toContain('B20001');
   });
 
   it('goes from out-of-scope to a human after two failures', async () => {
