@@ -3,9 +3,26 @@ import { clearLanguage } from '../nlu/language';
 import { NEGATIVE_ESCALATION_SCORE } from '../nlu/sentiment/sentiment-model';
 import { INTENT_LABELS, say, STATUS_WORDS } from './dialogue-phrases';
 import { formatAddress, parseAddress } from './address-input';
-import { budgetOf, findCategory, recommendFrom } from './product-interest';
+import { Turn } from './dialogue-turn';
+import {
+  ASKS_AVAILABILITY,
+  FAREWELL,
+  FOLLOW_UP_ABOUT_PRODUCT,
+  isBareOrderNumber,
+  narrowsPrice,
+  NO,
+  NOT_ABOUT_PRODUCT,
+  NOT_RECEIVED,
+  ORDER_HISTORY,
+  ORDER_TOKEN,
+  orderNumberIn,
+  pickProduct,
+  pointsBack,
+  REFERS_BACK,
+  YES,
+} from './message-cues';
+import { findCategory, recommendFrom } from './product-interest';
 import type {
-  BotReply,
   Decision,
   DialoguePorts,
   DialogueState,
@@ -63,6 +80,8 @@ const CANDIDATES_WITHOUT_CATEGORY = 400;
 const ORDERS_REMEMBERED = 5;
 /** E-mail addresses an anonymous shopper may try for one order in a conversation. */
 const EMAIL_CHECKS_PER_ORDER = 3;
+/** Orders an order history lists. */
+const HISTORY_LENGTH = 3;
 const ORDER_INTENTS: OrderIntent[] = ['track_order', 'cancel_order', 'change_shipping_address'];
 const CANCELLABLE = new Set(['pending', 'paid', 'processing']);
 const ADDRESS_CHANGEABLE = new Set(['pending', 'paid', 'processing']);
@@ -85,39 +104,11 @@ const REFUND_STATE: Record<string, 'refundSent' | 'refundProcessing' | 'refundOn
   // Cancelling refunds what was paid (the cancellation reply says so).
   cancelled: 'refundOnCancel',
 };
-/** What is left of "order A10002 please" once the number is gone: nothing that asks anything. */
-const NUMBER_FILLER =
-  /\b(?:order|number|no|it'?s|it is|is|the|my|here|here's|please|pls|thanks?|thank you)\b|订单号?|单号|号码|是|的|谢谢|[\s\p{P}]/giu;
 /** Order statuses each order request can act on (tracking works on any). */
 const ACTIONABLE: Partial<Record<OrderIntent, Set<string>>> = {
   cancel_order: CANCELLABLE,
   change_shipping_address: ADDRESS_CHANGEABLE,
 };
-const YES =
-  /^(y|yes|yeah|yep|sure|ok|okay|confirm|please do|do it|go ahead|是|是的|对|对的|好|好的|确认|确定|可以|嗯|要)\b|^(是|好|对|确认|确定|可以|嗯)/i;
-const NO =
-  /^(n|no|nope|don'?t|do not|cancel that|never ?mind|keep it|不|不要|不用|算了|别|取消这个|先不)/i;
-/** Words pointing back at something already discussed ("where is it now?", "这个订单到哪了"). */
-const REFERS_BACK = /\b(?:it|this|that|the order)\b|它|这个|这单|那个|那单|该订单/i;
-/** "It says delivered but I never got it", "显示签收了但我没收到". */
-const NOT_RECEIVED =
-  /\b(?:never (?:got|received|arrived|came)|(?:didn'?t|did not|haven'?t|have not|hasn'?t|has not) (?:get|got|receive|received|arrive|arrived|come|came|turn(?:ed)? up|show(?:n|ed)? up)|not (?:received|arrived|delivered)|not at (?:my|the) door|nothing (?:here|arrived)|missing parcel|lost (?:parcel|package))\b|没(?:有)?(?:收到|拿到)|没到|未收到|丢件|丢了/i;
-/** "Do you sell yoga mats?", "你们卖瑜伽垫吗": asks whether the shop has a kind of product. */
-const ASKS_AVAILABILITY =
-  /\b(?:do|does|r|are) (?:you|u|y'?all|your (?:shop|store)|this (?:shop|store))(?: guys)? (?:sell|carry|stock|have|do|selling|got)\b|\bgot any\b|\bcan i buy\b|\bsomething you sell\b|卖不卖|有卖|卖.{0,8}吗|有没有|有.{1,10}(?:吗|不)$/i;
-/** "What did I order last time?", "我上次买了什么": the shopper's own order history. */
-const ORDER_HISTORY =
-  /\bwhat (?:did|have) i (?:order|ordered|buy|bought|purchase|purchased)\b|\b(?:order|purchase) history\b|\b(?:list|show)(?: me)? (?:all )?my (?:orders|purchases)\b|我(?:上次|之前|最近|以前)(?:都)?(?:买|订|下单)了?(?:什么|啥|哪些)|历史订单|订单记录|购买记录/i;
-/** Orders an order history lists. */
-const HISTORY_LENGTH = 3;
-const FAREWELL = /\b(?:bye|goodbye|see you|cya)\b|再见|拜拜|回见/i;
-/** What a follow-up about a product asks: price or stock. */
-const FOLLOW_UP_ABOUT_PRODUCT =
-  /\b(?:how much|price|cost|costs|in stock|available)\b|多少钱|价格|价钱|有货|有没有货|库存/i;
-/** ...unless it is about cancelling, returning or an order ("how much does it cost to cancel?"). */
-const NOT_ABOUT_PRODUCT = /cancel|refund|return|ship|deliver|order|取消|退|运费|快递|订单/i;
-/** A bare order-number-looking token, for replies that are just the number. */
-const ORDER_TOKEN = /#?\b([A-Z]{1,3}-?\d{4,10})\b|#(\d{4,10})\b|^\s*(\d{5,12})\s*$/i;
 
 /**
  * Decides what the bot does with one shopper message: understanding + conversation state →
@@ -705,7 +696,7 @@ export class DialoguePolicy {
         const number = orderNumberIn(text, nlu);
         if (!number) return null;
         // "A10002" or "it's order A10002" answers the offer; "cancel A10002" is a new request.
-        const bare = text.replace(ORDER_TOKEN, '').replace(NUMBER_FILLER, '').length === 0;
+        const bare = isBareOrderNumber(text);
         const otherRequest =
           nlu.intent !== pending.intent &&
           isOrderRelated(nlu.intent) &&
@@ -955,55 +946,6 @@ export class DialoguePolicy {
   }
 }
 
-/** Accumulates one turn's replies, state and actions. */
-class Turn {
-  readonly replies: BotReply[] = [];
-  readonly actions: Decision['actions'] = [];
-  /** What the turn before this one was handled as. */
-  readonly previousIntent: string | undefined;
-  constructor(
-    readonly locale: Locale,
-    readonly state: DialogueState,
-    /** What this turn's message was understood as. */
-    readonly nlu: Understanding,
-    readonly ctx: TurnContext,
-  ) {
-    this.previousIntent = state.lastIntent;
-  }
-
-  reply(text: string, payload?: BotReply['payload']): void {
-    this.replies.push(payload ? { text, payload } : { text });
-  }
-
-  action(type: string, orderId?: string, detail?: Record<string, unknown>): void {
-    this.actions.push({ type, orderId, detail });
-  }
-
-  done(handledIntent: string, understood: boolean): Decision {
-    this.state.failures = understood ? 0 : (this.state.failures ?? 0) + 1;
-    return {
-      replies: this.replies,
-      state: this.state,
-      actions: this.actions,
-      handledIntent,
-      understood,
-      locale: this.locale,
-    };
-  }
-
-  escalate(
-    reason: NonNullable<Decision['escalate']>['reason'],
-    priority: number,
-    text: string,
-    intent: string,
-  ): Decision {
-    this.state.pending = undefined;
-    this.state.humanRequested = this.state.humanRequested || reason === 'requested';
-    this.reply(text);
-    return { ...this.done(intent, true), escalate: { reason, priority } };
-  }
-}
-
 /** The intent a pending question belongs to. */
 function pendingIntent(pending: PendingSlot): string | null {
   switch (pending.kind) {
@@ -1023,49 +965,8 @@ function pendingIntent(pending: PendingSlot): string | null {
   }
 }
 
-/**
- * Which of the products offered the reply names: its title (the chip), or the one sharing most
- * words or Chinese character pairs with it ("the Juniper one", "折叠的那个"); null when unclear.
- */
-function pickProduct(text: string, options: ProductDetail[]): ProductDetail | null {
-  const lower = text.trim().toLowerCase();
-  const exact = options.find((p) => p.title.toLowerCase() === lower);
-  if (exact) return exact;
-  const tokens = (s: string) => {
-    const l = s.toLowerCase();
-    const han = (l.match(/\p{Script=Han}+/gu) ?? []).join('');
-    return new Set([
-      ...(l.match(/[a-z0-9]+/g) ?? []),
-      ...[...han].slice(0, -1).map((c, i) => c + [...han][i + 1]),
-    ]);
-  };
-  const said = tokens(text);
-  const shared = options.map((p) => [...tokens(p.title)].filter((t) => said.has(t)).length);
-  const best = Math.max(0, ...shared);
-  return best > 0 && shared.filter((n) => n === best).length === 1
-    ? options[shared.indexOf(best)]
-    : null;
-}
-
-/**
- * The message is about what was just discussed: it says "it"/"这个", or is too short to be about
- * anything else ("多少钱", "有货吗", "how much?": Chinese drops the pronoun, chat English often does).
- */
-function pointsBack(text: string): boolean {
-  if (REFERS_BACK.test(text)) return true;
-  const words = text.match(/[A-Za-z]+/g) ?? [];
-  const han = text.match(/\p{Script=Han}/gu) ?? [];
-  return words.length + han.length > 0 && words.length <= 4 && han.length <= 6;
-}
-
 function isOrderRelated(intent: string): boolean {
   return (ORDER_INTENTS as string[]).includes(intent) || isOrderQuestion(intent);
-}
-
-/** The message is about price only: a most-to-pay or "cheap"/"便宜". */
-function narrowsPrice(text: string): boolean {
-  const budget = budgetOf(text);
-  return budget.max !== null || budget.cheap;
 }
 
 function isOrderQuestion(intent: string): intent is OrderQuestionIntent {
@@ -1091,12 +992,4 @@ function yesNo(locale: Locale) {
     { label: say('yes', locale), value: say('yes', locale) },
     { label: say('no', locale), value: say('no', locale) },
   ];
-}
-
-export function orderNumberIn(text: string, nlu: Understanding): string | null {
-  const entity = nlu.entities.find((e) => e.type === 'order_number');
-  if (entity) return entity.value.replace(/^#/, '').toUpperCase();
-  const match = ORDER_TOKEN.exec(text);
-  if (!match) return null;
-  return (match[1] ?? match[2] ?? match[3]).replace('-', '').toUpperCase();
 }

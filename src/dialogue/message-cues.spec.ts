@@ -1,0 +1,37 @@
+import {
+  ASKS_AVAILABILITY,
+  isBareOrderNumber,
+  NOT_RECEIVED,
+  ORDER_HISTORY,
+  pointsBack,
+} from './message-cues';
+
+describe('message cues', () => {
+  it('tells a bare order number from a request that carries one', () => {
+    expect(isBareOrderNumber('A10002')).toBe(true);
+    expect(isBareOrderNumber("it's order #A10002, thanks")).toBe(true);
+    expect(isBareOrderNumber('订单号是A10002')).toBe(true);
+    expect(isBareOrderNumber('cancel A10002')).toBe(false);
+    expect(isBareOrderNumber('A10002到哪了')).toBe(false);
+  });
+
+  it('takes "it", or a message too short to be about anything else, as pointing back', () => {
+    expect(pointsBack('is it in stock?')).toBe(true);
+    expect(pointsBack('多少钱')).toBe(true);
+    expect(pointsBack('how much?')).toBe(true);
+    expect(pointsBack('how much does shipping to Canada cost for a large parcel')).toBe(false);
+    expect(pointsBack('请问你们的运费怎么计算比较划算')).toBe(false);
+  });
+
+  it('recognises a parcel that never came, an order history request and an availability question', () => {
+    expect(NOT_RECEIVED.test('it says delivered but I never got it')).toBe(true);
+    expect(NOT_RECEIVED.test('物流显示签收了，可我根本没收到')).toBe(true);
+    expect(NOT_RECEIVED.test('where is my parcel')).toBe(false);
+    expect(ORDER_HISTORY.test('what did I order last time?')).toBe(true);
+    expect(ORDER_HISTORY.test('我上次买了什么')).toBe(true);
+    expect(ORDER_HISTORY.test('where is my last order')).toBe(false);
+    expect(ASKS_AVAILABILITY.test('do you sell yoga mats?')).toBe(true);
+    expect(ASKS_AVAILABILITY.test('你们卖瑜伽垫吗')).toBe(true);
+    expect(ASKS_AVAILABILITY.test('recommend me something')).toBe(false);
+  });
+});

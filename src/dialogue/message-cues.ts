@@ -1,0 +1,92 @@
+import { budgetOf } from './product-interest';
+import type { ProductDetail, Understanding } from './dialogue.types';
+
+/*
+ * What a shopper's message says beyond its intent: yes or no, pointing back at what was just
+ * discussed, an order number, a parcel that never came, a question about what the shop sells.
+ * Pure functions of the text, in English and Chinese, used by the dialogue policy.
+ */
+
+/** A yes to the bot's confirmation question ("yes", "go ahead", "好的"). */
+export const YES =
+  /^(y|yes|yeah|yep|sure|ok|okay|confirm|please do|do it|go ahead|是|是的|对|对的|好|好的|确认|确定|可以|嗯|要)\b|^(是|好|对|确认|确定|可以|嗯)/i;
+/** A no to it ("no", "keep it", "算了"). */
+export const NO =
+  /^(n|no|nope|don'?t|do not|cancel that|never ?mind|keep it|不|不要|不用|算了|别|取消这个|先不)/i;
+/** Words pointing back at something already discussed ("where is it now?", "这个订单到哪了"). */
+export const REFERS_BACK = /\b(?:it|this|that|the order)\b|它|这个|这单|那个|那单|该订单/i;
+/** "It says delivered but I never got it", "显示签收了但我没收到". */
+export const NOT_RECEIVED =
+  /\b(?:never (?:got|received|arrived|came)|(?:didn'?t|did not|haven'?t|have not|hasn'?t|has not) (?:get|got|receive|received|arrive|arrived|come|came|turn(?:ed)? up|show(?:n|ed)? up)|not (?:received|arrived|delivered)|not at (?:my|the) door|nothing (?:here|arrived)|missing parcel|lost (?:parcel|package))\b|没(?:有)?(?:收到|拿到)|没到|未收到|丢件|丢了/i;
+/** "Do you sell yoga mats?", "你们卖瑜伽垫吗": asks whether the shop has a kind of product. */
+export const ASKS_AVAILABILITY =
+  /\b(?:do|does|r|are) (?:you|u|y'?all|your (?:shop|store)|this (?:shop|store))(?: guys)? (?:sell|carry|stock|have|do|selling|got)\b|\bgot any\b|\bcan i buy\b|\bsomething you sell\b|卖不卖|有卖|卖.{0,8}吗|有没有|有.{1,10}(?:吗|不)$/i;
+/** "What did I order last time?", "我上次买了什么": the shopper's own order history. */
+export const ORDER_HISTORY =
+  /\bwhat (?:did|have) i (?:order|ordered|buy|bought|purchase|purchased)\b|\b(?:order|purchase) history\b|\b(?:list|show)(?: me)? (?:all )?my (?:orders|purchases)\b|我(?:上次|之前|最近|以前)(?:都)?(?:买|订|下单)了?(?:什么|啥|哪些)|历史订单|订单记录|购买记录/i;
+export const FAREWELL = /\b(?:bye|goodbye|see you|cya)\b|再见|拜拜|回见/i;
+/** What a follow-up about a product asks: price or stock. */
+export const FOLLOW_UP_ABOUT_PRODUCT =
+  /\b(?:how much|price|cost|costs|in stock|available)\b|多少钱|价格|价钱|有货|有没有货|库存/i;
+/** ...unless it is about cancelling, returning or an order ("how much does it cost to cancel?"). */
+export const NOT_ABOUT_PRODUCT = /cancel|refund|return|ship|deliver|order|取消|退|运费|快递|订单/i;
+/** A bare order-number-looking token, for replies that are just the number. */
+export const ORDER_TOKEN = /#?\b([A-Z]{1,3}-?\d{4,10})\b|#(\d{4,10})\b|^\s*(\d{5,12})\s*$/i;
+
+/** What is left of "order A10002 please" once the number is gone: nothing that asks anything. */
+const NUMBER_FILLER =
+  /\b(?:order|number|no|it'?s|it is|is|the|my|here|here's|please|pls|thanks?|thank you)\b|订单号?|单号|号码|是|的|谢谢|[\s\p{P}]/giu;
+
+export function orderNumberIn(text: string, nlu: Understanding): string | null {
+  const entity = nlu.entities.find((e) => e.type === 'order_number');
+  if (entity) return entity.value.replace(/^#/, '').toUpperCase();
+  const match = ORDER_TOKEN.exec(text);
+  if (!match) return null;
+  return (match[1] ?? match[2] ?? match[3]).replace('-', '').toUpperCase();
+}
+
+/** The message is just an order number ("A10002", "it's order #A10002 thanks"). */
+export function isBareOrderNumber(text: string): boolean {
+  return text.replace(ORDER_TOKEN, '').replace(NUMBER_FILLER, '').length === 0;
+}
+
+/**
+ * Which of the products offered the reply names: its title (the chip), or the one sharing most
+ * words or Chinese character pairs with it ("the Juniper one", "折叠的那个"); null when unclear.
+ */
+export function pickProduct(text: string, options: ProductDetail[]): ProductDetail | null {
+  const lower = text.trim().toLowerCase();
+  const exact = options.find((p) => p.title.toLowerCase() === lower);
+  if (exact) return exact;
+  const tokens = (s: string) => {
+    const l = s.toLowerCase();
+    const han = (l.match(/\p{Script=Han}+/gu) ?? []).join('');
+    return new Set([
+      ...(l.match(/[a-z0-9]+/g) ?? []),
+      ...[...han].slice(0, -1).map((c, i) => c + [...han][i + 1]),
+    ]);
+  };
+  const said = tokens(text);
+  const shared = options.map((p) => [...tokens(p.title)].filter((t) => said.has(t)).length);
+  const best = Math.max(0, ...shared);
+  return best > 0 && shared.filter((n) => n === best).length === 1
+    ? options[shared.indexOf(best)]
+    : null;
+}
+
+/**
+ * The message is about what was just discussed: it says "it"/"这个", or is too short to be about
+ * anything else ("多少钱", "有货吗", "how much?": Chinese drops the pronoun, chat English often does).
+ */
+export function pointsBack(text: string): boolean {
+  if (REFERS_BACK.test(text)) return true;
+  const words = text.match(/[A-Za-z]+/g) ?? [];
+  const han = text.match(/\p{Script=Han}/gu) ?? [];
+  return words.length + han.length > 0 && words.length <= 4 && han.length <= 6;
+}
+
+/** The message is about price only: a most-to-pay or "cheap"/"便宜". */
+export function narrowsPrice(text: string): boolean {
+  const budget = budgetOf(text);
+  return budget.max !== null || budget.cheap;
+}
