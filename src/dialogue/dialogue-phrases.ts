@@ -254,3 +254,15 @@ export function say(
     String(values[name] ?? ''),
   );
 }
+
+const APOLOGY = /\b(?:sorry|apologi[sz]e)\b|抱歉|对不起|不好意思/i;
+
+/**
+ * Whether a reply already opens with an apology ("Sorry about the trouble with the payment…",
+ * a shop's own "{{customer.firstName}}，非常抱歉…"): the policy's own "I'm sorry about that." in
+ * front of it would say it twice.
+ */
+export function opensWithApology(text: string): boolean {
+  const firstSentence = /^[^.!?。！？]*/.exec(text)?.[0] ?? '';
+  return APOLOGY.test(firstSentence);
+}

@@ -130,9 +130,11 @@ class FakeShop implements DialoguePorts {
   }) {
     const about = input.order ? ` about ${input.order.number}` : '';
     const refund = input.refund ? ` (${input.refund.status}, ${input.refund.amount})` : '';
-    const text = `template for ${input.intent}${about}${refund}`;
+    const text = `${this.templateOpening}template for ${input.intent}${about}${refund}`;
     return this.templateChips ? { text, payload: { quickReplies: this.templateChips } } : { text };
   }
+  /** How the shop's templates begin (an apology of their own, say). */
+  templateOpening = '';
   /** Quick replies the shop put on its templates. */
   templateChips: { label: string; value: string }[] | null = null;
   async faqAnswer() {
@@ -368,6 +370,32 @@ describe('DialoguePolicy', () => {
         anonymous,
       );
       expect(cancel.state.pending).toMatchObject({ kind: 'order_email', intent: 'cancel_order' });
+    });
+
+    it('takes a refund question naming an order after a delivery-time answer as that question', async () => {
+      const general = await policy.decide(
+        'how long does shipping take',
+        nlu('delivery_period'),
+        {},
+        identified,
+      );
+      expect(general.state.pending).toMatchObject({ kind: 'order_offer' });
+      // Torn between the two refund intents: not confident, but clearly not a delivery question.
+      const refund = await policy.decide(
+        'I never received my refund for order A10001',
+        nlu('track_refund', {
+          confidence: 0.56,
+          alternatives: [
+            { intent: 'track_refund', confidence: 0.56 },
+            { intent: 'get_refund', confidence: 0.43 },
+          ],
+          entities: orderEntity('A10001'),
+        }),
+        general.state,
+        identified,
+      );
+      expect(refund.handledIntent).toBe('track_refund');
+      expect(refund.replies[0].text).toContain("can't see a refund on order A10001");
     });
 
     it('answers a signed-in shopper about their only order the question fits, and lists several', async () => {
@@ -803,6 +831,17 @@ describe('DialoguePolicy', () => {
     const sarcastic = nlu('thanks', { sentiment: { score: -0.9, label: 'negative' } });
     const thanks = await policy.decide('thanks for nothing', sarcastic, {}, anonymous);
     expect(thanks.replies[0]).toEqual({ text: 'template for thanks' });
+    // A template that apologises itself is not preceded by a second apology.
+    shop.templateOpening = 'Sorry about the trouble with the payment. ';
+    const charged = nlu('payment_issue', { sentiment: { score: -0.9, label: 'negative' } });
+    const twice = await policy.decide('charged twice, ridiculous', charged, {}, anonymous);
+    expect(twice.replies[0].text).toBe(
+      'Sorry about the trouble with the payment. template for payment_issue',
+    );
+    shop.templateOpening = '抱歉支付遇到了问题。';
+    const zhTwice = await policy.decide('扣了两次钱', charged, {}, { ...anonymous, locale: 'zh' });
+    expect(zhTwice.replies[0].text).toBe('抱歉支付遇到了问题。template for payment_issue');
+    shop.templateOpening = '';
   });
 
   it('stops asking for the e-mail of an order after three wrong ones, even when asked again', async () => {

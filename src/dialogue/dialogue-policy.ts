@@ -1,7 +1,7 @@
 import { formatMoney } from '../common/money-format';
 import { clearLanguage } from '../nlu/language';
 import { NEGATIVE_ESCALATION_SCORE } from '../nlu/sentiment/sentiment-model';
-import { INTENT_LABELS, say, STATUS_WORDS } from './dialogue-phrases';
+import { INTENT_LABELS, opensWithApology, say, STATUS_WORDS } from './dialogue-phrases';
 import { formatAddress, parseAddress } from './address-input';
 import { Turn } from './dialogue-turn';
 import {
@@ -274,6 +274,7 @@ export class DialoguePolicy {
     // An upset shopper ("third time it arrived broken, useless") still gets the answer, but with an
     // apology and a person one tap away; only a complaint escalates by itself.
     const upset = turn.nlu.sentiment.label === 'negative' && !NO_APOLOGY.has(intent);
+    const apologise = upset && !opensWithApology(text);
     const person = talkToPerson(turn.locale);
     // The template may already offer one (as its own "Talk to a person" chip).
     const isPerson = (q: QuickReply) => q.value === person.value || q.label === person.label;
@@ -292,7 +293,7 @@ export class DialoguePolicy {
       ...(quickReplies.length > 0 ? { quickReplies } : {}),
     };
     turn.reply(
-      upset ? say('sorryToHear', turn.locale) + SENTENCE_GAP[turn.locale] + text : text,
+      apologise ? say('sorryToHear', turn.locale) + SENTENCE_GAP[turn.locale] + text : text,
       Object.keys(payload).length > 0 ? payload : undefined,
     );
     return turn.done(intent, !!answer);
@@ -695,13 +696,11 @@ export class DialoguePolicy {
       case 'order_offer': {
         const number = orderNumberIn(text, nlu);
         if (!number) return null;
-        // "A10002" or "it's order A10002" answers the offer; "cancel A10002" is a new request.
-        const bare = isBareOrderNumber(text);
-        const otherRequest =
-          nlu.intent !== pending.intent &&
-          isOrderRelated(nlu.intent) &&
-          nlu.confidence >= this.options.clarifyBelow;
-        if (!bare && otherRequest) return null;
+        // "A10002" or "it's order A10002" answers the offer, whatever the model makes of it;
+        // a sentence that asks something else about an order ("cancel A10002", "I never got my
+        // refund for A10002") is a new request, however sure the model is which one.
+        const otherRequest = nlu.intent !== pending.intent && isOrderRelated(nlu.intent);
+        if (otherRequest && !isBareOrderNumber(text)) return null;
         return this.withOrderNumber(pending.intent, number, ctx, turn);
       }
       case 'order_number': {

@@ -371,10 +371,10 @@ export const SHIPPED_TEMPLATES_EN: ShippedTemplate[] = [
     title: 'Payment problem',
     variants: [
       {
-        body: "Sorry the payment didn't go through. Please check the card details and that your bank allows online payments, then try again or choose another method. If you were charged but order {{order.number}} still shows as {{order.status}}, the charge is usually released automatically within a few days; an agent can check it for you.",
+        body: 'Sorry about the trouble with the payment. If it was declined, check the card details and that your bank allows online payments, then try again or choose another method. If you were charged twice, or charged while order {{order.number}} still shows as {{order.status}}, the extra charge is usually released by your bank within a few days; an agent can check it and refund it if not.',
       },
       {
-        body: "Sorry the payment didn't go through. Please check the card details and that your bank allows online payments, then try again or choose another method. If you were charged but received no order confirmation, tell me and an agent will check it.",
+        body: 'Sorry about the trouble with the payment. If it was declined, check the card details and that your bank allows online payments, then try again or choose another method. If you were charged twice, or charged without getting an order confirmation, an agent will check it and refund any extra charge.',
       },
     ],
     exampleQuestions: [
@@ -382,6 +382,7 @@ export const SHIPPED_TEMPLATES_EN: ShippedTemplate[] = [
       'I was charged but the order did not go through',
       'my card keeps getting declined',
       'there is an error when I try to pay',
+      'I was charged twice for one order',
     ],
     quickReplies: ['Payment methods', 'Talk to a person'],
   },
