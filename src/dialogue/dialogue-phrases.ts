@@ -129,6 +129,10 @@ export const PHRASES = {
     zh: '订单 {number} 当前状态：{status}，无法再修改地址。可以为您转接人工客服看看。',
   },
   keptAddress: { en: 'OK, the address stays as it was.', zh: '好的，地址保持不变。' },
+  anythingElse: {
+    en: 'No problem. Is there anything else I can help with?',
+    zh: '好的。还有什么可以帮您的吗？',
+  },
   clarify: {
     en: 'Just to be sure, which of these do you mean?',
     zh: '想确认一下，您指的是哪一个？',

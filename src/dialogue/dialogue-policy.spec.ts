@@ -286,6 +286,43 @@ describe('DialoguePolicy', () => {
     expect(anon.replies[0].text).toMatch(/signed-in shopper/);
   });
 
+  it('lets the shopper decline what the bot asked for, whatever the model reads into it', async () => {
+    const chinese: TurnContext = { ...identified, locale: 'zh' };
+    const ask = await policy.decide(
+      '能改地址吗',
+      nlu('change_shipping_address', { lang: 'zh', entities: orderEntity('A10002') }),
+      {},
+      chinese,
+    );
+    expect(ask.state.pending).toMatchObject({ kind: 'new_address' });
+    // Out of context the model takes "不用了" for closing the account.
+    const declined = await policy.decide(
+      '不用了',
+      nlu('delete_account', { lang: 'zh', confidence: 0.77 }),
+      ask.state,
+      chinese,
+    );
+    expect(declined.replies.map((r) => r.text)).toEqual(['好的，地址保持不变。']);
+    expect(declined.state.pending).toBeUndefined();
+    expect(shop.addressChanges).toEqual([]);
+    const asked = await policy.decide('where is my order', nlu('track_order'), {}, anonymous);
+    const never = await policy.decide('no thanks', nlu('thanks'), asked.state, anonymous);
+    expect(never.replies[0].text).toBe('No problem. Is there anything else I can help with?');
+    expect(never.state.pending).toBeUndefined();
+    // A yes/no question keeps its own answer to a no.
+    const cancel = await policy.decide(
+      'cancel A10002',
+      nlu('cancel_order', { entities: orderEntity('A10002') }),
+      {},
+      identified,
+    );
+    const kept = await policy.decide('no thanks', nlu('thanks'), cancel.state, identified);
+    expect(kept.replies[0].text).toBe(
+      "OK, I haven't changed anything. Order A10002 stays as it is.",
+    );
+    expect(shop.cancelled).toEqual([]);
+  });
+
   it('asks for the number when it is missing, then answers when it comes', async () => {
     const first = await policy.decide('where is my order', nlu('track_order'), {}, anonymous);
     expect(first.state.pending).toEqual({

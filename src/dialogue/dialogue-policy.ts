@@ -6,6 +6,7 @@ import { formatAddress, parseAddress } from './address-input';
 import { Turn } from './dialogue-turn';
 import {
   ASKS_AVAILABILITY,
+  DECLINES,
   FAREWELL,
   FOLLOW_UP_ABOUT_PRODUCT,
   isBareOrderNumber,
@@ -134,6 +135,15 @@ export class DialoguePolicy {
 
     // Asked whatever the bot was waiting for: the list is what the shopper needs to answer it.
     if (ORDER_HISTORY.test(text) && !orderNumberIn(text, nlu)) return this.orderHistory(ctx, turn);
+    // "No thanks" / "不用了" to whatever was asked or offered ends it (out of context the model
+    // reads "不用了" as closing the account). A yes/no question keeps its own answer.
+    const confirming =
+      state.pending?.kind === 'confirm_cancel' || state.pending?.kind === 'confirm_address';
+    if (DECLINES.test(text.trim()) && !confirming) {
+      const addressAsked = state.pending?.kind === 'new_address';
+      turn.reply(say(addressAsked ? 'keptAddress' : 'anythingElse', locale));
+      return turn.done((state.pending && pendingIntent(state.pending)) ?? 'goodbye', true);
+    }
     if (state.pending) {
       const handled = await this.continuePending(state.pending, text, nlu, state, ctx, turn);
       if (handled) return handled;

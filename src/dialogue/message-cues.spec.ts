@@ -1,6 +1,8 @@
 import {
   ASKS_AVAILABILITY,
+  DECLINES,
   isBareOrderNumber,
+  NO,
   NOT_RECEIVED,
   ORDER_HISTORY,
   pointsBack,
@@ -13,6 +15,30 @@ describe('message cues', () => {
     expect(isBareOrderNumber('订单号是A10002')).toBe(true);
     expect(isBareOrderNumber('cancel A10002')).toBe(false);
     expect(isBareOrderNumber('A10002到哪了')).toBe(false);
+  });
+
+  it('tells a no from a message that merely starts with n, and a plain decline from a request', () => {
+    for (const no of ['no', 'N', 'nope, keep it', "don't", 'never mind', '不要', '算了'])
+      expect(NO.test(no)).toBe(true);
+    for (const other of ['now please', 'nice', 'new address: 5 Baker St', 'yes']) {
+      expect(NO.test(other)).toBe(false);
+    }
+    for (const decline of [
+      'no thanks',
+      'No, thank you!',
+      'never mind',
+      '不用了',
+      '算了',
+      '不用了，谢谢',
+    ])
+      expect(DECLINES.test(decline)).toBe(true);
+    for (const request of [
+      "no, it's A10002",
+      'no I want to cancel it',
+      '不用了，帮我取消吧',
+      'yes',
+    ])
+      expect(DECLINES.test(request)).toBe(false);
   });
 
   it('takes "it", or a message too short to be about anything else, as pointing back', () => {

@@ -12,7 +12,13 @@ export const YES =
   /^(y|yes|yeah|yep|sure|ok|okay|confirm|please do|do it|go ahead|是|是的|对|对的|好|好的|确认|确定|可以|嗯|要)\b|^(是|好|对|确认|确定|可以|嗯)/i;
 /** A no to it ("no", "keep it", "算了"). */
 export const NO =
-  /^(n|no|nope|don'?t|do not|cancel that|never ?mind|keep it|不|不要|不用|算了|别|取消这个|先不)/i;
+  /^(?:(?:n|no|nope|nah|don'?t|do not|cancel that|never ?mind|keep it)\b|不|不要|不用|算了|别|取消这个|先不)/i;
+/**
+ * The whole message turns down what the bot offered or asked for ("no thanks", "never mind",
+ * "不用了", "算了"), and asks nothing else.
+ */
+export const DECLINES =
+  /^(?:no|nope|nah|no,? thanks?|no,? thank you|never ?mind|forget it|don'?t bother|not now|that'?s all|不用了?|不要了?|算了|不了|没事了?|先不用?了?|不需要了?)[\s\p{P}]*(?:thanks?|thank you|谢谢(?:啦|了)?)?[\s\p{P}]*$/iu;
 /** Words pointing back at something already discussed ("where is it now?", "这个订单到哪了"). */
 export const REFERS_BACK = /\b(?:it|this|that|the order)\b|它|这个|这单|那个|那单|该订单/i;
 /** "It says delivered but I never got it", "显示签收了但我没收到". */
