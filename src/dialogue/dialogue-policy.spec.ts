@@ -77,7 +77,10 @@ class FakeShop implements DialoguePorts {
     this.addressChanges.push({ id, address });
     return this.orders.find((x) => x.id === id)!;
   }
+  /** What popularProducts returns instead of its one made-up product. */
+  popular: ProductDetail[] | null = null;
   async popularProducts(category: string | undefined) {
+    if (this.popular) return this.popular.map(({ description: _d, stock: _s, ...card }) => card);
     return [
       {
         id: 'p1',
@@ -1159,6 +1162,55 @@ describe('DialoguePolicy', () => {
       anonymous,
     );
     expect(d.replies[0].payload?.products?.[0].title).toBe('Best Shoes');
+  });
+
+  it('answers about the product the shopper points at by its position among those shown', async () => {
+    const shoe = (id: string, title: string, price: number, stock: number): ProductDetail => ({
+      id,
+      title,
+      price,
+      currency: 'USD',
+      imageUrl: null,
+      url: null,
+      category: 'Shoes',
+      description: null,
+      stock,
+    });
+    shop.popular = [shoe('s1', 'Trail Runner', 80, 12), shoe('s2', 'Court Sneaker', 55, 0)];
+    shop.products.push(...shop.popular);
+    const shown = await policy.decide(
+      'any good shoes?',
+      nlu('product_recommendation'),
+      {},
+      anonymous,
+    );
+    expect(shown.state.productsShown).toEqual(['s1', 's2']);
+    // Out of context the model reads these as anything but a product question.
+    const second = await policy.decide(
+      'is the second one in stock?',
+      nlu('check_cancellation_fee'),
+      shown.state,
+      anonymous,
+    );
+    expect(second.replies[0].text).toContain('Court Sneaker: $55.00, out of stock right now.');
+    expect(second.replies[0].payload?.products?.[0].id).toBe('s2');
+    const first = await policy.decide(
+      '第一个多少钱',
+      nlu('check_cancellation_fee', { lang: 'zh' }),
+      second.state,
+      { ...anonymous, locale: 'zh' },
+    );
+    expect(first.replies[0].payload?.products?.[0].id).toBe('s1');
+    expect(first.replies[0].text).toMatch(/^Trail Runner：US\$80\.00，有货。/);
+    // About an order, "the first one" is not a product.
+    const order = await policy.decide(
+      'cancel the first one I ordered',
+      nlu('cancel_order'),
+      shown.state,
+      anonymous,
+    );
+    expect(order.handledIntent).toBe('cancel_order');
+    shop.popular = null;
   });
 
   it('recommends within a budget and says so', async () => {

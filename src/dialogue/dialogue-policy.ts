@@ -17,6 +17,7 @@ import {
   ORDER_HISTORY,
   ORDER_TOKEN,
   orderNumberIn,
+  ordinalIn,
   pickProduct,
   pointsBack,
   REFERS_BACK,
@@ -65,6 +66,8 @@ export const DEFAULT_POLICY_OPTIONS: PolicyOptions = {
  * for nothing") and the complaint answer, which apologises itself.
  */
 const NO_APOLOGY = new Set(['greeting', 'goodbye', 'thanks', 'complaint']);
+/** Replies that show products the next message may point at by position. */
+const PRODUCT_INTENTS = new Set(['product_recommendation', 'product_question']);
 /** Requests that hand the chat to a person, whatever else the message says. */
 const ESCALATING = new Set(['contact_human_agent', 'complaint']);
 /** What separates two sentences joined into one reply (Chinese runs them together). */
@@ -158,6 +161,17 @@ export class DialoguePolicy {
       nlu.sentiment.score <= this.options.negativeSentiment
     ) {
       return turn.escalate('negative_complaint', 2, say('escalated', locale), 'complaint');
+    }
+    // "The second one" / "第一个多少钱" right after several products were shown: that product.
+    const shown = PRODUCT_INTENTS.has(state.lastIntent ?? '') ? state.productsShown : undefined;
+    const position = shown ? ordinalIn(text) : null;
+    if (shown && position !== null && !orderNumberIn(text, nlu) && !NOT_ABOUT_PRODUCT.test(text)) {
+      const id = position < 0 ? shown.at(-1) : shown[position];
+      const product = id ? await this.ports.findProductById(id, locale) : null;
+      if (product) {
+        turn.state.lastIntent = 'product_question';
+        return this.answerProduct(product, turn, text);
+      }
     }
     // "How much is it?" right after a product answer is about that product, whatever the model
     // reads it as (out of context, "how much does it cost" is most like a cancellation-fee question).
@@ -455,6 +469,7 @@ export class DialoguePolicy {
     if (partly.length === 0) return null;
     const cards = partly.map(({ description: _d, stock: _s, ...card }) => card);
     turn.state.pending = { kind: 'pick_product', productIds: cards.map((c) => c.id) };
+    turn.state.productsShown = cards.map((c) => c.id);
     turn.reply(say('whichProduct', locale), {
       products: cards,
       quickReplies: cards.map((c) => ({ label: c.title, value: c.title })),
@@ -950,6 +965,7 @@ export class DialoguePolicy {
           : cheap
             ? say('recommendCheap', turn.locale, { category })
             : say('recommend', turn.locale, { category });
+    turn.state.productsShown = products.map((p) => p.id);
     turn.reply(intro, { products });
     return turn.done('product_recommendation', true);
   }

@@ -5,6 +5,7 @@ import {
   NO,
   NOT_RECEIVED,
   ORDER_HISTORY,
+  ordinalIn,
   pointsBack,
 } from './message-cues';
 
@@ -39,6 +40,19 @@ describe('message cues', () => {
       'yes',
     ])
       expect(DECLINES.test(request)).toBe(false);
+  });
+
+  it('finds which of the products shown a message points at', () => {
+    expect(ordinalIn('is the second one in stock?')).toBe(1);
+    expect(ordinalIn('First one please')).toBe(0);
+    expect(ordinalIn('how much is number 3')).toBe(2);
+    expect(ordinalIn('the last one')).toBe(-1);
+    expect(ordinalIn('第一个多少钱')).toBe(0);
+    expect(ordinalIn('第3款有货吗')).toBe(2);
+    expect(ordinalIn('两个都要吗')).toBeNull();
+    expect(ordinalIn('最后那个呢')).toBe(-1);
+    expect(ordinalIn('this is my first order')).toBeNull();
+    expect(ordinalIn('order A10002')).toBeNull();
   });
 
   it('takes "it", or a message too short to be about anything else, as pointing back', () => {

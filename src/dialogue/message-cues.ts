@@ -39,6 +39,38 @@ export const NOT_ABOUT_PRODUCT = /cancel|refund|return|ship|deliver|order|取消
 /** A bare order-number-looking token, for replies that are just the number. */
 export const ORDER_TOKEN = /#?\b([A-Z]{1,3}-?\d{4,10})\b|#(\d{4,10})\b|^\s*(\d{5,12})\s*$/i;
 
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 0,
+  '1st': 0,
+  second: 1,
+  '2nd': 1,
+  third: 2,
+  '3rd': 2,
+  fourth: 3,
+  '4th': 3,
+  fifth: 4,
+  '5th': 4,
+  last: -1,
+};
+const CHINESE_DIGITS: Record<string, number> = { 一: 0, 二: 1, 两: 1, 三: 2, 四: 3, 五: 4 };
+/** "the second one", "first item", "number 3", "第二个", "第3款", "最后一个". */
+const ORDINAL =
+  /\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\b|\b(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th) (?:one|item|product|option|pick)\b|\b(?:number|no\.?|#) ?([1-5])\b(?!\d)|第\s*([一二两三四五1-5])\s*(?:个|款|件|种|项|样)|(最后)(?:一|那)?(?:个|款|件|种)/i;
+
+/**
+ * Which of the products just shown a message points at: 0 for the first, 1 for the second, …,
+ * -1 for the last; null when it names no position.
+ */
+export function ordinalIn(text: string): number | null {
+  const match = ORDINAL.exec(text);
+  if (!match) return null;
+  const word = (match[1] ?? match[2])?.toLowerCase();
+  if (word) return ORDINAL_WORDS[word];
+  if (match[3]) return Number(match[3]) - 1;
+  if (match[4]) return CHINESE_DIGITS[match[4]] ?? Number(match[4]) - 1;
+  return -1;
+}
+
 /** What is left of "order A10002 please" once the number is gone: nothing that asks anything. */
 const NUMBER_FILLER =
   /\b(?:order|number|no|it'?s|it is|is|the|my|here|here's|please|pls|thanks?|thank you)\b|订单号?|单号|号码|是|的|谢谢|[\s\p{P}]/giu;

@@ -223,6 +223,14 @@ describe.each(backends())('chat engine on %s', (backend) => {
     ]);
     const picked = await shopper.say('the Juniper one');
     expect(picked.reply.text).toMatch(/^Juniper Hiking Backpack: \$117\.00, in stock\./);
+    // Or by its position among the cards shown.
+    const other = await connect();
+    const shown = await other.say('is the hiking backpack waterproof?');
+    const titles = shown.reply.payload?.products?.map((p) => p.title) ?? [];
+    expect(titles).toHaveLength(2);
+    const second = await other.say('how much is the second one?');
+    expect(second.reply.payload?.products?.map((p) => p.title)).toEqual([titles[1]]);
+    expect(second.reply.text.startsWith(`${titles[1]}: $`)).toBe(true);
     const mats = await shopper.say('do you sell yoga mats?');
     expect(mats.reply.text).toMatch(/^I couldn't find exactly that in our shop/);
 
