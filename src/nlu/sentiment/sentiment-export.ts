@@ -20,7 +20,7 @@ import {
   SENTIMENT_WEIGHTS_FILE,
   SentimentModel,
 } from './sentiment-model';
-import { trainSentimentModel } from './sentiment-trainer';
+import { CHAT_WEIGHT, trainSentimentModel } from './sentiment-trainer';
 
 export interface SentimentExportOptions {
   datasetsDir: string;
@@ -129,7 +129,7 @@ Trained by \`npm run cli -- train sentiment\` (this repository's code, seed ${m.
   (food delivery); label 1 positive, 0 negative; each (category, label) stratum capped at
   ${m.zhPerStratum} reviews to bound training time.
 - Team-written chat lines: \`src/nlu/sentiment/corpus/chat-sentiment.csv\` (${m.chatLines} short English and
-  Chinese complaints, thanks and plain questions; training only, each weighted like 10 reviews;
+  Chinese complaints, thanks and plain questions; training only, each weighted like ${CHAT_WEIGHT} reviews;
   neutral lines are fitted towards score 0).
 - Identical texts (after normalisation) kept once before splitting; seeded stratified split
   80 / 10 / 10 (train / validation / test) per language.
