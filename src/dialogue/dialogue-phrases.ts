@@ -13,6 +13,10 @@ export const PHRASES = {
     en: 'Which order do you mean? Here are your latest ones, or type its number.',
     zh: '请问是哪一个订单？下面是您最近的订单，也可以直接输入订单号。',
   },
+  noOrderNumber: {
+    en: 'No problem. The order number is in the confirmation e-mail we sent after checkout (it looks like A10234). If you sign in, I can see your orders myself, or a colleague can find it from your e-mail address.',
+    zh: '没关系。订单号在下单后收到的确认邮件里（格式类似 A10234）。登录后我可以直接查看您的订单，也可以转人工，同事可以根据您的邮箱帮您查找。',
+  },
   askOrderNumberAgain: {
     en: "I couldn't find an order number in that. Could you type it again? It looks like A10234.",
     zh: '没有识别到订单号，麻烦再发一次，格式类似 A10234。',

@@ -326,6 +326,42 @@ describe('DialoguePolicy', () => {
     expect(shop.cancelled).toEqual([]);
   });
 
+  it('tells a shopper without the order number where to find it, or lists a signed-in one’s orders', async () => {
+    const asked = await policy.decide('where is my order', nlu('track_order'), {}, anonymous);
+    // Out of context the model reads it as asking for customer service.
+    const without = await policy.decide(
+      "I don't have the number",
+      nlu('contact_customer_service', { confidence: 0.7 }),
+      asked.state,
+      anonymous,
+    );
+    expect(without.replies[0].text).toMatch(
+      /^No problem\. The order number is in the confirmation e-mail/,
+    );
+    expect(without.replies[0].payload?.quickReplies).toEqual([
+      { label: 'Talk to a person', value: 'contact_human_agent' },
+    ]);
+    // Still waiting for it: the number found later is taken.
+    expect(without.state.pending).toMatchObject({ kind: 'order_number', intent: 'track_order' });
+    const found = await policy.decide(
+      'A10001',
+      nlu('oos', { outOfScope: true, entities: orderEntity('A10001') }),
+      without.state,
+      anonymous,
+    );
+    expect(found.state.pending).toMatchObject({ kind: 'order_email', intent: 'track_order' });
+    const signedIn = await policy.decide(
+      '忘了订单号',
+      nlu('recover_password', { lang: 'zh' }),
+      { pending: { kind: 'order_number', intent: 'track_order', attempts: 0 } },
+      { ...identified, locale: 'zh' },
+    );
+    expect(signedIn.replies[0].text).toBe(
+      '请问是哪一个订单？下面是您最近的订单，也可以直接输入订单号。',
+    );
+    expect(signedIn.replies[0].payload?.quickReplies?.length).toBeGreaterThan(0);
+  });
+
   it('asks for the number when it is missing, then answers when it comes', async () => {
     const first = await policy.decide('where is my order', nlu('track_order'), {}, anonymous);
     expect(first.state.pending).toEqual({

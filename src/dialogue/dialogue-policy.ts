@@ -12,6 +12,7 @@ import {
   isBareOrderNumber,
   narrowsPrice,
   NO,
+  NO_ORDER_NUMBER,
   NOT_ABOUT_PRODUCT,
   NOT_RECEIVED,
   ORDER_HISTORY,
@@ -596,6 +597,30 @@ export class DialoguePolicy {
     return turn.done(intent, true);
   }
 
+  /**
+   * The shopper cannot give the number asked for: a signed-in one picks from their orders, anyone
+   * else is told where to find it (orders are never listed for an e-mail typed in the chat).
+   */
+  private async withoutOrderNumber(
+    pending: Extract<PendingSlot, { kind: 'order_number' }>,
+    ctx: TurnContext,
+    turn: Turn,
+  ): Promise<Decision> {
+    const { locale } = turn;
+    turn.state.pending = pending;
+    const recent = ctx.customerId ? await this.ports.recentOrders(ctx.customerId, 3) : [];
+    if (recent.length > 0) {
+      turn.reply(say('pickOrder', locale), {
+        quickReplies: recent.map((o) => orderChoice(o, locale)),
+      });
+    } else {
+      turn.reply(say(ctx.customerId ? 'noOrdersYet' : 'noOrderNumber', locale), {
+        quickReplies: [talkToPerson(locale)],
+      });
+    }
+    return turn.done(pending.intent, true);
+  }
+
   private async withOrderNumber(
     intent: OrderFlowIntent,
     number: string,
@@ -731,6 +756,7 @@ export class DialoguePolicy {
       case 'order_number': {
         const number = orderNumberIn(text, nlu);
         if (number) return this.withOrderNumber(pending.intent, number, ctx, turn);
+        if (NO_ORDER_NUMBER.test(text)) return this.withoutOrderNumber(pending, ctx, turn);
         if (changedTopic) return null;
         if (pending.attempts + 1 >= 3)
           return turn.escalate('order_problem', 0, say('escalated', locale), pending.intent);

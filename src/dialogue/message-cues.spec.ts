@@ -3,6 +3,7 @@ import {
   DECLINES,
   isBareOrderNumber,
   NO,
+  NO_ORDER_NUMBER,
   NOT_RECEIVED,
   ORDER_HISTORY,
   ordinalIn,
@@ -40,6 +41,21 @@ describe('message cues', () => {
       'yes',
     ])
       expect(DECLINES.test(request)).toBe(false);
+  });
+
+  it('recognises a shopper who cannot give the order number', () => {
+    for (const cannot of [
+      "I don't have the number",
+      'i dont know it',
+      'I lost my order number',
+      "can't find the order no.",
+      '不知道订单号',
+      '订单号忘了',
+      '我没有订单号',
+    ])
+      expect(NO_ORDER_NUMBER.test(cannot)).toBe(true);
+    for (const other of ["I don't have an account", "I don't know when it arrives", 'A10002'])
+      expect(NO_ORDER_NUMBER.test(other)).toBe(false);
   });
 
   it('finds which of the products shown a message points at', () => {

@@ -24,6 +24,9 @@ export const REFERS_BACK = /\b(?:it|this|that|the order)\b|它|这个|这单|那
 /** "It says delivered but I never got it", "显示签收了但我没收到". */
 export const NOT_RECEIVED =
   /\b(?:never (?:got|received|arrived|came)|(?:didn'?t|did not|haven'?t|have not|hasn'?t|has not) (?:get|got|receive|received|arrive|arrived|come|came|turn(?:ed)? up|show(?:n|ed)? up)|not (?:received|arrived|delivered)|not at (?:my|the) door|nothing (?:here|arrived)|missing parcel|lost (?:parcel|package))\b|没(?:有)?(?:收到|拿到)|没到|未收到|丢件|丢了/i;
+/** "I don't have the order number", "忘了订单号": asked for a number the shopper cannot give. */
+export const NO_ORDER_NUMBER =
+  /\b(?:(?:don'?t|do not|dont) (?:have|know|remember|see|got)|(?:lost|forgot|can'?t find|cannot find|can'?t remember|no idea (?:of|what))) (?:the |my |its |what )?(?:order )?(?:number|no\.?|#|it|what it is)\b|\bno order (?:number|no)\b|(?:没有|不知道|忘了|忘记了?|找不到|不记得)(?:我的)?(?:订单号|单号|订单编号|号码)|(?:订单号|单号)(?:忘了|找不到|不记得了?)/i;
 /** "Do you sell yoga mats?", "你们卖瑜伽垫吗": asks whether the shop has a kind of product. */
 export const ASKS_AVAILABILITY =
   /\b(?:do|does|r|are) (?:you|u|y'?all|your (?:shop|store)|this (?:shop|store))(?: guys)? (?:sell|carry|stock|have|do|selling|got)\b|\bgot any\b|\bcan i buy\b|\bsomething you sell\b|卖不卖|有卖|卖.{0,8}吗|有没有|有.{1,10}(?:吗|不)$/i;
