@@ -13,6 +13,10 @@ export const PHRASES = {
     en: 'Which order do you mean? Here are your latest ones, or type its number.',
     zh: '请问是哪一个订单？下面是您最近的订单，也可以直接输入订单号。',
   },
+  notResolved: {
+    en: "Sorry that didn't solve it. A colleague can look into it with you.",
+    zh: '抱歉还没能帮您解决。可以转人工客服，同事会帮您进一步处理。',
+  },
   noOrderNumber: {
     en: 'No problem. The order number is in the confirmation e-mail we sent after checkout (it looks like A10234). If you sign in, I can see your orders myself, or a colleague can find it from your e-mail address.',
     zh: '没关系。订单号在下单后收到的确认邮件里（格式类似 A10234）。登录后我可以直接查看您的订单，也可以转人工，同事可以根据您的邮箱帮您查找。',

@@ -362,6 +362,66 @@ describe('DialoguePolicy', () => {
     expect(signedIn.replies[0].payload?.quickReplies?.length).toBeGreaterThan(0);
   });
 
+  it('offers a person when the shopper says the answer did not help, and hands over the second time', async () => {
+    const answer = await policy.decide(
+      'how do I reset my password',
+      nlu('recover_password'),
+      {},
+      anonymous,
+    );
+    // Out of context the model reads it as anything at all.
+    const still = await policy.decide(
+      'still not working',
+      nlu('registration_problems'),
+      answer.state,
+      anonymous,
+    );
+    expect(still.replies[0].text).toBe(
+      "Sorry that didn't solve it. A colleague can look into it with you.",
+    );
+    expect(still.replies[0].payload?.quickReplies).toEqual([
+      { label: 'Talk to a person', value: 'contact_human_agent' },
+    ]);
+    expect(still.escalate).toBeUndefined();
+    const again = await policy.decide(
+      '还是不行',
+      nlu('product_question', { lang: 'zh' }),
+      still.state,
+      anonymous,
+    );
+    expect(again.escalate).toEqual({ reason: 'repeated_failure', priority: 0 });
+    // After a greeting there was nothing to fail; an order that is "still not here" is tracked.
+    const hello = await policy.decide('hi', nlu('greeting'), {}, anonymous);
+    const first = await policy.decide(
+      'still not working',
+      nlu('registration_problems'),
+      hello.state,
+      anonymous,
+    );
+    expect(first.replies[0].text).toBe('template for registration_problems');
+    const parcel = await policy.decide(
+      'my order is still not here',
+      nlu('track_order'),
+      answer.state,
+      anonymous,
+    );
+    expect(parcel.handledIntent).toBe('track_order');
+  });
+
+  it('says what to do about a delivered order the shopper asks the arrival of', async () => {
+    shop.orders.push(order({ id: 'o4', number: 'A10004', status: 'delivered' }));
+    const when = await policy.decide(
+      'when will A10004 arrive',
+      nlu('delivery_period', { entities: orderEntity('A10004') }),
+      {},
+      identified,
+    );
+    expect(when.replies[0].text).toMatch(/^Order A10004 is delivered\. If it hasn't reached you/);
+    expect(when.replies[0].payload?.quickReplies).toEqual([
+      { label: 'Talk to a person', value: 'contact_human_agent' },
+    ]);
+  });
+
   it('asks for the number when it is missing, then answers when it comes', async () => {
     const first = await policy.decide('where is my order', nlu('track_order'), {}, anonymous);
     expect(first.state.pending).toEqual({

@@ -14,6 +14,7 @@ import {
   NO,
   NO_ORDER_NUMBER,
   NOT_ABOUT_PRODUCT,
+  NOT_RESOLVED,
   NOT_RECEIVED,
   ORDER_HISTORY,
   ORDER_TOKEN,
@@ -67,6 +68,10 @@ export const DEFAULT_POLICY_OPTIONS: PolicyOptions = {
  * for nothing") and the complaint answer, which apologises itself.
  */
 const NO_APOLOGY = new Set(['greeting', 'goodbye', 'thanks', 'complaint']);
+/** Replies that answer nothing a shopper could say "still not working" to. */
+const SMALL_TALK = new Set(['greeting', 'goodbye', 'thanks', 'clarify']);
+/** Longer than this, "still not …" is more likely a new report than "that did not help". */
+const NOT_RESOLVED_MAX_LENGTH = 60;
 /** Replies that show products the next message may point at by position. */
 const PRODUCT_INTENTS = new Set(['product_recommendation', 'product_question']);
 /** Requests that hand the chat to a person, whatever else the message says. */
@@ -162,6 +167,22 @@ export class DialoguePolicy {
       nlu.sentiment.score <= this.options.negativeSentiment
     ) {
       return turn.escalate('negative_complaint', 2, say('escalated', locale), 'complaint');
+    }
+    // "Still not working" / "还是不行" right after an answer: it did not help. A person is offered,
+    // and a second time the chat goes to one (as after two misunderstood messages).
+    if (
+      state.lastIntent &&
+      !SMALL_TALK.has(state.lastIntent) &&
+      NOT_RESOLVED.test(text) &&
+      text.length <= NOT_RESOLVED_MAX_LENGTH &&
+      // "My order is still not here" asks about the order (tracking answers it).
+      !NOT_ABOUT_PRODUCT.test(text)
+    ) {
+      if ((state.failures ?? 0) + 1 >= this.options.maxFailures) {
+        return turn.escalate('repeated_failure', 0, say('escalated', locale), state.lastIntent);
+      }
+      turn.reply(say('notResolved', locale), { quickReplies: [talkToPerson(locale)] });
+      return turn.done(state.lastIntent, false);
     }
     // "The second one" / "第一个多少钱" right after several products were shown: that product.
     const shown = PRODUCT_INTENTS.has(state.lastIntent ?? '') ? state.productsShown : undefined;
@@ -433,8 +454,10 @@ export class DialoguePolicy {
       order.trackingUrl && order.status === 'shipped'
         ? say('orderTracking', locale, { url: order.trackingUrl })
         : '';
-    // "Delivered" to a shopper who says it never came is where a person (and a trace) is needed.
-    const missing = order.status === 'delivered' && !!turn.state.notReceived;
+    // "Delivered" to a shopper who says it never came, or who asks when it will arrive, is where a
+    // person (and a trace) is needed.
+    const missing =
+      order.status === 'delivered' && (!!turn.state.notReceived || intent === 'delivery_period');
     turn.state.notReceived = undefined;
     const text = say('orderStatus', locale, {
       number: order.number,

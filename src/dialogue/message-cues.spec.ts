@@ -5,6 +5,7 @@ import {
   NO,
   NO_ORDER_NUMBER,
   NOT_RECEIVED,
+  NOT_RESOLVED,
   ORDER_HISTORY,
   ordinalIn,
   pointsBack,
@@ -41,6 +42,20 @@ describe('message cues', () => {
       'yes',
     ])
       expect(DECLINES.test(request)).toBe(false);
+  });
+
+  it('recognises that the answer just given did not help', () => {
+    for (const failed of [
+      'still not working',
+      "that didn't help",
+      'tried that already',
+      '还是不行',
+      '没用',
+      '还是收不到',
+    ])
+      expect(NOT_RESOLVED.test(failed)).toBe(true);
+    for (const other of ['it works now, thanks', 'still want to order', '好的，可以了'])
+      expect(NOT_RESOLVED.test(other)).toBe(false);
   });
 
   it('recognises a shopper who cannot give the order number', () => {
