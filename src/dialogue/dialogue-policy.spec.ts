@@ -200,12 +200,22 @@ describe('DialoguePolicy', () => {
 
   it('offers a trace and a person when an order shows delivered to a shopper who never got it', async () => {
     shop.orders[0].status = 'delivered';
+    // Out of context the model reads "never came" as a sign-up e-mail that never came.
     const first = await policy.decide(
       'it says delivered but I never got it',
-      nlu('track_order'),
+      nlu('registration_problems', { confidence: 0.77 }),
       {},
       anonymous,
     );
+    expect(first.state.pending).toMatchObject({ kind: 'order_number', intent: 'track_order' });
+    // An e-mail that never came is still a sign-up problem.
+    const email = await policy.decide(
+      'I never received the confirmation email',
+      nlu('registration_problems'),
+      {},
+      anonymous,
+    );
+    expect(email.replies[0].text).toBe('template for registration_problems');
     const number = await policy.decide(
       'A10001',
       nlu('oos', { outOfScope: true, entities: orderEntity('A10001') }),

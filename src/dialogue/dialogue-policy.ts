@@ -5,6 +5,7 @@ import { INTENT_LABELS, opensWithApology, say, STATUS_WORDS } from './dialogue-p
 import { formatAddress, parseAddress } from './address-input';
 import { Turn } from './dialogue-turn';
 import {
+  ABOUT_PARCEL,
   ASKS_AVAILABILITY,
   DECLINES,
   FAREWELL,
@@ -183,6 +184,11 @@ export class DialoguePolicy {
       }
       turn.reply(say('notResolved', locale), { quickReplies: [talkToPerson(locale)] });
       return turn.done(state.lastIntent, false);
+    }
+    // "It says delivered but it never came" is about a parcel, whatever the model reads into it
+    // (out of context, "never came" is most like a sign-up e-mail that never came).
+    if (!isOrderRelated(nlu.intent) && NOT_RECEIVED.test(text) && ABOUT_PARCEL.test(text)) {
+      return this.handleIntent('track_order', text, nlu, ctx, turn);
     }
     // "The second one" / "第一个多少钱" right after several products were shown: that product.
     const shown = PRODUCT_INTENTS.has(state.lastIntent ?? '') ? state.productsShown : undefined;

@@ -30,6 +30,9 @@ export const NOT_RESOLVED =
 /** "I don't have the order number", "忘了订单号": asked for a number the shopper cannot give. */
 export const NO_ORDER_NUMBER =
   /\b(?:(?:don'?t|do not|dont) (?:have|know|remember|see|got)|(?:lost|forgot|can'?t find|cannot find|can'?t remember|no idea (?:of|what))) (?:the |my |its |what )?(?:order )?(?:number|no\.?|#|it|what it is)\b|\bno order (?:number|no)\b|(?:没有|不知道|忘了|忘记了?|找不到|不记得)(?:我的)?(?:订单号|单号|订单编号|号码)|(?:订单号|单号)(?:忘了|找不到|不记得了?)/i;
+/** Words of a delivery: a message about a parcel, not an e-mail or a refund. */
+export const ABOUT_PARCEL =
+  /deliver|parcel|package|courier|tracking|\border\b|签收|快递|包裹|订单|物流|送到|到货/i;
 /** "Do you sell yoga mats?", "你们卖瑜伽垫吗": asks whether the shop has a kind of product. */
 export const ASKS_AVAILABILITY =
   /\b(?:do|does|r|are) (?:you|u|y'?all|your (?:shop|store)|this (?:shop|store))(?: guys)? (?:sell|carry|stock|have|do|selling|got)\b|\bgot any\b|\bcan i buy\b|\bsomething you sell\b|卖不卖|有卖|卖.{0,8}吗|有没有|有.{1,10}(?:吗|不)$/i;
