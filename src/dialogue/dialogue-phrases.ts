@@ -13,6 +13,10 @@ export const PHRASES = {
     en: 'Which order do you mean? Here are your latest ones, or type its number.',
     zh: '请问是哪一个订单？下面是您最近的订单，也可以直接输入订单号。',
   },
+  productNotFound: {
+    en: "I couldn't find a product by that name in our shop. A link to its page, or its name as the page shows it, would help; a colleague can also look into it.",
+    zh: '店里没有找到这个名字的商品。发一下商品页面的链接，或者页面上显示的商品名称，我再帮您查；也可以转人工客服。',
+  },
   notResolved: {
     en: "Sorry that didn't solve it. A colleague can look into it with you.",
     zh: '抱歉还没能帮您解决。可以转人工客服，同事会帮您进一步处理。',

@@ -749,6 +749,36 @@ describe('DialoguePolicy', () => {
     expect(track.replies[0].payload?.quickReplies).toHaveLength(3);
   });
 
+  it('says when the product named after "which product?" is not in the shop, instead of asking again', async () => {
+    const zh: TurnContext = { ...anonymous, locale: 'zh' };
+    const which = await policy.decide(
+      '这件衣服能换个尺码吗',
+      nlu('product_question', { lang: 'zh' }),
+      {},
+      zh,
+    );
+    expect(which.replies[0].text).toBe('template for product_question');
+    expect(which.state.pending).toEqual({ kind: 'name_product' });
+    const missing = await policy.decide(
+      '我买的是羊毛大衣',
+      nlu('product_question', { lang: 'zh', confidence: 0.6 }),
+      which.state,
+      zh,
+    );
+    expect(missing.replies[0].text).toMatch(/^店里没有找到这个名字的商品/);
+    expect(missing.replies[0].payload?.quickReplies).toEqual([
+      { label: '转人工客服', value: 'contact_human_agent' },
+    ]);
+    // A product the shop has is answered.
+    const named = await policy.decide(
+      'the Ember Hiking Backpack',
+      nlu('product_question', { confidence: 0.6 }),
+      which.state,
+      anonymous,
+    );
+    expect(named.replies[0].text).toMatch(/^Ember Hiking Backpack: \$165\.99/);
+  });
+
   it('answers a question about a product the shopper names, and follow-ups about "it"', async () => {
     const asked = await policy.decide(
       'is the Ember Hiking Backpack waterproof?',

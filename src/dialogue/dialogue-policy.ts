@@ -263,6 +263,8 @@ export class DialoguePolicy {
     if (intent === 'product_question') {
       const answered = await this.aboutProduct(text, turn);
       if (answered) return answered;
+      // The shop's answer asks which product is meant.
+      turn.state.pending = { kind: 'name_product' };
     }
     if (intent === 'contact_human_agent')
       return turn.escalate('requested', 1, say('escalated', turn.locale), intent);
@@ -765,6 +767,14 @@ export class DialoguePolicy {
         );
         return picked ? this.answerProduct(picked, turn) : null;
       }
+      case 'name_product': {
+        const answered = await this.aboutProduct(text, turn);
+        if (answered) return answered;
+        if (changedTopic) return null;
+        // Not in the shop under that name: asking "which product?" again would go round in circles.
+        turn.reply(say('productNotFound', locale), { quickReplies: [talkToPerson(locale)] });
+        return turn.done('product_question', false);
+      }
       case 'clarify': {
         const picked =
           pending.options.find((o) => o === text.trim()) ??
@@ -1041,6 +1051,7 @@ function pendingIntent(pending: PendingSlot): string | null {
     case 'clarify':
       return null;
     case 'pick_product':
+    case 'name_product':
       return 'product_question';
   }
 }

@@ -98,7 +98,9 @@ export type PendingSlot =
   | { kind: 'confirm_address'; orderId: string; address: ShippingAddressInput }
   | { kind: 'clarify'; options: string[] }
   /** Asked which of these products the shopper means. */
-  | { kind: 'pick_product'; productIds: string[] };
+  | { kind: 'pick_product'; productIds: string[] }
+  /** The product-question answer asked which product; the next message should name it. */
+  | { kind: 'name_product' };
 
 /** Structured content the widget renders beside the text. */
 export interface ReplyPayload {
