@@ -761,7 +761,7 @@ describe('DialoguePolicy', () => {
     expect(which.state.pending).toEqual({ kind: 'name_product' });
     const missing = await policy.decide(
       '我买的是羊毛大衣',
-      nlu('product_question', { lang: 'zh', confidence: 0.6 }),
+      nlu('product_question', { lang: 'zh', confidence: 0.85 }),
       which.state,
       zh,
     );

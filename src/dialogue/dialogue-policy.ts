@@ -770,7 +770,8 @@ export class DialoguePolicy {
       case 'name_product': {
         const answered = await this.aboutProduct(text, turn);
         if (answered) return answered;
-        if (changedTopic) return null;
+        // Another product question ("我买的是羊毛大衣" reads as one, confidently) is the answer.
+        if (changedTopic && nlu.intent !== 'product_question') return null;
         // Not in the shop under that name: asking "which product?" again would go round in circles.
         turn.reply(say('productNotFound', locale), { quickReplies: [talkToPerson(locale)] });
         return turn.done('product_question', false);
