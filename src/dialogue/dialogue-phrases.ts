@@ -17,6 +17,10 @@ export const PHRASES = {
     en: "I couldn't find a product by that name in our shop. A link to its page, or its name as the page shows it, would help; a colleague can also look into it.",
     zh: '店里没有找到这个名字的商品。发一下商品页面的链接，或者页面上显示的商品名称，我再帮您查；也可以转人工客服。',
   },
+  iAmBot: {
+    en: "I'm the shop's virtual assistant, not a person. I can help with orders, deliveries, returns and products, and a colleague is one tap away whenever you prefer.",
+    zh: '我是店铺的智能客服助手，不是真人。订单、物流、退换货和商品的问题都可以帮您；想找真人客服，随时点下面的按钮。',
+  },
   notResolved: {
     en: "Sorry that didn't solve it. A colleague can look into it with you.",
     zh: '抱歉还没能帮您解决。可以转人工客服，同事会帮您进一步处理。',

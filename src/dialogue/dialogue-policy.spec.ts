@@ -372,6 +372,27 @@ describe('DialoguePolicy', () => {
     expect(signedIn.replies[0].payload?.quickReplies?.length).toBeGreaterThan(0);
   });
 
+  it('says it is a bot when asked, with a person one tap away', async () => {
+    const zh = await policy.decide(
+      '你是机器人吗',
+      nlu('oos', { outOfScope: true, lang: 'zh' }),
+      {},
+      { ...anonymous, locale: 'zh' },
+    );
+    expect(zh.replies[0].text).toMatch(/^我是店铺的智能客服助手，不是真人。/);
+    expect(zh.replies[0].payload?.quickReplies).toEqual([
+      { label: '转人工客服', value: 'contact_human_agent' },
+    ]);
+    const en = await policy.decide(
+      'am I talking to a real person?',
+      nlu('contact_customer_service', { confidence: 0.5 }),
+      {},
+      anonymous,
+    );
+    expect(en.replies[0].text).toMatch(/^I'm the shop's virtual assistant, not a person\./);
+    expect(en.understood).toBe(true);
+  });
+
   it('offers a person when the shopper says the answer did not help, and hands over the second time', async () => {
     const answer = await policy.decide(
       'how do I reset my password',

@@ -7,6 +7,7 @@ import { Turn } from './dialogue-turn';
 import {
   ABOUT_PARCEL,
   ASKS_AVAILABILITY,
+  ASKS_IF_BOT,
   DECLINES,
   FAREWELL,
   FOLLOW_UP_ABOUT_PRODUCT,
@@ -71,8 +72,11 @@ export const DEFAULT_POLICY_OPTIONS: PolicyOptions = {
 const NO_APOLOGY = new Set(['greeting', 'goodbye', 'thanks', 'complaint']);
 /** Replies that answer nothing a shopper could say "still not working" to. */
 const SMALL_TALK = new Set(['greeting', 'goodbye', 'thanks', 'clarify']);
-/** Longer than this, "still not …" is more likely a new report than "that did not help". */
-const NOT_RESOLVED_MAX_LENGTH = 60;
+/**
+ * Longer than this, a message is more likely a request of its own than a remark about the chat
+ * ("still not …" a new report rather than "that did not help").
+ */
+const SHORT_REMARK_MAX_LENGTH = 60;
 /** Replies that show products the next message may point at by position. */
 const PRODUCT_INTENTS = new Set(['product_recommendation', 'product_question']);
 /** Requests that hand the chat to a person, whatever else the message says. */
@@ -169,13 +173,18 @@ export class DialoguePolicy {
     ) {
       return turn.escalate('negative_complaint', 2, say('escalated', locale), 'complaint');
     }
+    // "Are you a bot?": honestly yes, with a person one tap away.
+    if (ASKS_IF_BOT.test(text) && text.length <= SHORT_REMARK_MAX_LENGTH) {
+      turn.reply(say('iAmBot', locale), { quickReplies: [talkToPerson(locale)] });
+      return turn.done('bot_identity', true);
+    }
     // "Still not working" / "还是不行" right after an answer: it did not help. A person is offered,
     // and a second time the chat goes to one (as after two misunderstood messages).
     if (
       state.lastIntent &&
       !SMALL_TALK.has(state.lastIntent) &&
       NOT_RESOLVED.test(text) &&
-      text.length <= NOT_RESOLVED_MAX_LENGTH &&
+      text.length <= SHORT_REMARK_MAX_LENGTH &&
       // "My order is still not here" asks about the order (tracking answers it).
       !NOT_ABOUT_PRODUCT.test(text)
     ) {

@@ -1,5 +1,6 @@
 import {
   ASKS_AVAILABILITY,
+  ASKS_IF_BOT,
   DECLINES,
   isBareOrderNumber,
   NO,
@@ -42,6 +43,24 @@ describe('message cues', () => {
       'yes',
     ])
       expect(DECLINES.test(request)).toBe(false);
+  });
+
+  it('recognises a shopper asking whether a bot answers', () => {
+    for (const asks of [
+      'are you a bot?',
+      'r u human',
+      'Am I talking to a real person?',
+      '你是机器人吗',
+      '您是真人吗',
+      '是机器人么',
+    ])
+      expect(ASKS_IF_BOT.test(asks)).toBe(true);
+    for (const other of [
+      'are you open on sunday',
+      'is this robot vacuum in stock',
+      '机器人玩具有货吗',
+    ])
+      expect(ASKS_IF_BOT.test(other)).toBe(false);
   });
 
   it('recognises that the answer just given did not help', () => {
