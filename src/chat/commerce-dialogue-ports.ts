@@ -64,6 +64,7 @@ export function commerceDialoguePorts(
     },
     templateAnswer: (input) => answers.templateAnswer(input),
     faqAnswer: (input) => answers.faqAnswer(input),
+    faqByWords: (input) => answers.faqByWords(input),
   };
 }
 

@@ -212,6 +212,16 @@ export class AppConfig {
   @IsNumber()
   RETRIEVAL_FAQ_MIN_SCORE = 0.85;
 
+  /**
+   * Share of important words an FAQ question and a message must have in common (0–1) for the
+   * FAQ entry to answer before the intent's template (bench/results/faq-words.md).
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @Max(1)
+  @Min(0)
+  @IsNumber()
+  RETRIEVAL_FAQ_WORDS_MIN_SCORE = 0.5;
+
   /** Publish committed behaviour events from the outbox to the queue in this process. */
   @IsIn(['true', 'false'])
   SIGNALS_RELAY: 'true' | 'false' = 'true';

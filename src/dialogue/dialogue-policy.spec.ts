@@ -143,6 +143,12 @@ class FakeShop implements DialoguePorts {
   async faqAnswer() {
     return this.faq;
   }
+  /** FAQ entries matched by the words of their question (here: the message contains it). */
+  faqQuestions: { question: string; answer: string }[] = [];
+  async faqByWords({ text }: { text: string }) {
+    const entry = this.faqQuestions.find((f) => text.toLowerCase().includes(f.question));
+    return entry ? { text: entry.answer } : null;
+  }
 }
 
 const identified: TurnContext = { customerId: 'c1', firstName: 'Ann', locale: 'en' };
@@ -370,6 +376,29 @@ describe('DialoguePolicy', () => {
       '请问是哪一个订单？下面是您最近的订单，也可以直接输入订单号。',
     );
     expect(signedIn.replies[0].payload?.quickReplies?.length).toBeGreaterThan(0);
+  });
+
+  it("answers from the shop's FAQ a question it has, before the intent's general answer, but not an order request", async () => {
+    shop.faqQuestions = [
+      { question: 'gift card', answer: 'Yes: gift cards from $10, at the checkout.' },
+    ];
+    const faq = await policy.decide(
+      'do you sell gift cards?',
+      nlu('product_recommendation', { confidence: 0.93 }),
+      {},
+      anonymous,
+    );
+    expect(faq.replies).toEqual([{ text: 'Yes: gift cards from $10, at the checkout.' }]);
+    expect(faq.handledIntent).toBe('faq');
+    const order = await policy.decide(
+      'cancel A10002, I paid with a gift card',
+      nlu('cancel_order', { entities: orderEntity('A10002') }),
+      {},
+      identified,
+    );
+    expect(order.handledIntent).toBe('cancel_order');
+    expect(order.state.pending).toMatchObject({ kind: 'confirm_cancel' });
+    shop.faqQuestions = [];
   });
 
   it('says it is a bot when asked, with a person one tap away', async () => {

@@ -232,6 +232,16 @@ export class DialoguePolicy {
     ) {
       return this.recommend(text, turn, state.lastRecommendation);
     }
+    // A question from the shop's own FAQ, asked in other words: the shop's answer, before any
+    // intent's general one ("do you sell gift cards?" reads as a product recommendation). An order
+    // request still goes to the order flow.
+    if (nlu.outOfScope || !isOrderRelated(nlu.intent)) {
+      const faq = await this.ports.faqByWords({ locale, text });
+      if (faq) {
+        turn.reply(faq.text, faq.payload);
+        return turn.done('faq', true);
+      }
+    }
     if (nlu.outOfScope) return this.fallback(nlu, state, turn);
 
     const [top, second] = [nlu.alternatives[0], nlu.alternatives[1]];
@@ -1066,7 +1076,8 @@ function pendingIntent(pending: PendingSlot): string | null {
   }
 }
 
-function isOrderRelated(intent: string): boolean {
+/** Order requests and questions about an order: the order flow answers them, not an FAQ entry. */
+export function isOrderRelated(intent: string): boolean {
   return (ORDER_INTENTS as string[]).includes(intent) || isOrderQuestion(intent);
 }
 

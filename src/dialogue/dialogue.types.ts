@@ -167,6 +167,8 @@ export interface DialoguePorts {
   }): Promise<BotReply | null>;
   /** Best FAQ/template match regardless of intent, or null when retrieval refuses. */
   faqAnswer(input: { locale: Locale; vector: number[] }): Promise<BotReply | null>;
+  /** The shop's FAQ entry whose question the message asks in other words, or null. */
+  faqByWords(input: { locale: Locale; text: string }): Promise<BotReply | null>;
 }
 
 export interface TurnContext {

@@ -125,6 +125,19 @@ export class Featurizer {
     return new Featurizer(config);
   }
 
+  /** The idf of a feature by name (`w:gift`, `z:礼品`), undefined when it is not in the vocabulary. */
+  idfOf(feature: string): number | undefined {
+    const index = this.index.get(feature);
+    return index === undefined ? undefined : this.config.idf[index - 1];
+  }
+
+  /** The largest idf in the vocabulary (the rarest feature kept). */
+  get maxIdf(): number {
+    let max = 1;
+    for (const v of this.config.idf) if (v > max) max = v;
+    return max;
+  }
+
   toJSON(): FeaturizerConfig {
     return this.config;
   }

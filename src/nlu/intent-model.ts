@@ -73,6 +73,12 @@ export class IntentModel {
     }
   }
 
+  /** Term weights of the vocabulary the model was trained on (see `Featurizer.idfOf`). */
+  get termWeights(): { idfOf: (feature: string) => number | undefined; maxIdf: number } {
+    const featurizer = this.featurizer;
+    return { idfOf: (feature) => featurizer.idfOf(feature), maxIdf: featurizer.maxIdf };
+  }
+
   /** Raw network outputs for one text. */
   async infer(
     text: string,

@@ -70,6 +70,11 @@ export class NluService implements OnModuleInit, OnModuleDestroy {
     return { ...prediction, entities, sentiment: this.sentiment?.score(safe) ?? NO_SENTIMENT };
   }
 
+  /** How much each word says about a shop question, from the intent model's vocabulary. */
+  async termWeights(): Promise<IntentModel['termWeights']> {
+    return (await this.intentModel()).termWeights;
+  }
+
   private intentModel(): Promise<IntentModel> {
     this.intent ??= IntentModel.load(this.intentModelDir);
     // A failed load is retried on the next call instead of being cached forever.

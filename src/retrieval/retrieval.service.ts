@@ -12,6 +12,7 @@ import { OUT_OF_SCOPE } from '../nlu/intent-decision';
 import { INTENT_MODEL_FILES, IntentLabelsFile } from '../nlu/intent-model-files';
 import { NluService } from '../nlu/nlu.service';
 import { AnswerTemplate } from './entities/answer-template.entity';
+import { FaqMatcher, FaqQuestion } from './faq-matcher';
 import { HnswVectorIndex } from './hnsw-vector-index';
 import { intentModelFingerprint } from './model-fingerprint';
 import { IndexableTemplate, RetrievalResult, Retriever } from './retriever';
@@ -36,6 +37,8 @@ export class RetrievalService implements AnswerProvider, OnModuleInit, OnModuleD
   private intents: string[] = [];
   private loaded?: IndexLoad;
   private readonly templates = new Map<string, AnswerTemplate>();
+  /** FAQ entries (templates without an intent) by the words of their questions. */
+  private faqWords?: FaqMatcher;
   private saveTimer?: NodeJS.Timeout;
   private saving?: Promise<void>;
   private ready?: Promise<void>;
@@ -141,6 +144,9 @@ export class RetrievalService implements AnswerProvider, OnModuleInit, OnModuleD
     for (const template of stale) await retriever.indexTemplate(template);
     this.index = index;
     this.retriever = retriever;
+    const { idfOf, maxIdf } = await this.nlu.termWeights();
+    this.faqWords = new FaqMatcher(idfOf, maxIdf);
+    for (const template of active) this.faqWords.set(template.id, faqQuestions(template));
     if (stale.length > 0) await this.save();
     this.loaded = {
       rebuilt,
@@ -176,9 +182,11 @@ export class RetrievalService implements AnswerProvider, OnModuleInit, OnModuleD
     if ('deleted' in template || !template.active) {
       this.templates.delete(template.id);
       this.retriever!.removeTemplate(template.id);
+      this.faqWords!.set(template.id, []);
     } else {
       this.templates.set(template.id, template);
       await this.retriever!.indexTemplate(indexable(template));
+      this.faqWords!.set(template.id, faqQuestions(template));
     }
     this.scheduleSave();
   }
@@ -234,6 +242,17 @@ export class RetrievalService implements AnswerProvider, OnModuleInit, OnModuleD
       if (reply) return reply;
     }
     return null;
+  }
+
+  async faqByWords(input: { locale: Locale; text: string }): Promise<BotReply | null> {
+    await this.onModuleInit();
+    const match = this.faqWords!.match(
+      input.text,
+      input.locale,
+      this.config.RETRIEVAL_FAQ_WORDS_MIN_SCORE,
+    );
+    const template = match && this.templates.get(match.templateId);
+    return template ? this.renderReply(template, input.locale) : null;
   }
 
   private firstOfIntent(intent: string, locale: Locale): AnswerTemplate | undefined {
@@ -325,4 +344,14 @@ function indexable(t: AnswerTemplate): IndexableTemplate {
     title: t.title,
     exampleQuestions: t.exampleQuestions ?? [],
   };
+}
+
+/** An FAQ entry's questions for word matching; templates of an intent have none. */
+function faqQuestions(template: AnswerTemplate): FaqQuestion[] {
+  if (template.intent !== null) return [];
+  return template.exampleQuestions.map((text) => ({
+    templateId: template.id,
+    locale: template.locale,
+    text,
+  }));
 }

@@ -197,6 +197,30 @@ describe.each(backends())('answer templates on %s', (backend: Backend) => {
       shopper.close();
     }
   });
+
+  it('answers an FAQ question asked in other words, even one the model reads as an intent', async () => {
+    const csv =
+      'question,answer,locale\n' +
+      '"Do you sell gift cards?","Yes: gift cards from $10 to $500, under Gift cards in the menu.",en\n' +
+      '"你们有礼品卡吗？","有的，礼品卡面值 50 到 2000 元，在菜单“礼品卡”里购买。",zh\n';
+    const res = await asAdmin(api().post('/api/templates/faq-import')).send({ csv });
+    expect(res.status).toBe(200);
+    const shopper = await ShopperClient.connect(t.url!);
+    try {
+      // Read out of context as a payment-methods question (0.97).
+      const card = await shopper.say('are gift cards available?');
+      expect(card.reply.text).toBe(
+        'Yes: gift cards from $10 to $500, under Gift cards in the menu.',
+      );
+      const zh = await shopper.say('能买礼品卡吗');
+      expect(zh.reply.text).toMatch(/^有的，礼品卡面值/);
+      // An order request is still an order request.
+      const where = await shopper.say('where is my order?');
+      expect(where.reply.text).toMatch(/order number/);
+    } finally {
+      shopper.close();
+    }
+  });
 });
 
 describe.each(backends())('template index across restarts on %s', (backend: Backend) => {
