@@ -701,6 +701,25 @@ describe('DialoguePolicy', () => {
       expect(unproven.replies[0].text).toBe('template for delivery_period');
     });
 
+    it('takes a bare order number right after an answer about an order as the same question about it', async () => {
+      const first = await policy.decide(
+        'I want to change my order',
+        nlu('change_order'),
+        {},
+        identified,
+      );
+      expect(first.replies[0].text).toBe('template for change_order about A10002');
+      // Out of context, a bare number is anyone's guess.
+      const other = await policy.decide(
+        'A10001',
+        nlu('track_order', { confidence: 0.24, entities: orderEntity('A10001') }),
+        first.state,
+        identified,
+      );
+      expect(other.replies[0].text).toBe('template for change_order about A10001');
+      expect(other.handledIntent).toBe('change_order');
+    });
+
     it("still refuses another customer's order", async () => {
       const d = await policy.decide(
         'where is the refund for B20003',
