@@ -701,6 +701,25 @@ describe('DialoguePolicy', () => {
       expect(unproven.replies[0].text).toBe('template for delivery_period');
     });
 
+    it('answers an exchange of an item already received about the delivered order', async () => {
+      shop.orders.push(order({ id: 'o4', number: 'A10004', status: 'delivered' }));
+      const exchange = await policy.decide(
+        'I want to exchange the shoes I got for a bigger size',
+        nlu('change_order'),
+        {},
+        identified,
+      );
+      // Not A10002, the order still being prepared (an edit), but the one delivered.
+      expect(exchange.replies[0].text).toBe('template for change_order about A10004');
+      const zh = await policy.decide(
+        '收到的衣服想换个颜色',
+        nlu('change_order', { lang: 'zh' }),
+        {},
+        identified,
+      );
+      expect(zh.replies[0].text).toBe('template for change_order about A10004');
+    });
+
     it('takes a bare order number right after an answer about an order as the same question about it', async () => {
       const first = await policy.decide(
         'I want to change my order',

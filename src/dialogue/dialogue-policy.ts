@@ -6,6 +6,7 @@ import { formatAddress, parseAddress } from './address-input';
 import { Turn } from './dialogue-turn';
 import {
   ABOUT_PARCEL,
+  ALREADY_RECEIVED,
   ASKS_AVAILABILITY,
   ASKS_IF_BOT,
   DECLINES,
@@ -112,6 +113,7 @@ const ORDER_QUESTIONS: Record<OrderQuestionIntent, ReadonlySet<string>> = {
   get_refund: new Set(['delivered']),
   track_refund: new Set(['returned', 'refunded']),
 };
+const DELIVERED: ReadonlySet<string> = new Set(['delivered']);
 /** How a refund stands, by order status; other statuses have none. */
 const REFUND_STATE: Record<string, 'refundSent' | 'refundProcessing' | 'refundOnCancel'> = {
   refunded: 'refundSent',
@@ -416,7 +418,12 @@ export class DialoguePolicy {
     let choices: OrderView[] = [];
     if (ctx.customerId) {
       const recent = await this.ports.recentOrders(ctx.customerId, 5);
-      choices = recent.filter((o) => ORDER_QUESTIONS[intent].has(o.status));
+      // Changing an item already received is an exchange: it is about a delivered order.
+      const fits =
+        intent === 'change_order' && ALREADY_RECEIVED.test(text)
+          ? DELIVERED
+          : ORDER_QUESTIONS[intent];
+      choices = recent.filter((o) => fits.has(o.status));
       if (choices.length === 1) return this.actOnOrder(intent, choices[0], turn);
     }
     turn.state.pending = { kind: 'order_offer', intent };

@@ -1,4 +1,5 @@
 import {
+  ALREADY_RECEIVED,
   ASKS_AVAILABILITY,
   ASKS_IF_BOT,
   DECLINES,
@@ -43,6 +44,17 @@ describe('message cues', () => {
       'yes',
     ])
       expect(DECLINES.test(request)).toBe(false);
+  });
+
+  it('tells an item already received from one still on order', () => {
+    for (const got of [
+      'the shoes I got are too small',
+      'I received the wrong size',
+      '收到的衣服大了',
+    ])
+      expect(ALREADY_RECEIVED.test(got)).toBe(true);
+    for (const other of ['can I change the size in my order', '我想改一下订单的尺码'])
+      expect(ALREADY_RECEIVED.test(other)).toBe(false);
   });
 
   it('recognises a shopper asking whether a bot answers', () => {

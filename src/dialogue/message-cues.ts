@@ -33,6 +33,9 @@ export const NOT_RESOLVED =
 /** "I don't have the order number", "忘了订单号": asked for a number the shopper cannot give. */
 export const NO_ORDER_NUMBER =
   /\b(?:(?:don'?t|do not|dont) (?:have|know|remember|see|got)|(?:lost|forgot|can'?t find|cannot find|can'?t remember|no idea (?:of|what))) (?:the |my |its |what )?(?:order )?(?:number|no\.?|#|it|what it is)\b|\bno order (?:number|no)\b|(?:没有|不知道|忘了|忘记了?|找不到|不记得)(?:我的)?(?:订单号|单号|订单编号|号码)|(?:订单号|单号)(?:忘了|找不到|不记得了?)/i;
+/** "The shoes I got", "收到的衣服": the item has reached the shopper (an exchange, not an edit). */
+export const ALREADY_RECEIVED =
+  /\b(?:i|we|i've|we've|just) (?:got|received|gotten)\b|\b(?:arrived|came) (?:today|yesterday|this morning|last week)\b|收到|签收|到手/i;
 /** Words of a delivery: a message about a parcel, not an e-mail or a refund. */
 export const ABOUT_PARCEL =
   /deliver|parcel|package|courier|tracking|\border\b|签收|快递|包裹|订单|物流|送到|到货/i;
