@@ -737,6 +737,25 @@ describe('DialoguePolicy', () => {
       );
       expect(other.replies[0].text).toBe('template for change_order about A10001');
       expect(other.handledIntent).toBe('change_order');
+      // "And A10002?" too, which out of context reads as an upset complaint.
+      const track = await policy.decide(
+        'where is A10001',
+        nlu('track_order', { entities: orderEntity('A10001') }),
+        {},
+        identified,
+      );
+      const and = await policy.decide(
+        'and A10002?',
+        nlu('complaint', {
+          confidence: 0.44,
+          entities: orderEntity('A10002'),
+          sentiment: { score: -0.63, label: 'neutral' },
+        }),
+        track.state,
+        identified,
+      );
+      expect(and.escalate).toBeUndefined();
+      expect(and.replies[0].text).toBe('Order A10002 is being prepared.');
     });
 
     it("still refuses another customer's order", async () => {

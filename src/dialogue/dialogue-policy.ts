@@ -165,6 +165,17 @@ export class DialoguePolicy {
       if (handled) return handled;
     }
 
+    // A bare order number right after an answer about an order: the same question about that one
+    // ("A104925" after an answer about A105081's change).
+    const previous = state.lastIntent;
+    if (
+      previous &&
+      isOrderRelated(previous) &&
+      isBareOrderNumber(text) &&
+      orderNumberIn(text, nlu)
+    ) {
+      return this.handleIntent(previous, text, nlu, ctx, turn);
+    }
     if (nlu.intent === 'contact_human_agent' && !nlu.outOfScope) {
       return turn.escalate('requested', 1, say('escalated', locale), 'contact_human_agent');
     }
@@ -233,17 +244,6 @@ export class DialoguePolicy {
       !ESCALATING.has(nlu.intent)
     ) {
       return this.recommend(text, turn, state.lastRecommendation);
-    }
-    // A bare order number right after an answer about an order: the same question about that one
-    // ("A104925" after an answer about A105081's change).
-    const previous = state.lastIntent;
-    if (
-      previous &&
-      isOrderRelated(previous) &&
-      isBareOrderNumber(text) &&
-      orderNumberIn(text, nlu)
-    ) {
-      return this.handleIntent(previous, text, nlu, ctx, turn);
     }
     // A question from the shop's own FAQ, asked in other words: the shop's answer, before any
     // intent's general one ("do you sell gift cards?" reads as a product recommendation). An order

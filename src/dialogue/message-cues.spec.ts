@@ -18,6 +18,9 @@ describe('message cues', () => {
     expect(isBareOrderNumber('A10002')).toBe(true);
     expect(isBareOrderNumber("it's order #A10002, thanks")).toBe(true);
     expect(isBareOrderNumber('订单号是A10002')).toBe(true);
+    expect(isBareOrderNumber('and A10002?')).toBe(true);
+    expect(isBareOrderNumber('what about A10002')).toBe(true);
+    expect(isBareOrderNumber('那A10002呢')).toBe(true);
     expect(isBareOrderNumber('cancel A10002')).toBe(false);
     expect(isBareOrderNumber('A10002到哪了')).toBe(false);
   });

@@ -88,7 +88,7 @@ export function ordinalIn(text: string): number | null {
 
 /** What is left of "order A10002 please" once the number is gone: nothing that asks anything. */
 const NUMBER_FILLER =
-  /\b(?:order|number|no|it'?s|it is|is|the|my|here|here's|please|pls|thanks?|thank you)\b|订单号?|单号|号码|是|的|谢谢|[\s\p{P}]/giu;
+  /\b(?:order|number|no|it'?s|it is|is|the|my|here|here's|please|pls|thanks?|thank you|and|also|what about|how about)\b|订单号?|单号|号码|是|的|谢谢|那|呢|还有|也|[\s\p{P}]/giu;
 
 export function orderNumberIn(text: string, nlu: Understanding): string | null {
   const entity = nlu.entities.find((e) => e.type === 'order_number');
