@@ -1444,6 +1444,15 @@ describe('DialoguePolicy', () => {
       { ...anonymous, locale: 'zh' },
     );
     expect(first.replies[0].payload?.products?.[0].id).toBe('s1');
+    // Read alone, "the first one" is an upset complaint (0.54, sentiment -0.35): still the product.
+    const upset = await policy.decide(
+      'the first one',
+      nlu('complaint', { confidence: 0.54, sentiment: { score: -0.35, label: 'neutral' } }),
+      shown.state,
+      anonymous,
+    );
+    expect(upset.escalate).toBeUndefined();
+    expect(upset.replies[0].payload?.products?.[0].id).toBe('s1');
     expect(first.replies[0].text).toMatch(/^Trail Runner：US\$80\.00，有货。/);
     // About an order, "the first one" is not a product.
     const order = await policy.decide(

@@ -176,6 +176,19 @@ export class DialoguePolicy {
     ) {
       return this.handleIntent(previous, text, nlu, ctx, turn);
     }
+    // "The second one" / "第一个多少钱" right after several products were shown: that product,
+    // whatever the model reads into the words alone ("the first one" scores as an upset complaint,
+    // which would hand the chat to a person).
+    const shown = PRODUCT_INTENTS.has(state.lastIntent ?? '') ? state.productsShown : undefined;
+    const position = shown ? ordinalIn(text) : null;
+    if (shown && position !== null && !orderNumberIn(text, nlu) && !NOT_ABOUT_PRODUCT.test(text)) {
+      const id = position < 0 ? shown.at(-1) : shown[position];
+      const product = id ? await this.ports.findProductById(id, locale) : null;
+      if (product) {
+        turn.state.lastIntent = 'product_question';
+        return this.answerProduct(product, turn, text);
+      }
+    }
     if (nlu.intent === 'contact_human_agent' && !nlu.outOfScope) {
       return turn.escalate('requested', 1, say('escalated', locale), 'contact_human_agent');
     }
@@ -211,17 +224,6 @@ export class DialoguePolicy {
     // (out of context, "never came" is most like a sign-up e-mail that never came).
     if (!isOrderRelated(nlu.intent) && NOT_RECEIVED.test(text) && ABOUT_PARCEL.test(text)) {
       return this.handleIntent('track_order', text, nlu, ctx, turn);
-    }
-    // "The second one" / "第一个多少钱" right after several products were shown: that product.
-    const shown = PRODUCT_INTENTS.has(state.lastIntent ?? '') ? state.productsShown : undefined;
-    const position = shown ? ordinalIn(text) : null;
-    if (shown && position !== null && !orderNumberIn(text, nlu) && !NOT_ABOUT_PRODUCT.test(text)) {
-      const id = position < 0 ? shown.at(-1) : shown[position];
-      const product = id ? await this.ports.findProductById(id, locale) : null;
-      if (product) {
-        turn.state.lastIntent = 'product_question';
-        return this.answerProduct(product, turn, text);
-      }
     }
     // "How much is it?" right after a product answer is about that product, whatever the model
     // reads it as (out of context, "how much does it cost" is most like a cancellation-fee question).
