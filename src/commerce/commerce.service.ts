@@ -178,7 +178,10 @@ export class CommerceService {
     };
   }
 
-  /** Active products by units sold in the last 90 days (then the rest), optionally in a category. */
+  /**
+   * Active products by units sold in the last 90 days (then the rest), those out of stock last,
+   * optionally in a category.
+   */
   popularProducts(options: { category?: string; limit: number }): Promise<PopularProduct[]> {
     return this.products.popular({ ...options, days: POPULAR_WINDOW_DAYS });
   }

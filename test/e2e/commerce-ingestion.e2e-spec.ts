@@ -358,10 +358,24 @@ describe.each(backends())('commerce ingestion on %s', (backend) => {
         items: [{ productExternalId: 'pop-a', quantity: 9 }],
       }),
     ).expect(200);
+    // The best seller, sold out: shown last (it cannot be bought right now).
+    await put(
+      '/api/products/pop-c',
+      product({ title: 'Juniper Court Shoes', sku: 'SH-C', category: 'shoes', stock: 0 }),
+    ).expect(200);
+    await put(
+      '/api/orders/pop-4',
+      order({
+        customerExternalId: 'c-pop',
+        number: 'P4',
+        items: [{ productExternalId: 'pop-c', quantity: 20 }],
+      }),
+    ).expect(200);
     const popular = await commerce.popularProducts({ category: 'shoes', limit: 5 });
     expect(popular.map((p) => [p.externalId, p.unitsSold])).toEqual([
       ['pop-b', 5],
       ['pop-a', 1],
+      ['pop-c', 20],
     ]);
     expect((await commerce.categories()).map((c) => c.category)).toEqual(
       expect.arrayContaining(['electronics', 'home', 'shoes']),

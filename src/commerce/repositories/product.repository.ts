@@ -145,7 +145,9 @@ export class ProductRepository {
          GROUP BY oi.product_id
        ) s ON s.product_id = p.id
        WHERE p.active AND ($1::text IS NULL OR p.category = $1::text)
-       ORDER BY units DESC, p.title ASC, p.id ASC
+       -- What cannot be bought right now goes last, however well it sold (unknown stock counts as
+       -- available: shops that do not track it).
+       ORDER BY (p.stock IS NOT NULL AND p.stock <= 0) ASC, units DESC, p.title ASC, p.id ASC
        LIMIT $2::int`,
       [options.category ?? null, options.limit, options.days],
     );
