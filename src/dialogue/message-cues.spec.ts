@@ -116,6 +116,8 @@ describe('message cues', () => {
     expect(ordinalIn('第3款有货吗')).toBe(2);
     expect(ordinalIn('两个都要吗')).toBeNull();
     expect(ordinalIn('最后那个呢')).toBe(-1);
+    expect(ordinalIn('第二本多少钱')).toBe(1);
+    expect(ordinalIn('第一双有42码吗')).toBe(0);
     expect(ordinalIn('this is my first order')).toBeNull();
     expect(ordinalIn('order A10002')).toBeNull();
   });

@@ -70,7 +70,7 @@ const ORDINAL_WORDS: Record<string, number> = {
 const CHINESE_DIGITS: Record<string, number> = { 一: 0, 二: 1, 两: 1, 三: 2, 四: 3, 五: 4 };
 /** "the second one", "first item", "number 3", "第二个", "第3款", "最后一个". */
 const ORDINAL =
-  /\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\b|\b(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th) (?:one|item|product|option|pick)\b|\b(?:number|no\.?|#) ?([1-5])\b(?!\d)|第\s*([一二两三四五1-5])\s*(?:个|款|件|种|项|样)|(最后)(?:一|那)?(?:个|款|件|种)/i;
+  /\bthe (first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\b|\b(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th) (?:one|item|product|option|pick)\b|\b(?:number|no\.?|#) ?([1-5])\b(?!\d)|第\s*([一二两三四五1-5])\s*(?:个|款|件|种|项|样|本|双|条|台|只|把|瓶|套|张|支|盒|部|顶|块)|(最后)(?:一|那)?(?:个|款|件|种|本|双|条|台|只|把|瓶|套|张|支|盒|部|顶|块)/i;
 
 /**
  * Which of the products just shown a message points at: 0 for the first, 1 for the second, …,
