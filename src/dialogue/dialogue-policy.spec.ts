@@ -1108,6 +1108,21 @@ describe('DialoguePolicy', () => {
     shop.templateChips = null;
     const zh = await policy.decide('第三次收到坏的了', upset, {}, { ...anonymous, locale: 'zh' });
     expect(zh.replies[0].text).toBe('非常抱歉给您带来不好的体验。template for get_refund');
+    // A question about how the shop works needs plainly angry words for an apology.
+    const cod = await policy.decide(
+      '能货到付款吗',
+      nlu('check_payment_methods', { sentiment: { score: -0.78, label: 'negative' } }),
+      {},
+      { ...anonymous, locale: 'zh' },
+    );
+    expect(cod.replies[0].text).toBe('template for check_payment_methods');
+    const angry = await policy.decide(
+      'useless site, how on earth do I pay',
+      nlu('check_payment_methods', { sentiment: { score: -0.97, label: 'negative' } }),
+      {},
+      anonymous,
+    );
+    expect(angry.replies[0].text).toBe("I'm sorry about that. template for check_payment_methods");
     // Calm questions and negative small talk get the plain answer.
     const calm = await policy.decide('refund please', nlu('get_refund'), {}, anonymous);
     expect(calm.replies[0]).toEqual({ text: 'template for get_refund' });

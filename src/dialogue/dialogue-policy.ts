@@ -80,6 +80,19 @@ const SMALL_TALK = new Set(['greeting', 'goodbye', 'thanks', 'clarify']);
 const SHORT_REMARK_MAX_LENGTH = 60;
 /** Replies that show products the next message may point at by position. */
 const PRODUCT_INTENTS = new Set(['product_recommendation', 'product_question']);
+/** Questions about how the shop works: an apology needs more than a slightly negative score. */
+const HOW_IT_WORKS = new Set([
+  'check_payment_methods',
+  'delivery_options',
+  'check_refund_policy',
+  'check_cancellation_fee',
+  'place_order',
+  'create_account',
+  'newsletter_subscription',
+  'set_up_shipping_address',
+]);
+/** At or below this, a how-it-works question is asked in anger ("useless site, how do I pay?!"). */
+const ANGRY_QUESTION_SCORE = -0.9;
 /** Requests that hand the chat to a person, whatever else the message says. */
 const ESCALATING = new Set(['contact_human_agent', 'complaint']);
 /** What separates two sentences joined into one reply (Chinese runs them together). */
@@ -361,7 +374,12 @@ export class DialoguePolicy {
     let quickReplies = [...(about.quickReplies ?? []), ...(answer?.payload?.quickReplies ?? [])];
     // An upset shopper ("third time it arrived broken, useless") still gets the answer, but with an
     // apology and a person one tap away; only a complaint escalates by itself.
-    const upset = turn.nlu.sentiment.label === 'negative' && !NO_APOLOGY.has(intent);
+    const { score, label } = turn.nlu.sentiment;
+    // A question about how things work ("能货到付款吗") is no problem report: only plainly angry
+    // words make it upset (the review-trained model finds "货到" negative).
+    const upset = HOW_IT_WORKS.has(intent)
+      ? score <= ANGRY_QUESTION_SCORE
+      : label === 'negative' && !NO_APOLOGY.has(intent);
     const apologise = upset && !opensWithApology(text);
     const person = talkToPerson(turn.locale);
     // The template may already offer one (as its own "Talk to a person" chip).
