@@ -59,3 +59,18 @@ describe('NluService', () => {
     });
   });
 });
+
+describe('NluService with the shipped model', () => {
+  const service = new NluService({ INTENT_MODEL_DIR: 'models/intent' } as AppConfig);
+
+  beforeAll(() => service.onModuleInit());
+  afterAll(() => service.onModuleDestroy());
+
+  it('reads the request after a greeting, and a greeting as one', async () => {
+    // Read whole, the greeting outvotes the request (greeting 0.29, get_refund 0.20).
+    expect((await service.understand("hi, I'd like to return a jacket")).intent).toBe('get_refund');
+    expect((await service.understand("hi, how's it going")).intent).toBe('greeting');
+    expect((await service.understand('hey, I have a question')).intent).toBe('greeting');
+    expect((await service.understand('你好，在吗')).intent).toBe('greeting');
+  });
+});

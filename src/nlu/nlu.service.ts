@@ -15,6 +15,13 @@ export interface Understanding extends IntentPrediction {
 }
 
 export const DEFAULT_INTENT_MODEL_DIR = 'models/intent';
+const GREETING = 'greeting';
+/** A greeting read at least this sure is one ("hi, how's it going" is 1.00). */
+const SURE_GREETING = 0.9;
+/** Fewer characters after the greeting than this are not a request of their own. */
+const MIN_REQUEST_CHARS = 4;
+const LEADING_GREETING =
+  /^\s*(?:(?:hi|hello|hey|hiya|heya|good (?:morning|afternoon|evening|day)|greetings|dear (?:team|support|sir|madam))\b(?:\s+(?:there|team|guys|all|everyone|folks))?|你好|您好|嗨|哈喽|哈啰|在吗|在不在|亲)[\s,，.。!！~～、:：]*/i;
 const NO_SENTIMENT: SentimentResult = { score: 0, label: 'neutral' };
 
 /**
@@ -64,10 +71,30 @@ export class NluService implements OnModuleInit, OnModuleDestroy {
   async understand(text: string): Promise<Understanding> {
     const safe = typeof text === 'string' ? text : '';
     const model = await this.intentModel();
-    const prediction = await model.predict(safe);
+    const prediction = await this.withoutGreeting(model, safe, await model.predict(safe));
     // Entity offsets stay valid on a prefix; the rest of a huge paste is not read.
     const entities = extractEntities(safe.slice(0, MAX_NORMALIZED_CHARS * 4));
     return { ...prediction, entities, sentiment: this.sentiment?.score(safe) ?? NO_SENTIMENT };
+  }
+
+  /**
+   * "Hi, I'd like to return a jacket": the greeting should not outvote the request (read whole, it
+   * is `greeting` 0.29 against `get_refund` 0.20). When the whole message is an unsure greeting or
+   * out of scope, the words after the greeting are read alone and win if they are a request.
+   */
+  private async withoutGreeting(
+    model: IntentModel,
+    text: string,
+    whole: IntentPrediction,
+  ): Promise<IntentPrediction> {
+    const unsureGreeting = whole.intent === GREETING && whole.confidence < SURE_GREETING;
+    if (!unsureGreeting && !whole.outOfScope) return whole;
+    const rest = text.replace(LEADING_GREETING, '');
+    if (rest.length === text.length || rest.trim().length < MIN_REQUEST_CHARS) return whole;
+    const request = await model.predict(rest);
+    if (request.outOfScope || request.intent === GREETING) return whole;
+    // The language of the whole message; the intent, alternatives and vector of the request in it.
+    return { ...request, lang: whole.lang };
   }
 
   /** How much each word says about a shop question, from the intent model's vocabulary. */
