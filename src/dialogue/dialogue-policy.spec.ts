@@ -284,6 +284,21 @@ describe('DialoguePolicy', () => {
       identified,
     );
     expect(tapped.replies[0].text).toBe('Order A10002 is being prepared.');
+    // Or by its position in the list: "the first one", "第二个".
+    const first = await policy.decide(
+      'the first one',
+      nlu('complaint', { confidence: 0.54 }),
+      history.state,
+      identified,
+    );
+    expect(first.replies[0].text).toMatch(/^Order A10001 is on its way\./);
+    const second = await policy.decide(
+      '第二个',
+      nlu('oos', { outOfScope: true, lang: 'zh' }),
+      history.state,
+      { ...identified, locale: 'zh' },
+    );
+    expect(second.replies[0].text).toBe('订单 A10002 当前状态：备货中。');
     const zh = await policy.decide(
       '我上次买了什么',
       nlu('oos', { outOfScope: true }),

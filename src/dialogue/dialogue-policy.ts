@@ -347,7 +347,7 @@ export class DialoguePolicy {
     });
     turn.state.pending = { kind: 'order_number', intent: 'track_order', attempts: 0 };
     turn.reply(say('orderHistory', locale, { lines: lines.join('\n') }), {
-      quickReplies: orders.map((o) => orderChoice(o, locale)),
+      quickReplies: this.orderChips(orders, turn),
     });
     return turn.done('track_order', true);
   }
@@ -448,7 +448,7 @@ export class DialoguePolicy {
     }
     turn.state.pending = { kind: 'order_offer', intent };
     return this.templateReply(intent, turn, {
-      quickReplies: choices.slice(0, 3).map((o) => orderChoice(o, turn.locale)),
+      quickReplies: this.orderChips(choices.slice(0, 3), turn),
     });
   }
 
@@ -675,7 +675,7 @@ export class DialoguePolicy {
         const choices = [...first, ...recent.filter((o) => !first.includes(o))];
         turn.state.pending = { kind: 'order_number', intent, attempts: 0 };
         turn.reply(say('pickOrder', turn.locale), {
-          quickReplies: choices.slice(0, 3).map((o) => orderChoice(o, turn.locale)),
+          quickReplies: this.orderChips(choices.slice(0, 3), turn),
         });
         return turn.done(intent, true);
       }
@@ -699,7 +699,7 @@ export class DialoguePolicy {
     const recent = ctx.customerId ? await this.ports.recentOrders(ctx.customerId, 3) : [];
     if (recent.length > 0) {
       turn.reply(say('pickOrder', locale), {
-        quickReplies: recent.map((o) => orderChoice(o, locale)),
+        quickReplies: this.orderChips(recent, turn),
       });
     } else {
       turn.reply(say(ctx.customerId ? 'noOrdersYet' : 'noOrderNumber', locale), {
@@ -841,7 +841,7 @@ export class DialoguePolicy {
         return this.handleIntent(picked, text, nlu, ctx, turn);
       }
       case 'order_offer': {
-        const number = orderNumberIn(text, nlu);
+        const number = orderNumberIn(text, nlu) ?? offeredOrderAt(text, state);
         if (!number) return null;
         // "A10002" or "it's order A10002" answers the offer, whatever the model makes of it;
         // a sentence that asks something else about an order ("cancel A10002", "I never got my
@@ -851,7 +851,7 @@ export class DialoguePolicy {
         return this.withOrderNumber(pending.intent, number, ctx, turn);
       }
       case 'order_number': {
-        const number = orderNumberIn(text, nlu);
+        const number = orderNumberIn(text, nlu) ?? offeredOrderAt(text, state);
         if (number) return this.withOrderNumber(pending.intent, number, ctx, turn);
         if (NO_ORDER_NUMBER.test(text)) return this.withoutOrderNumber(pending, ctx, turn);
         if (changedTopic) return null;
@@ -1033,6 +1033,15 @@ export class DialoguePolicy {
     return turn.done('change_shipping_address', true);
   }
 
+  /** Orders offered as chips ("A10002 · being prepared"); "the first one" / "第二个" then picks one. */
+  private orderChips(orders: OrderView[], turn: Turn): QuickReply[] {
+    turn.state.ordersOffered = orders.map((o) => o.number);
+    return orders.map((o) => ({
+      label: `${o.number} · ${statusWord(o.status, turn.locale)}`,
+      value: o.number,
+    }));
+  }
+
   private orderById(orderId: string): Promise<OrderView | null> {
     return this.ports.findOrderById(orderId);
   }
@@ -1127,11 +1136,6 @@ function statusWord(status: string, locale: Locale): string {
   return STATUS_WORDS[status]?.[locale] ?? status;
 }
 
-/** A quick reply that picks one of the shopper's orders ("A10002 · being prepared"). */
-function orderChoice(order: OrderView, locale: Locale): QuickReply {
-  return { label: `${order.number} · ${statusWord(order.status, locale)}`, value: order.number };
-}
-
 /** The quick reply that hands the chat to a person. */
 function talkToPerson(locale: Locale) {
   return { label: say('talkToPerson', locale), value: 'contact_human_agent' };
@@ -1142,4 +1146,12 @@ function yesNo(locale: Locale) {
     { label: say('yes', locale), value: say('yes', locale) },
     { label: say('no', locale), value: say('no', locale) },
   ];
+}
+
+/** The order "the first one" / "第二个" points at among those just offered as chips. */
+function offeredOrderAt(text: string, state: DialogueState): string | null {
+  const offered = state.ordersOffered;
+  const position = offered ? ordinalIn(text) : null;
+  if (!offered || position === null) return null;
+  return (position < 0 ? offered.at(-1) : offered[position]) ?? null;
 }

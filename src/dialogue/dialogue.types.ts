@@ -66,6 +66,8 @@ export interface DialogueState {
   notReceived?: boolean;
   /** E-mail addresses typed for an order that did not match it, per order id (anonymous shoppers). */
   failedEmailChecks?: Record<string, number>;
+  /** Numbers of the orders last offered as chips, in order ("the first one" picks from them). */
+  ordersOffered?: string[];
   /** Ids of the products the last reply showed, in order ("the second one" picks from them). */
   productsShown?: string[];
   /** The product last answered about ("is it in stock?" refers to it). */
