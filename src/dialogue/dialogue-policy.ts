@@ -9,6 +9,7 @@ import {
   ALREADY_RECEIVED,
   ASKS_AVAILABILITY,
   ASKS_IF_BOT,
+  atPosition,
   DECLINES,
   FAREWELL,
   FOLLOW_UP_ABOUT_PRODUCT,
@@ -22,7 +23,6 @@ import {
   ORDER_HISTORY,
   ORDER_TOKEN,
   orderNumberIn,
-  ordinalIn,
   pickProduct,
   pointsBack,
   REFERS_BACK,
@@ -72,7 +72,7 @@ export const DEFAULT_POLICY_OPTIONS: PolicyOptions = {
  */
 const NO_APOLOGY = new Set(['greeting', 'goodbye', 'thanks', 'complaint']);
 /** Replies that answer nothing a shopper could say "still not working" to. */
-const SMALL_TALK = new Set(['greeting', 'goodbye', 'thanks', 'clarify']);
+const SMALL_TALK = new Set(['greeting', 'goodbye', 'thanks']);
 /**
  * Longer than this, a message is more likely a request of its own than a remark about the chat
  * ("still not …" a new report rather than "that did not help").
@@ -126,6 +126,7 @@ const ORDER_QUESTIONS: Record<OrderQuestionIntent, ReadonlySet<string>> = {
   get_refund: new Set(['delivered']),
   track_refund: new Set(['returned', 'refunded']),
 };
+/** An exchange of an item already received is about an order that was delivered. */
 const DELIVERED: ReadonlySet<string> = new Set(['delivered']);
 /** How a refund stands, by order status; other statuses have none. */
 const REFUND_STATE: Record<string, 'refundSent' | 'refundProcessing' | 'refundOnCancel'> = {
@@ -193,10 +194,9 @@ export class DialoguePolicy {
     // whatever the model reads into the words alone ("the first one" scores as an upset complaint,
     // which would hand the chat to a person).
     const shown = PRODUCT_INTENTS.has(state.lastIntent ?? '') ? state.productsShown : undefined;
-    const position = shown ? ordinalIn(text) : null;
-    if (shown && position !== null && !orderNumberIn(text, nlu) && !NOT_ABOUT_PRODUCT.test(text)) {
-      const id = position < 0 ? shown.at(-1) : shown[position];
-      const product = id ? await this.ports.findProductById(id, locale) : null;
+    const id = shown && atPosition(shown, text);
+    if (id && !orderNumberIn(text, nlu) && !NOT_ABOUT_PRODUCT.test(text)) {
+      const product = await this.ports.findProductById(id, locale);
       if (product) {
         turn.state.lastIntent = 'product_question';
         return this.answerProduct(product, turn, text);
@@ -841,7 +841,7 @@ export class DialoguePolicy {
         return this.handleIntent(picked, text, nlu, ctx, turn);
       }
       case 'order_offer': {
-        const number = orderNumberIn(text, nlu) ?? offeredOrderAt(text, state);
+        const number = orderNumberIn(text, nlu) ?? atPosition(state.ordersOffered ?? [], text);
         if (!number) return null;
         // "A10002" or "it's order A10002" answers the offer, whatever the model makes of it;
         // a sentence that asks something else about an order ("cancel A10002", "I never got my
@@ -851,7 +851,7 @@ export class DialoguePolicy {
         return this.withOrderNumber(pending.intent, number, ctx, turn);
       }
       case 'order_number': {
-        const number = orderNumberIn(text, nlu) ?? offeredOrderAt(text, state);
+        const number = orderNumberIn(text, nlu) ?? atPosition(state.ordersOffered ?? [], text);
         if (number) return this.withOrderNumber(pending.intent, number, ctx, turn);
         if (NO_ORDER_NUMBER.test(text)) return this.withoutOrderNumber(pending, ctx, turn);
         if (changedTopic) return null;
@@ -1146,12 +1146,4 @@ function yesNo(locale: Locale) {
     { label: say('yes', locale), value: say('yes', locale) },
     { label: say('no', locale), value: say('no', locale) },
   ];
-}
-
-/** The order "the first one" / "第二个" points at among those just offered as chips. */
-function offeredOrderAt(text: string, state: DialogueState): string | null {
-  const offered = state.ordersOffered;
-  const position = offered ? ordinalIn(text) : null;
-  if (!offered || position === null) return null;
-  return (position < 0 ? offered.at(-1) : offered[position]) ?? null;
 }

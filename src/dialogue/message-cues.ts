@@ -86,6 +86,13 @@ export function ordinalIn(text: string): number | null {
   return -1;
 }
 
+/** The item of a list just shown that a message points at by position ("the second one"), if any. */
+export function atPosition<T>(items: readonly T[], text: string): T | undefined {
+  const position = ordinalIn(text);
+  if (position === null) return undefined;
+  return position < 0 ? items.at(-1) : items[position];
+}
+
 /** What is left of "order A10002 please" once the number is gone: nothing that asks anything. */
 const NUMBER_FILLER =
   /\b(?:order|number|no|it'?s|it is|is|the|my|here|here's|please|pls|thanks?|thank you|and|also|what about|how about)\b|订单号?|单号|号码|是|的|谢谢|那|呢|还有|也|[\s\p{P}]/giu;

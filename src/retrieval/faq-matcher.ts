@@ -92,15 +92,12 @@ interface Indexed {
  */
 export class FaqMatcher {
   private readonly questions = new Map<string, Indexed[]>();
-  private readonly defaultIdf: number;
 
   constructor(
     private readonly idf: TermIdf,
     /** Weight of a term the intent model never saw: as rare as its rarest. */
-    maxIdf: number,
-  ) {
-    this.defaultIdf = maxIdf;
-  }
+    private readonly unseenIdf: number,
+  ) {}
 
   /** Replaces the questions of one FAQ entry (none removes it). */
   set(templateId: string, questions: FaqQuestion[]): void {
@@ -114,6 +111,8 @@ export class FaqMatcher {
 
   /** The best-matching entry in the locale, or null when none reaches `minScore`. */
   match(text: string, locale: string, minScore: number): FaqMatch | null {
+    // Asked for every message: a shop without FAQ entries pays nothing for it.
+    if (this.questions.size === 0) return null;
     const query = this.weigh(terms(text));
     if (query.total === 0) return null;
     let best: FaqMatch | null = null;
@@ -145,7 +144,7 @@ export class FaqMatcher {
     const weights = new Map<string, number>();
     for (const term of list) {
       // A term counts once however often it is repeated.
-      if (!weights.has(term.key)) weights.set(term.key, this.idf(term.feature) ?? this.defaultIdf);
+      if (!weights.has(term.key)) weights.set(term.key, this.idf(term.feature) ?? this.unseenIdf);
     }
     let total = 0;
     for (const w of weights.values()) total += w;
