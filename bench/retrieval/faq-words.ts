@@ -21,6 +21,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isOrderRelated } from '../../src/dialogue/dialogue-policy';
 import { IntentModel } from '../../src/nlu/intent-model';
+import { clearLanguage } from '../../src/nlu/language';
 import { FaqMatcher } from '../../src/retrieval/faq-matcher';
 import { parseCsv } from '../../src/training/labelled-csv';
 
@@ -162,10 +163,9 @@ const FAQ: Entry[] = [
 
 const THRESHOLDS = [0.4, 0.45, 0.5, 0.6, 0.7];
 const VECTOR_MIN = 0.85;
-const HAN = /\p{Script=Han}/u;
-
+/** The locale the dialogue answers in (in a conversation started in English). */
 function localeOf(text: string): 'en' | 'zh' {
-  return HAN.test(text) ? 'zh' : 'en';
+  return clearLanguage(text) ?? 'en';
 }
 
 function csvTexts(file: string): string[] {
