@@ -262,6 +262,15 @@ describe('DialoguePolicy', () => {
     );
     expect(signedIn.replies[0].payload?.order?.number).toBe('A10001');
     expect(signedIn.replies[0].text).toMatch(/a colleague will open a trace/);
+    // "It still hasn't arrived" without the tracking saying delivered: the order on its way.
+    shop.orders[0].status = 'delivered';
+    const onItsWay = await policy.decide(
+      "I ordered a shirt last week and it still hasn't arrived",
+      nlu('track_order'),
+      {},
+      identified,
+    );
+    expect(onItsWay.replies[0].text).toBe('Order A10002 is being prepared.');
   });
 
   it("lists a signed-in shopper's latest orders with their items when asked what they ordered", async () => {
@@ -458,6 +467,14 @@ describe('DialoguePolicy', () => {
       { label: 'Talk to a person', value: 'contact_human_agent' },
     ]);
     expect(still.escalate).toBeUndefined();
+    // "Yes" to the colleague offered hands the chat over.
+    const yes = await policy.decide(
+      'yes',
+      nlu('oos', { outOfScope: true }),
+      still.state,
+      anonymous,
+    );
+    expect(yes.escalate).toEqual({ reason: 'requested', priority: 1 });
     const again = await policy.decide(
       '还是不行',
       nlu('product_question', { lang: 'zh' }),
@@ -685,6 +702,20 @@ describe('DialoguePolicy', () => {
         label: 'Cancel order A10002',
         value: 'Cancel order A10002',
       });
+      // "Yes" to that suggestion asks for the cancellation (which still wants its confirmation);
+      // "ok thanks" only acknowledges it.
+      const thanks = await policy.decide('ok thanks', nlu('goodbye'), early.state, identified);
+      expect(thanks.state.pending).toBeUndefined();
+      expect(thanks.replies[0].text).not.toMatch(/cancel/i);
+      const yes = await policy.decide(
+        'yes please',
+        nlu('oos', { outOfScope: true }),
+        early.state,
+        identified,
+      );
+      expect(yes.state.pending).toEqual({ kind: 'confirm_cancel', orderId: 'o2' });
+      expect(yes.replies[0].text).toMatch(/A10002/);
+      expect(shop.cancelled).toEqual([]);
       const invoice = await policy.decide(
         'invoice for A10002 please',
         nlu('get_invoice', { entities: orderEntity('A10002') }),

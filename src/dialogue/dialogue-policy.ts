@@ -20,6 +20,8 @@ import {
   NOT_ABOUT_PRODUCT,
   NOT_RESOLVED,
   NOT_RECEIVED,
+  SAYS_DELIVERED,
+  agrees,
   ORDER_HISTORY,
   ORDER_TOKEN,
   orderNumberIn,
@@ -230,6 +232,7 @@ export class DialoguePolicy {
       if ((state.failures ?? 0) + 1 >= this.options.maxFailures) {
         return turn.escalate('repeated_failure', 0, say('escalated', locale), state.lastIntent);
       }
+      turn.state.pending = { kind: 'offered_person', intent: state.lastIntent };
       turn.reply(say('notResolved', locale), { quickReplies: [talkToPerson(locale)] });
       return turn.done(state.lastIntent, false);
     }
@@ -482,6 +485,7 @@ export class DialoguePolicy {
     if (intent === 'get_refund' && CANCELLABLE.has(order.status)) {
       // Not shipped yet: cancelling is the refund.
       const cancel = say('cancelThisOrder', locale, values);
+      turn.state.pending = { kind: 'offered_cancel', orderNumber: order.number };
       turn.reply(
         say(order.status === 'pending' ? 'notPaidYet' : 'refundByCancelling', locale, values),
         {
@@ -638,9 +642,10 @@ export class DialoguePolicy {
     // An identified shopper with exactly one open order need not type its number.
     if (ctx.customerId) {
       const recent = await this.ports.recentOrders(ctx.customerId, 5);
-      // A parcel that never came is one the shop sent: shipped or marked delivered.
+      // A parcel the tracking marks delivered but that never came is one the shop sent: shipped
+      // or delivered. "It hasn't arrived" alone is more likely an order still on its way.
       const open = recent.filter((o) =>
-        turn.state.notReceived
+        turn.state.notReceived && SAYS_DELIVERED.test(text)
           ? ['shipped', 'delivered'].includes(o.status)
           : !['delivered', 'cancelled', 'returned', 'refunded'].includes(o.status),
       );
@@ -833,6 +838,15 @@ export class DialoguePolicy {
         turn.reply(say('productNotFound', locale), { quickReplies: [talkToPerson(locale)] });
         return turn.done('product_question', false);
       }
+      case 'offered_cancel':
+        // Cancelling still asks for its own confirmation.
+        return agrees(text)
+          ? this.withOrderNumber('cancel_order', pending.orderNumber, ctx, turn)
+          : null;
+      case 'offered_person':
+        return agrees(text)
+          ? turn.escalate('requested', 1, say('escalated', locale), pending.intent)
+          : null;
       case 'clarify': {
         const picked =
           pending.options.find((o) => o === text.trim()) ??
@@ -1111,7 +1125,10 @@ function pendingIntent(pending: PendingSlot): string | null {
     case 'order_offer':
       return pending.intent;
     case 'confirm_cancel':
+    case 'offered_cancel':
       return 'cancel_order';
+    case 'offered_person':
+      return pending.intent;
     case 'new_address':
     case 'confirm_address':
       return 'change_shipping_address';

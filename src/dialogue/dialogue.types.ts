@@ -102,7 +102,11 @@ export type PendingSlot =
   /** Asked which of these products the shopper means. */
   | { kind: 'pick_product'; productIds: string[] }
   /** The product-question answer asked which product; the next message should name it. */
-  | { kind: 'name_product' };
+  | { kind: 'name_product' }
+  /** A reply suggested cancelling this order (the refund of an order not yet shipped): "yes" asks for it. */
+  | { kind: 'offered_cancel'; orderNumber: string }
+  /** A reply offered a colleague ("that didn't solve it"): "yes" asks for one. */
+  | { kind: 'offered_person'; intent: string };
 
 /** Structured content the widget renders beside the text. */
 export interface ReplyPayload {

@@ -1,4 +1,6 @@
 import {
+  SAYS_DELIVERED,
+  agrees,
   ALREADY_RECEIVED,
   ASKS_AVAILABILITY,
   ASKS_IF_BOT,
@@ -47,6 +49,30 @@ describe('message cues', () => {
       'yes',
     ])
       expect(DECLINES.test(request)).toBe(false);
+  });
+
+  it('tells a yes to an offer from a thank-you, and a parcel marked delivered from one late', () => {
+    for (const yes of ['yes', 'yes please', 'ok do it', 'sure', '好的', '可以'])
+      expect(agrees(yes)).toBe(true);
+    for (const not of [
+      'ok thanks',
+      '好的谢谢',
+      'no',
+      'yes but where is my other order though, A10002?',
+    ])
+      expect(agrees(not)).toBe(false);
+    for (const marked of [
+      'it says delivered but I never got it',
+      'tracking shows it as delivered',
+      '显示签收了但是没收到',
+    ])
+      expect(SAYS_DELIVERED.test(marked)).toBe(true);
+    for (const late of [
+      "it still hasn't arrived",
+      'it was supposed to arrive monday',
+      '快递还没到',
+    ])
+      expect(SAYS_DELIVERED.test(late)).toBe(false);
   });
 
   it('tells an item already received from one still on order', () => {

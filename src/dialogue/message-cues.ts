@@ -27,6 +27,19 @@ export const NOT_RECEIVED =
 /** "Are you a bot?", "am I talking to a real person?", "你是机器人吗": who is answering. */
 export const ASKS_IF_BOT =
   /\b(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|chat ?bot|human|real(?: person| human)?|person|ai|machine|computer)\b|\bam i (?:talking|chatting|speaking) (?:to|with) (?:a |an )?(?:bot|robot|human|real person|person|machine|computer|ai)\b|(?:你|您)是(?:不是)?(?:机器人|真人|人工|AI|ai|智能客服)|是(?:机器人|真人)(?:吗|么|嘛)/i;
+/**
+ * "It says delivered", "显示签收了": the shop marked the parcel delivered. Without it, "it hasn't
+ * arrived" is more likely an order still on its way.
+ */
+export const SAYS_DELIVERED =
+  /\b(?:says?|shows?|showing|marked(?: as)?|status(?: is)?|tracking)\b[^.?!]{0,20}\bdelivered\b|\b(?:was|been) delivered\b|\bdelivered but\b|显示(?:已)?(?:签收|送达)|已签收|签收了/i;
+/** "Ok thanks", "好的谢谢": an acknowledgement, not a yes to what the bot offered. */
+const THANKS = /\bthanks?\b|\bthank you\b|\bty\b|\bthx\b|谢谢|多谢|感谢/i;
+/** A plain yes to an offer the bot made in passing ("yes", "ok do it", "好的"), not "ok thanks". */
+export function agrees(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= 40 && YES.test(trimmed) && !THANKS.test(trimmed);
+}
 /** "Still not working", "that didn't help", "还是不行": the answer just given did not solve it. */
 export const NOT_RESOLVED =
   /\b(?:still (?:not|doesn'?t|does not|don'?t|can'?t|cannot|isn'?t|won'?t|nothing|the same|broken)|(?:didn'?t|did not|doesn'?t|does not) (?:work|help)|not working|no luck|tried (?:that|it|this) already|already tried (?:that|it|this))\b|还是不行|还是不可以|还是没(?:有)?(?:用|收到|反应|解决)|还是收不到|还是不能|没用|不管用|试过了|没解决/i;
