@@ -112,6 +112,10 @@ export const PHRASES = {
     en: 'Order {number} is {status}. Its invoice appears under My account → Orders → {number} → "Invoice" as soon as it ships.',
     zh: '订单 {number} 当前状态：{status}。发货后即可在“我的账户 → 我的订单 → {number} → 发票”中查看发票。',
   },
+  closedOrderUnchangeable: {
+    en: 'Order {number} is {status}, so it can no longer be changed. To get the items you want, place a new order; I can help you find them.',
+    zh: '订单 {number} 当前状态：{status}，已无法修改。如需购买想要的商品，请重新下单，我可以帮您查找商品。',
+  },
   noInvoiceCancelled: {
     en: 'Order {number} was cancelled, so no invoice was issued for it. If you were charged for it, a colleague can look into that.',
     zh: '订单 {number} 已取消，因此没有开具发票。如果已经扣款，可以转人工客服核实。',

@@ -764,6 +764,18 @@ describe('DialoguePolicy', () => {
         identified,
       );
       expect(zh.replies[0].text).toBe('template for change_order about A10004');
+      // A cancelled order cannot be edited: a new order, not the template's "Edit order" button.
+      shop.orders.push(order({ id: 'o5', number: 'A10005', status: 'cancelled' }));
+      const cancelled = await policy.decide(
+        'change the size in A10005',
+        nlu('change_order', { entities: orderEntity('A10005') }),
+        {},
+        identified,
+      );
+      expect(cancelled.replies[0].text).toBe(
+        'Order A10005 is cancelled, so it can no longer be changed. To get the items you want, place a new order; I can help you find them.',
+      );
+      expect(cancelled.replies[0].payload?.quickReplies).toBeUndefined();
     });
 
     it('takes a bare order number right after an answer about an order as the same question about it', async () => {

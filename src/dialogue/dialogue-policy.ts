@@ -128,6 +128,8 @@ const ORDER_QUESTIONS: Record<OrderQuestionIntent, ReadonlySet<string>> = {
   get_refund: new Set(['delivered']),
   track_refund: new Set(['returned', 'refunded']),
 };
+/** Orders that are over: nothing in them can change any more. */
+const CLOSED: ReadonlySet<string> = new Set(['cancelled', 'returned', 'refunded']);
 /** An exchange of an item already received is about an order that was delivered. */
 const DELIVERED: ReadonlySet<string> = new Set(['delivered']);
 /** How a refund stands, by order status; other statuses have none. */
@@ -495,6 +497,12 @@ export class DialoguePolicy {
       );
       return turn.done(intent, true);
     }
+    // A change to an order that is over (cancelled, refunded) is a new order; the template's
+    // "edit it under My account" would send the shopper looking for a button that is not there.
+    if (intent === 'change_order' && CLOSED.has(order.status)) {
+      turn.reply(say('closedOrderUnchangeable', locale, values), { order });
+      return turn.done(intent, true);
+    }
     if (intent === 'check_invoice' || intent === 'get_invoice') {
       // Invoices are issued when an order ships.
       if (order.status === 'cancelled' || CANCELLABLE.has(order.status)) {
@@ -647,7 +655,7 @@ export class DialoguePolicy {
       const open = recent.filter((o) =>
         turn.state.notReceived && SAYS_DELIVERED.test(text)
           ? ['shipped', 'delivered'].includes(o.status)
-          : !['delivered', 'cancelled', 'returned', 'refunded'].includes(o.status),
+          : o.status !== 'delivered' && !CLOSED.has(o.status),
       );
       if (open.length === 1) return this.actOnOrder(intent, open[0], turn);
       const actionable = ACTIONABLE[intent];

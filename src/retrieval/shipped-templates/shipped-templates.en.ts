@@ -133,10 +133,10 @@ export const SHIPPED_TEMPLATES_EN: ShippedTemplate[] = [
     title: 'Refund policy',
     variants: [
       {
-        body: 'You can return most items within {{shop.returnWindowDays}} days of delivery for a full refund of the item price, as long as they are unused and in their original packaging. Refunds go back to the original payment method within 5–10 working days after we receive the return.',
+        body: 'You can return most items within {{shop.returnWindowDays}} days of delivery for a full refund of the item price, as long as they are unused and in their original packaging. Refunds go back to the original payment method within 5–10 working days after we receive the return. The return form shows the return shipping cost for your order, if any, and gives you the label; past the {{shop.returnWindowDays}} days, a colleague can check whether an exception is possible.',
       },
       {
-        body: 'You can return most unused items in their original packaging for a full refund of the item price. Refunds go back to the original payment method within 5–10 working days after we receive the return. The exact return period is on our returns page.',
+        body: 'You can return most unused items in their original packaging for a full refund of the item price. Refunds go back to the original payment method within 5–10 working days after we receive the return. The exact return period is on our returns page, and the return form shows the return shipping cost for your order, if any, and gives you the label.',
       },
     ],
     exampleQuestions: [
