@@ -16,7 +16,7 @@ import { FaqMatcher, FaqQuestion } from './faq-matcher';
 import { HnswVectorIndex } from './hnsw-vector-index';
 import { intentModelFingerprint } from './model-fingerprint';
 import { IndexableTemplate, RetrievalResult, Retriever } from './retriever';
-import { SHIPPED_TEMPLATES } from './shipped-templates';
+import { SHIPPED_FAQ, SHIPPED_TEMPLATES } from './shipped-templates';
 import { SlotContext } from './slot-registry';
 import { render } from './template-renderer';
 
@@ -82,29 +82,45 @@ export class RetrievalService implements AnswerProvider, OnModuleInit, OnModuleD
     await this.loadOrBuild(false);
   }
 
-  /** Inserts the shipped template set once (a shop's edits and deletions are never overwritten). */
+  /**
+   * Inserts the shipped templates and FAQ entries once, on a new install (a shop's edits and
+   * deletions are never overwritten).
+   */
   private async seedShippedTemplates(): Promise<void> {
     const [{ count }] = await this.dataSource.query(
       `SELECT count(*)::int AS count FROM answer_templates WHERE source = 'shipped'`,
     );
     if (count > 0) return;
     const repo = this.dataSource.getRepository(AnswerTemplate);
-    await repo.save(
-      SHIPPED_TEMPLATES.map((t) =>
-        repo.create({
+    const shipped = (t: Partial<AnswerTemplate>) =>
+      repo.create({ ...t, source: 'shipped', active: true, version: 1 });
+    await repo.save([
+      ...SHIPPED_TEMPLATES.map((t) =>
+        shipped({
           intent: t.intent,
           locale: t.locale,
           title: t.title,
           variants: t.variants,
           exampleQuestions: t.exampleQuestions,
           quickReplies: t.quickReplies ?? [],
-          source: 'shipped',
-          active: true,
-          version: 1,
         }),
       ),
-    );
-    this.logger.log({ msg: 'shipped answer templates installed', count: SHIPPED_TEMPLATES.length });
+      ...SHIPPED_FAQ.map((f) =>
+        shipped({
+          intent: null,
+          locale: f.locale,
+          title: f.title,
+          variants: [{ body: f.answer }],
+          exampleQuestions: f.questions,
+          quickReplies: f.quickReplies ?? [],
+        }),
+      ),
+    ]);
+    this.logger.log({
+      msg: 'shipped answer templates installed',
+      templates: SHIPPED_TEMPLATES.length,
+      faq: SHIPPED_FAQ.length,
+    });
   }
 
   /** Re-encodes every active template into a fresh index and saves it (`index rebuild`). */

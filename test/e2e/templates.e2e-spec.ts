@@ -198,6 +198,25 @@ describe.each(backends())('answer templates on %s', (backend: Backend) => {
     }
   });
 
+  it('answers discount questions from the FAQ entries a new install ships, which staff can edit', async () => {
+    const shipped = await asAdmin(api().get('/api/templates?source=shipped&limit=200'));
+    const discounts = shipped.body.items.filter(
+      (x: { intent: string | null; title: string }) =>
+        x.intent === null && /Discounts|优惠/.test(x.title),
+    );
+    expect(discounts.map((x: { locale: string }) => x.locale).sort()).toEqual(['en', 'zh']);
+    const shopper = await ShopperClient.connect(t.url!);
+    try {
+      // Both are out of scope for the intent model.
+      const en = await shopper.say('can you give me a discount?');
+      expect(en.reply.text).toMatch(/promo code goes into the "Discount code" field/);
+      const zh = await shopper.say('能便宜点吗');
+      expect(zh.reply.text).toMatch(/^当前的优惠活动会显示在网站和商品页面上/);
+    } finally {
+      shopper.close();
+    }
+  });
+
   it('answers an FAQ question asked in other words, even one the model reads as an intent', async () => {
     const csv =
       'question,answer,locale\n' +

@@ -8,3 +8,4 @@ export const SHIPPED_TEMPLATES: readonly ShippedTemplate[] = [
   ...SHIPPED_TEMPLATES_ZH,
 ];
 export * from './shipped-template';
+export * from './shipped-faq';

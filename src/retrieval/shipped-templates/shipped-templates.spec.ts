@@ -1,5 +1,5 @@
 import { render, validateTemplate } from '../template-renderer';
-import { SHIPPED_INTENTS, SHIPPED_TEMPLATES, FALLBACK_INTENT } from './index';
+import { SHIPPED_FAQ, SHIPPED_INTENTS, SHIPPED_TEMPLATES, FALLBACK_INTENT } from './index';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -70,5 +70,15 @@ describe('shipped templates', () => {
       return t.locale === 'zh' ? !texts.every((s) => HAN.test(s)) : texts.some((s) => HAN.test(s));
     });
     expect(mismatched.map((t) => `${t.locale}/${t.intent}`)).toEqual([]);
+  });
+
+  it('ship FAQ entries in the language of their locale, each with an answer that renders', () => {
+    const wrong = SHIPPED_FAQ.filter((f) => {
+      const texts = [f.title, f.answer, ...f.questions, ...(f.quickReplies ?? [])];
+      const inLocale =
+        f.locale === 'zh' ? texts.every((s) => HAN.test(s)) : !texts.some((s) => HAN.test(s));
+      return !inLocale || f.questions.length < 3 || render([{ body: f.answer }], {}) === null;
+    });
+    expect(wrong.map((f) => `${f.locale}/${f.title}`)).toEqual([]);
   });
 });
