@@ -198,7 +198,7 @@ describe.each(backends())('answer templates on %s', (backend: Backend) => {
     }
   });
 
-  it('answers discount questions from the FAQ entries a new install ships, which staff can edit', async () => {
+  it('answers discount and payment-safety questions from the FAQ entries a new install ships, which staff can edit', async () => {
     const shipped = await asAdmin(api().get('/api/templates?source=shipped&limit=200'));
     const discounts = shipped.body.items.filter(
       (x: { intent: string | null; title: string }) =>
@@ -212,6 +212,9 @@ describe.each(backends())('answer templates on %s', (backend: Backend) => {
       expect(en.reply.text).toMatch(/promo code goes into the "Discount code" field/);
       const zh = await shopper.say('能便宜点吗');
       expect(zh.reply.text).toMatch(/^当前的优惠活动会显示在网站和商品页面上/);
+      // Read as a payment problem, which would apologise for a failed payment.
+      const safe = await shopper.say('is it safe to pay on your site?');
+      expect(safe.reply.text).toMatch(/^Yes: checkout runs over an encrypted connection/);
     } finally {
       shopper.close();
     }

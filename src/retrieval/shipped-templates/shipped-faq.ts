@@ -51,4 +51,58 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
     ],
     quickReplies: ['订阅促销邮件'],
   },
+  {
+    locale: 'en',
+    title: 'Choosing a size',
+    answer:
+      'Clothing and shoe pages have a size guide next to the size selector, with body measurements for each size; the description says when an item runs small or large. If the size you get does not fit, you can exchange it within the return period (My account → Orders → "Return or refund").',
+    questions: [
+      'what size should I get',
+      'how do I know my size',
+      'do you have a size chart',
+      'I am between two sizes, which one should I order',
+      'where is the size guide',
+    ],
+  },
+  {
+    locale: 'zh',
+    title: '尺码选择',
+    answer:
+      '服装和鞋类商品页面的尺码选择旁有尺码表，列出每个尺码对应的身体尺寸；如果商品偏大或偏小，商品描述里会注明。收到后尺码不合适，可以在退货期限内换货（我的账户 → 我的订单 → 退货/退款）。',
+    questions: [
+      '尺码怎么选',
+      '有尺码表吗',
+      '我该穿多大码',
+      '两个尺码之间选哪个',
+      '不知道自己穿什么码',
+    ],
+  },
+  {
+    locale: 'en',
+    title: 'Is paying on the site safe?',
+    answer:
+      'Yes: checkout runs over an encrypted connection and card payments are handled by our payment provider, so we never see or store your full card number. Your bank may ask you to confirm the payment in its app. If you notice a charge you do not recognise, tell us and a colleague will check it.',
+    questions: [
+      'is it safe to pay on your site',
+      'is my card information secure',
+      'do you store my credit card details',
+      'is your checkout secure',
+      'can I trust this website with my card',
+    ],
+    quickReplies: ['Payment methods'],
+  },
+  {
+    locale: 'zh',
+    title: '在网站付款安全吗',
+    answer:
+      '安全的：结算页面全程加密传输，银行卡支付由我们的支付服务商处理，我们看不到也不会保存您的完整卡号。付款时银行可能会要求您在其 App 中确认。如发现不认识的扣款，请告诉我们，同事会为您核查。',
+    questions: [
+      '在你们网站付款安全吗',
+      '银行卡信息会泄露吗',
+      '你们会保存我的卡号吗',
+      '付款安全吗',
+      '支付会不会不安全',
+    ],
+    quickReplies: ['支付方式'],
+  },
 ];
