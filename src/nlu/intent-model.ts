@@ -7,6 +7,7 @@ import { Featurizer, FeaturizerConfig } from './featurizer';
 import { OUT_OF_SCOPE, decideIntent } from './intent-decision';
 import { INTENT_MODEL_FILES, IntentLabelsFile } from './intent-model-files';
 import { Lang, detectLanguage } from './language';
+import { SpellingCorrector } from './spelling';
 
 export interface IntentAlternative {
   intent: string;
@@ -36,13 +37,20 @@ export class IntentModel {
   private constructor(
     private readonly session: ort.InferenceSession,
     private readonly featurizer: Featurizer,
+    private readonly spelling: SpellingCorrector,
     readonly labels: readonly string[],
     readonly threshold: number,
     readonly vectorDimension: number,
   ) {}
 
-  /** Loads a model directory written by `train intent`. */
-  static async load(dir: string): Promise<IntentModel> {
+  /**
+   * Loads a model directory written by `train intent`. Misspelt words are corrected towards the
+   * model's vocabulary unless `correctSpelling` is false (the typo benchmark's baseline).
+   */
+  static async load(
+    dir: string,
+    options: { correctSpelling?: boolean } = {},
+  ): Promise<IntentModel> {
     try {
       const [onnx, featurizerJson, labelsJson] = await Promise.all([
         readFile(join(dir, INTENT_MODEL_FILES.onnx)),
@@ -62,6 +70,9 @@ export class IntentModel {
       return new IntentModel(
         session,
         featurizer,
+        options.correctSpelling === false
+          ? SpellingCorrector.none()
+          : SpellingCorrector.forVocabulary(featurizer.config),
         labels.labels,
         labels.threshold,
         labels.vectorDimension,
@@ -79,11 +90,11 @@ export class IntentModel {
     return { idfOf: (feature) => featurizer.idfOf(feature), maxIdf: featurizer.maxIdf };
   }
 
-  /** Raw network outputs for one text. */
+  /** Raw network outputs for one text, its misspelt words corrected first. */
   async infer(
     text: string,
   ): Promise<{ probs: Float32Array; vector: Float32Array; features: number }> {
-    const x = this.featurizer.transform(text);
+    const x = this.featurizer.transform(this.spelling.correct(text));
     const n = x.indices.length;
     const outputs = await this.session.run({
       [INTENT_GRAPH_IO.indices]: new ort.Tensor('int64', BigInt64Array.from(x.indices, BigInt), [

@@ -73,4 +73,12 @@ describe('NluService with the shipped model', () => {
     expect((await service.understand('hey, I have a question')).intent).toBe('greeting');
     expect((await service.understand('你好，在吗')).intent).toBe('greeting');
   });
+
+  it('understands a request with a misspelt word it would otherwise decline', async () => {
+    // Uncorrected, "packge" leaves too few known n-grams: out of scope at 0.99.
+    const typo = await service.understand('helo, wheres my packge??');
+    expect(typo.outOfScope).toBe(false);
+    expect(typo.intent).toBe('track_order');
+    expect((await service.understand('did my rfeund go thru?')).intent).toBe('track_refund');
+  });
 });

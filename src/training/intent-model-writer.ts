@@ -90,6 +90,7 @@ function modelCard(model: TrainedIntentModel, info: ModelDirInfo, bytes: number)
     `- hidden-layer epochs kept: ${t.mlpEpochs}; SVM weight ${t.svmWeight}; temperature ${t.temperature}`,
     `- out-of-scope: top label \`oos\` or confidence < ${model.threshold.toFixed(4)} (chosen on validation)`,
     `- model.onnx: ${(bytes / 1024 / 1024).toFixed(2)} MiB (large matrices in int8 with a scale per row); training ${t.seconds} s; seed ${t.options.seed}`,
+    '- served with spelling correction: an English word one edit from a word of the vocabulary, and not itself in the English word list, is read as that word (src/nlu/spelling.ts; `npm run bench:typos`)',
     '',
     '## Metrics',
     '',
