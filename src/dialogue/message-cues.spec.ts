@@ -112,9 +112,17 @@ describe('message cues', () => {
       '还是不行',
       '没用',
       '还是收不到',
+      'still getting them',
+      'still happening',
+      '还是一直收到你们的短信',
     ])
       expect(NOT_RESOLVED.test(failed)).toBe(true);
-    for (const other of ['it works now, thanks', 'still want to order', '好的，可以了'])
+    for (const other of [
+      'it works now, thanks',
+      'still want to order',
+      'is it still coming today?',
+      '好的，可以了',
+    ])
       expect(NOT_RESOLVED.test(other)).toBe(false);
   });
 

@@ -42,7 +42,7 @@ export function agrees(text: string): boolean {
 }
 /** "Still not working", "that didn't help", "还是不行": the answer just given did not solve it. */
 export const NOT_RESOLVED =
-  /\b(?:still (?:not|doesn'?t|does not|don'?t|can'?t|cannot|isn'?t|won'?t|nothing|the same|broken)|(?:didn'?t|did not|doesn'?t|does not) (?:work|help)|not working|no luck|tried (?:that|it|this) already|already tried (?:that|it|this))\b|还是不行|还是不可以|还是没(?:有)?(?:用|收到|反应|解决)|还是收不到|还是不能|没用|不管用|试过了|没解决/i;
+  /\b(?:still (?:not|doesn'?t|does not|don'?t|can'?t|cannot|isn'?t|won'?t|nothing|the same|broken|getting|receiving|happening|showing|seeing)|(?:didn'?t|did not|doesn'?t|does not) (?:work|help)|not working|no luck|tried (?:that|it|this) already|already tried (?:that|it|this))\b|还是不行|还是不可以|还是没(?:有)?(?:用|收到|反应|解决)|还是收不到|还是(?:会|一直)?(?:收到|出现)|还是不能|没用|不管用|试过了|没解决/i;
 /** "I don't have the order number", "忘了订单号": asked for a number the shopper cannot give. */
 export const NO_ORDER_NUMBER =
   /\b(?:(?:don'?t|do not|dont) (?:have|know|remember|see|got)|(?:lost|forgot|can'?t find|cannot find|can'?t remember|no idea (?:of|what))) (?:the |my |its |what )?(?:order )?(?:number|no\.?|#|it|what it is)\b|\bno order (?:number|no)\b|(?:没有|不知道|忘了|忘记了?|找不到|不记得)(?:我的)?(?:订单号|单号|订单编号|号码)|(?:订单号|单号)(?:忘了|找不到|不记得了?)/i;
