@@ -1047,6 +1047,15 @@ describe('DialoguePolicy', () => {
       anonymous,
     );
     expect(cheapest.replies[0].payload?.products?.[0]?.title).toBe('Canvas Shoes');
+    // Right after products were shown, a bare "under 100" is a price too.
+    const bare = await policy.decide(
+      'something under 100',
+      nlu('product_recommendation'),
+      shoes.state,
+      anonymous,
+    );
+    expect(bare.replies[0].text).toBe('Here are some picks in Shoes under $100:');
+    expect(bare.replies[0].payload?.products?.map((p) => p.title)).toEqual(['Canvas Shoes']);
     const dresses = await policy.decide(
       'and dresses under $50?',
       nlu('product_recommendation'),

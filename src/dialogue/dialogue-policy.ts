@@ -30,7 +30,7 @@ import {
   REFERS_BACK,
   YES,
 } from './message-cues';
-import { findCategory, recommendFrom } from './product-interest';
+import { budgetOf, findCategory, recommendFrom, type Budget } from './product-interest';
 import type {
   Decision,
   DialoguePorts,
@@ -1078,15 +1078,20 @@ export class DialoguePolicy {
     // The new message first: its budget and category win over the earlier one's.
     const request =
       previous && !findCategory(text, categories, turn.locale) ? `${text} ${previous}` : text;
+    // Narrowing what was shown, "under 100" is a price; without an amount ("cheaper ones?") the
+    // earlier request's budget still holds.
+    const narrowed = previous ? budgetOf(text, { bareAmounts: true }) : null;
+    const budget = narrowed?.max != null ? narrowed : budgetOf(request);
     turn.state.lastIntent = 'product_recommendation';
     turn.state.lastRecommendation = request;
-    return this.showRecommendations(request, categories, turn);
+    return this.showRecommendations(request, categories, turn, budget);
   }
 
   private async showRecommendations(
     text: string,
     categories: string[],
     turn: Turn,
+    budget: Budget = budgetOf(text),
   ): Promise<Decision> {
     const match = findCategory(text, categories, turn.locale);
     // Without a category, "有没有咖啡机" is looked for among many more than the most popular.
@@ -1095,7 +1100,7 @@ export class DialoguePolicy {
       match ? CANDIDATES_TO_RANK : CANDIDATES_WITHOUT_CATEGORY,
       turn.locale,
     );
-    const fitting = recommendFrom(text, candidates);
+    const fitting = recommendFrom(text, candidates, budget);
     const products = fitting.products.slice(0, PRODUCTS_PER_REPLY);
     if (products.length === 0) {
       turn.reply(say('noProducts', turn.locale));

@@ -160,6 +160,7 @@ export function pointsBack(text: string): boolean {
 
 /** The message is about price only: a most-to-pay or "cheap"/"便宜". */
 export function narrowsPrice(text: string): boolean {
-  const budget = budgetOf(text);
+  // Said right after products were shown: "under 100" is a price.
+  const budget = budgetOf(text, { bareAmounts: true });
   return budget.max !== null || budget.cheap;
 }

@@ -127,6 +127,13 @@ describe('budgetOf', () => {
     expect(budgetOf('不超过3天能到的')).toEqual({ max: null, currency: null, cheap: false });
     expect(budgetOf('any cheap headphones?')).toEqual({ max: null, currency: null, cheap: true });
     expect(budgetOf('有没有便宜点的台灯')).toEqual({ max: null, currency: null, cheap: true });
+    // Right after products were shown a bare amount is a price, but not a duration or an age.
+    const bare = { bareAmounts: true };
+    expect(budgetOf('something under 100', bare).max).toBe(100);
+    expect(budgetOf('something under 100').max).toBeNull();
+    expect(budgetOf('below 49.99 please', bare).max).toBe(49.99);
+    expect(budgetOf('under 3 days', bare).max).toBeNull();
+    expect(budgetOf('for kids under 10 years', bare).max).toBeNull();
   });
 });
 

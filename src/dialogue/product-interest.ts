@@ -423,6 +423,7 @@ export function rankByInterest<T extends Pick<ProductCard, 'title' | 'price'>>(
 export function recommendFrom<T extends Pick<ProductCard, 'title' | 'price' | 'currency'>>(
   text: string,
   candidates: T[],
+  budget: Budget = budgetOf(text),
 ): {
   products: T[];
   withinBudget: boolean;
@@ -433,21 +434,21 @@ export function recommendFrom<T extends Pick<ProductCard, 'title' | 'price' | 'c
   const scored = scoreAll(text, candidates);
   const fitting = scored.filter((s) => s.score > 0);
   const pool = fitting.length > 0 ? fitting : scored;
-  const budget = applyBudget(
+  const affordable = applyBudget(
     pool.map((s) => s.product),
-    budgetOf(text),
+    budget,
   );
-  const kept = new Set(budget.products);
+  const kept = new Set(affordable.products);
   return {
     // Over budget, "these are the least expensive" must be true: by price alone.
-    products: budget.withinBudget
+    products: affordable.withinBudget
       ? byFit(
           pool.filter((s) => kept.has(s.product)),
-          budget.applied.cheap,
+          affordable.applied.cheap,
         )
       : pool.map((s) => s.product).sort((a, b) => a.price - b.price),
-    withinBudget: budget.withinBudget,
-    applied: budget.applied,
+    withinBudget: affordable.withinBudget,
+    applied: affordable.applied,
     unmatched: fitting.length === 0 && interestOf(text).namesSomething,
   };
 }
@@ -551,9 +552,17 @@ const CURRENCY_WORDS: [RegExp, string][] = [
   [/¥|元|块|人民币/, 'CNY'],
 ];
 
-/** What the message says about price. */
-export function budgetOf(text: string): Budget {
-  const match = EN_MAX.exec(text) ?? ZH_MAX.exec(text);
+/** "Under 100", "below 50": a bare amount, a price only when the talk is already about prices. */
+const EN_BARE_MAX =
+  /\b(?:under|below|less than|cheaper than|up to|no more than)\s*(\d+(?:\.\d+)?)\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|kg|g|cm|mm|m|inch(?:es)?|lbs?|people|persons|players|pieces|%))/i;
+
+/**
+ * What the message says about price. `bareAmounts` also reads "under 100" as a budget: right
+ * after products were shown, that is what it means ("toys for kids under 10" out of context is not).
+ */
+export function budgetOf(text: string, options: { bareAmounts?: boolean } = {}): Budget {
+  const match =
+    EN_MAX.exec(text) ?? ZH_MAX.exec(text) ?? (options.bareAmounts ? EN_BARE_MAX.exec(text) : null);
   const amount = match?.slice(1).find((group) => group !== undefined);
   const currency = match
     ? (CURRENCY_WORDS.find(([pattern]) => pattern.test(match[0]))?.[1] ?? null)
