@@ -422,6 +422,16 @@ describe('DialoguePolicy', () => {
     );
     expect(order.handledIntent).toBe('cancel_order');
     expect(order.state.pending).toMatchObject({ kind: 'confirm_cancel' });
+    // Asked while the bot waits for an order number: answered, not "that's not an order number".
+    const asked = await policy.decide('where is my order', nlu('track_order'), {}, anonymous);
+    expect(asked.state.pending).toMatchObject({ kind: 'order_number' });
+    const meanwhile = await policy.decide(
+      'any gift cards?',
+      nlu('oos', { outOfScope: true }),
+      asked.state,
+      anonymous,
+    );
+    expect(meanwhile.replies[0].text).toBe('Yes: gift cards from $10, at the checkout.');
     shop.faqQuestions = [];
   });
 

@@ -807,10 +807,17 @@ export class DialoguePolicy {
   /**
    * The shopper asked something else instead of answering ("what do you have for hiking?" while
    * the bot waits for an order number): understood in scope and without an order number, either
-   * very confidently or confidently enough to be answered as another intent than the pending one.
+   * very confidently or confidently enough to be answered as another intent than the pending one,
+   * or a question from the shop's FAQ ("能便宜点吗", out of scope for the model).
    */
-  private changedTopic(pending: PendingSlot, text: string, nlu: Understanding): boolean {
-    if (nlu.outOfScope || ORDER_TOKEN.test(text)) return false;
+  private async changedTopic(
+    pending: PendingSlot,
+    text: string,
+    nlu: Understanding,
+    locale: Locale,
+  ): Promise<boolean> {
+    if (ORDER_TOKEN.test(text)) return false;
+    if (nlu.outOfScope) return (await this.ports.faqByWords({ locale, text })) !== null;
     if (nlu.confidence >= 0.8) return true;
     return nlu.confidence >= this.options.clarifyBelow && nlu.intent !== pendingIntent(pending);
   }
@@ -825,7 +832,7 @@ export class DialoguePolicy {
     turn: Turn,
   ): Promise<Decision | null> {
     const locale = turn.locale;
-    const changedTopic = this.changedTopic(pending, text, nlu);
+    const changedTopic = await this.changedTopic(pending, text, nlu, locale);
     switch (pending.kind) {
       case 'pick_product': {
         const options = await Promise.all(
