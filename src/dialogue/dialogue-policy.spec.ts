@@ -271,6 +271,18 @@ describe('DialoguePolicy', () => {
       identified,
     );
     expect(onItsWay.replies[0].text).toBe('Order A10002 is being prepared.');
+    // A shopper whose only order is over is answered about it, not asked which one.
+    shop.orders.push(order({ id: 'o7', number: 'C30007', customerId: 'c3', status: 'cancelled' }));
+    const only = await policy.decide(
+      'where is my order',
+      nlu('track_order'),
+      {},
+      {
+        ...identified,
+        customerId: 'c3',
+      },
+    );
+    expect(only.replies[0].text).toMatch(/^Order C30007 is cancelled/);
   });
 
   it("lists a signed-in shopper's latest orders with their items when asked what they ordered", async () => {

@@ -678,6 +678,8 @@ export class DialoguePolicy {
         );
         return turn.done(intent, true);
       }
+      // Their only order, even one that is over: that is the one meant.
+      if (recent.length === 1) return this.actOnOrder(intent, recent[0], turn);
       if (recent.length > 0) {
         // Orders the request can act on (or, for a parcel that never came, those sent) first.
         const first = actionable
