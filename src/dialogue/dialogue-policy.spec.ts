@@ -320,6 +320,21 @@ describe('DialoguePolicy', () => {
       { ...identified, locale: 'zh' },
     );
     expect(second.replies[0].text).toBe('订单 A10002 当前状态：备货中。');
+    // Or by its status: "the one being prepared", "已发货的那个".
+    const prepared = await policy.decide(
+      'the one being prepared',
+      nlu('oos', { outOfScope: true }),
+      history.state,
+      identified,
+    );
+    expect(prepared.replies[0].text).toBe('Order A10002 is being prepared.');
+    const sent = await policy.decide(
+      '已发货的那个',
+      nlu('track_order', { lang: 'zh', confidence: 0.5 }),
+      history.state,
+      { ...identified, locale: 'zh' },
+    );
+    expect(sent.replies[0].text).toMatch(/^订单 A10001 当前状态：已发货/);
     const zh = await policy.decide(
       '我上次买了什么',
       nlu('oos', { outOfScope: true }),
@@ -908,13 +923,19 @@ describe('DialoguePolicy', () => {
   });
 
   it('offers the orders a cancellation can act on first, and says when none can be cancelled', async () => {
-    // Ann's orders, latest first: A10001 shipped, A10002 processing (and a third, delivered).
+    // Ann's orders: A10001 shipped, A10002 processing, a delivered one.
     shop.orders.push(order({ id: 'o4', number: 'A10004', status: 'delivered' }));
+    // One can be cancelled: that one, named, with the question before anything is done.
+    const only = await policy.decide('cancel my order', nlu('cancel_order'), {}, identified);
+    expect(only.state.pending).toEqual({ kind: 'confirm_cancel', orderId: 'o2' });
+    expect(only.replies[0].text).toMatch(/^Order A10002 .*Do you want me to cancel it\?$/);
+    // Two can: those first.
+    shop.orders.push(order({ id: 'o5', number: 'A10005', status: 'paid' }));
     const pick = await policy.decide('cancel my order', nlu('cancel_order'), {}, identified);
     expect(pick.replies[0].payload?.quickReplies?.map((q) => q.value)).toEqual([
       'A10002',
+      'A10005',
       'A10001',
-      'A10004',
     ]);
     for (const o of shop.orders) if (o.customerId === 'c1') o.status = 'delivered';
     const none = await policy.decide('cancel my order', nlu('cancel_order'), {}, identified);

@@ -22,6 +22,7 @@ import {
   NOT_RECEIVED,
   SAYS_DELIVERED,
   agrees,
+  statusesNamed,
   ORDER_HISTORY,
   ORDER_TOKEN,
   orderNumberIn,
@@ -678,15 +679,14 @@ export class DialoguePolicy {
         );
         return turn.done(intent, true);
       }
-      // Their only order, even one that is over: that is the one meant.
+      // Their only order, even one that is over, or the only one the request can act on (a
+      // cancellation or address change still names it and asks before acting): the one meant.
+      const canActOn = actionable ? recent.filter((o) => actionable.has(o.status)) : [];
       if (recent.length === 1) return this.actOnOrder(intent, recent[0], turn);
+      if (canActOn.length === 1) return this.actOnOrder(intent, canActOn[0], turn);
       if (recent.length > 0) {
         // Orders the request can act on (or, for a parcel that never came, those sent) first.
-        const first = actionable
-          ? recent.filter((o) => actionable.has(o.status))
-          : turn.state.notReceived
-            ? open
-            : [];
+        const first = actionable ? canActOn : turn.state.notReceived ? open : [];
         const choices = [...first, ...recent.filter((o) => !first.includes(o))];
         turn.state.pending = { kind: 'order_number', intent, attempts: 0 };
         turn.reply(say('pickOrder', turn.locale), {
@@ -806,6 +806,18 @@ export class DialoguePolicy {
     return turn.done(intent, true);
   }
 
+  /** The one offered order whose status the message names ("the one being prepared"). */
+  private async offeredWithStatus(
+    offered: string[] | undefined,
+    text: string,
+  ): Promise<string | undefined> {
+    const named = statusesNamed(text);
+    if (!offered?.length || named.length === 0) return undefined;
+    const orders = await Promise.all(offered.map((n) => this.ports.findOrderByNumber(n)));
+    const matching = orders.filter((o) => o && named.includes(o.status));
+    return matching.length === 1 ? matching[0]!.number : undefined;
+  }
+
   /**
    * The shopper asked something else instead of answering ("what do you have for hiking?" while
    * the bot waits for an order number): understood in scope and without an order number, either
@@ -872,7 +884,10 @@ export class DialoguePolicy {
         return this.handleIntent(picked, text, nlu, ctx, turn);
       }
       case 'order_offer': {
-        const number = orderNumberIn(text, nlu) ?? atPosition(state.ordersOffered ?? [], text);
+        const number =
+          orderNumberIn(text, nlu) ??
+          atPosition(state.ordersOffered ?? [], text) ??
+          (await this.offeredWithStatus(state.ordersOffered, text));
         if (!number) return null;
         // "A10002" or "it's order A10002" answers the offer, whatever the model makes of it;
         // a sentence that asks something else about an order ("cancel A10002", "I never got my
@@ -882,7 +897,10 @@ export class DialoguePolicy {
         return this.withOrderNumber(pending.intent, number, ctx, turn);
       }
       case 'order_number': {
-        const number = orderNumberIn(text, nlu) ?? atPosition(state.ordersOffered ?? [], text);
+        const number =
+          orderNumberIn(text, nlu) ??
+          atPosition(state.ordersOffered ?? [], text) ??
+          (await this.offeredWithStatus(state.ordersOffered, text));
         if (number) return this.withOrderNumber(pending.intent, number, ctx, turn);
         if (NO_ORDER_NUMBER.test(text)) return this.withoutOrderNumber(pending, ctx, turn);
         if (changedTopic) return null;

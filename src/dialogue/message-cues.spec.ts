@@ -1,5 +1,6 @@
 import {
   SAYS_DELIVERED,
+  statusesNamed,
   agrees,
   ALREADY_RECEIVED,
   ASKS_AVAILABILITY,
@@ -73,6 +74,14 @@ describe('message cues', () => {
       '快递还没到',
     ])
       expect(SAYS_DELIVERED.test(late)).toBe(false);
+  });
+
+  it('reads which order status a message names', () => {
+    expect(statusesNamed('the one being prepared')).toEqual(['paid', 'processing']);
+    expect(statusesNamed('the one not shipped yet')).toEqual(['paid', 'processing']);
+    expect(statusesNamed('the shipped one')).toEqual(['shipped']);
+    expect(statusesNamed('已签收的那个')).toEqual(['delivered']);
+    expect(statusesNamed('the first one')).toEqual([]);
   });
 
   it('tells an item already received from one still on order', () => {

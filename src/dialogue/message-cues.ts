@@ -106,6 +106,23 @@ export function atPosition<T>(items: readonly T[], text: string): T | undefined 
   return position < 0 ? items.at(-1) : items[position];
 }
 
+/** How shoppers name an order by its status ("the one being prepared", "已发货的那个"). */
+const STATUS_CUES: [RegExp, readonly string[]][] = [
+  [/awaiting payment|unpaid|not (?:yet )?paid|待付款|未付款|没付款/i, ['pending']],
+  [
+    /being prepared|processing|preparing|not (?:yet )?(?:shipped|sent)|备货|准备中|还没发货|未发货/i,
+    ['paid', 'processing'],
+  ],
+  [/on its way|(?<!not (?:yet )?)shipped|in transit|已发货|发货了|运输中|在路上/i, ['shipped']],
+  [/(?<!not (?:yet )?)delivered|签收|送到了/i, ['delivered']],
+  [/cancell?ed|已取消|取消了/i, ['cancelled']],
+];
+
+/** The order statuses a message names, for picking an offered order by its status. */
+export function statusesNamed(text: string): string[] {
+  return STATUS_CUES.filter(([cue]) => cue.test(text)).flatMap(([, statuses]) => statuses);
+}
+
 /** What is left of "order A10002 please" once the number is gone: nothing that asks anything. */
 const NUMBER_FILLER =
   /\b(?:order|number|no|it'?s|it is|is|the|my|here|here's|please|pls|thanks?|thank you|and|also|what about|how about)\b|订单号?|单号|号码|是|的|谢谢|那|呢|还有|也|[\s\p{P}]/giu;
