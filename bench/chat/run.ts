@@ -356,7 +356,7 @@ function markdown(r: {
   return [
     `# Chat benchmark — ${r.database}`,
     '',
-    `Run ${r.date} on this 2-core machine (\`npm run bench:chat\`). Server = the real platform in its own process`,
+    `Run ${r.date} on this 2-core machine (\`npm run bench:chat\`). Server = the real platform (compiled build, as \`npm start\` runs it) in its own process`,
     `(${r.database === 'PostgreSQL' ? 'PostgreSQL via DATABASE_URL' : 'embedded PGlite'}, in-process queues, shipped intent model, demo shop); clients = socket.io-client in the bench process.`,
     'Turn latency = `message:send` → first bot reply (`message:new`). *Paced*: each shopper thinks 0.5–1.5 s between',
     'messages (a fast typist; real shoppers are slower). *Saturation*: no think time.',
