@@ -1532,6 +1532,29 @@ describe('DialoguePolicy', () => {
     expect(d.replies[0].payload?.products?.[0].title).toBe('Best Shoes');
   });
 
+  it('shows the products a shopper wants to buy, and explains ordering when none is named', async () => {
+    const card = (id: string, title: string): ProductDetail => ({
+      id,
+      title,
+      price: 99,
+      currency: 'USD',
+      imageUrl: null,
+      url: null,
+      category: 'Electronics',
+      description: null,
+      stock: 5,
+    });
+    shop.popular = [card('h1', 'Wireless Headphones'), card('w1', 'Slim Webcam')];
+    const buy = await policy.decide('I want to buy headphones', nlu('place_order'), {}, anonymous);
+    expect(buy.replies[0].payload?.products?.map((p) => p.id)).toEqual(['h1']);
+    expect(buy.replies[1].text).toBe('template for place_order');
+    expect(buy.state.lastIntent).toBe('product_recommendation');
+    for (const how of ['how do I place an order', 'can I order by phone']) {
+      const d = await policy.decide(how, nlu('place_order'), {}, anonymous);
+      expect(d.replies[0].text).toBe('template for place_order');
+    }
+  });
+
   it('answers about the product the shopper points at by its position among those shown', async () => {
     const shoe = (id: string, title: string, price: number, stock: number): ProductDetail => ({
       id,

@@ -313,6 +313,12 @@ export class DialoguePolicy {
     }
     if (isOrderQuestion(intent)) return this.orderQuestion(intent, text, nlu, ctx, turn);
     if (intent === 'product_recommendation') return this.recommend(text, turn);
+    // "I want to buy headphones": the shop's headphones, then how to check out ("the second one"
+    // or "under $100" next still refer to the products shown).
+    if (intent === 'place_order' && (await this.namesProductsWeSell(text, turn.locale))) {
+      await this.recommend(text, turn);
+      return this.templateReply(intent, turn);
+    }
     if (intent === 'product_question') {
       const answered = await this.aboutProduct(text, turn);
       if (answered) return answered;
@@ -1112,6 +1118,19 @@ export class DialoguePolicy {
     turn.state.lastIntent = 'product_recommendation';
     turn.state.lastRecommendation = request;
     return this.showRecommendations(request, categories, turn, budget);
+  }
+
+  /**
+   * The message names what some of the shop's products are called ("headphones", "耳机"). A
+   * category word alone is not enough: "can I order by phone?" is about ordering.
+   */
+  private async namesProductsWeSell(text: string, locale: Locale): Promise<boolean> {
+    const candidates = await this.ports.popularProducts(
+      undefined,
+      CANDIDATES_WITHOUT_CATEGORY,
+      locale,
+    );
+    return recommendFrom(text, candidates).matched;
   }
 
   private async showRecommendations(

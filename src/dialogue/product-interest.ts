@@ -430,6 +430,8 @@ export function recommendFrom<T extends Pick<ProductCard, 'title' | 'price' | 'c
   applied: Budget;
   /** The message names something no title has ("yoga mats"): these are just the popular ones. */
   unmatched: boolean;
+  /** Some titles fit the message's words ("headphones"): those are what `products` shows. */
+  matched: boolean;
 } {
   const scored = scoreAll(text, candidates);
   const fitting = scored.filter((s) => s.score > 0);
@@ -450,6 +452,7 @@ export function recommendFrom<T extends Pick<ProductCard, 'title' | 'price' | 'c
     withinBudget: affordable.withinBudget,
     applied: affordable.applied,
     unmatched: fitting.length === 0 && interestOf(text).namesSomething,
+    matched: fitting.length > 0,
   };
 }
 
