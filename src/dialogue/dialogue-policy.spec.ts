@@ -462,6 +462,54 @@ describe('DialoguePolicy', () => {
     shop.faqQuestions = [];
   });
 
+  it('takes a question about a delivery method right after a delivery answer as one', async () => {
+    const options = await policy.decide(
+      'do you ship to australia',
+      nlu('delivery_options'),
+      {},
+      anonymous,
+    );
+    // Alone, "how much … cost" reads as a cancellation fee.
+    const express = await policy.decide(
+      'how much does express cost',
+      nlu('check_cancellation_fee', { confidence: 0.9 }),
+      options.state,
+      anonymous,
+    );
+    expect(express.replies[0].text).toBe('template for delivery_options');
+    const cancel = await policy.decide(
+      'and how much is it to cancel an express order',
+      nlu('check_cancellation_fee'),
+      options.state,
+      anonymous,
+    );
+    expect(cancel.replies[0].text).toBe('template for check_cancellation_fee');
+    const order = await policy.decide(
+      'where is my order, it shipped by express last week',
+      nlu('track_order'),
+      options.state,
+      anonymous,
+    );
+    expect(order.handledIntent).toBe('track_order');
+  });
+
+  it('takes leave without asking whether "ok thanks bye" was thanks or goodbye', async () => {
+    const bye = await policy.decide(
+      'ok thanks bye',
+      nlu('thanks', {
+        confidence: 0.52,
+        alternatives: [
+          { intent: 'thanks', confidence: 0.52 },
+          { intent: 'goodbye', confidence: 0.48 },
+        ],
+      }),
+      {},
+      anonymous,
+    );
+    expect(bye.handledIntent).toBe('goodbye');
+    expect(bye.state.pending).toBeUndefined();
+  });
+
   it('says it is a bot when asked, with a person one tap away', async () => {
     const zh = await policy.decide(
       '你是机器人吗',

@@ -21,6 +21,7 @@ import {
   NOT_RESOLVED,
   NOT_RECEIVED,
   SAYS_DELIVERED,
+  ABOUT_DELIVERY_METHOD,
   agrees,
   statusesNamed,
   ORDER_HISTORY,
@@ -98,6 +99,10 @@ const HOW_IT_WORKS = new Set([
 const ANGRY_QUESTION_SCORE = -0.9;
 /** Requests that hand the chat to a person, whatever else the message says. */
 const ESCALATING = new Set(['contact_human_agent', 'complaint']);
+/** Questions about how the shop delivers (not about one order). */
+const DELIVERY_INTENTS: ReadonlySet<string> = new Set(['delivery_options', 'delivery_period']);
+/** A delivery word in a message about cancelling or returning does not make it a delivery question. */
+const NOT_ABOUT_DELIVERY = /cancel|refund|return|退|取消/i;
 /** What separates two sentences joined into one reply (Chinese runs them together). */
 const SENTENCE_GAP: Record<Locale, string> = { en: ' ', zh: '' };
 /** Chips under one reply: more than a row or two on a phone is a menu, not a shortcut. */
@@ -255,6 +260,20 @@ export class DialoguePolicy {
       const answered = await this.aboutProduct(text, turn);
       if (answered) return answered;
     }
+    // "How much does express cost?" right after a delivery answer is about delivery, whatever the
+    // model reads into "how much … cost" alone (a cancellation fee, 0.90).
+    if (
+      DELIVERY_INTENTS.has(state.lastIntent ?? '') &&
+      !DELIVERY_INTENTS.has(nlu.intent) &&
+      ABOUT_DELIVERY_METHOD.test(text) &&
+      !NOT_ABOUT_DELIVERY.test(text) &&
+      !ESCALATING.has(nlu.intent) &&
+      // "Where is my order? shipping was 5 days ago" is about that order.
+      !isOrderRelated(nlu.intent) &&
+      !orderNumberIn(text, nlu)
+    ) {
+      return this.handleIntent('delivery_options', text, nlu, ctx, turn);
+    }
     // "500元以内的" / "cheaper ones?" right after recommendations narrows them, whatever the model
     // makes of the message alone (out of context "cheaper ones?" reads like an order question).
     if (
@@ -283,7 +302,9 @@ export class DialoguePolicy {
       second &&
       top &&
       top.confidence < this.options.clarifyBelow &&
-      top.confidence - second.confidence < this.options.clarifyMargin
+      top.confidence - second.confidence < this.options.clarifyMargin &&
+      // "ok thanks bye" (thanks 0.52, goodbye 0.48): either reply fits, asking which would not.
+      !(SMALL_TALK.has(top.intent) && SMALL_TALK.has(second.intent))
     ) {
       const options = nlu.alternatives.slice(0, 3).map((a) => a.intent);
       turn.state.pending = { kind: 'clarify', options };

@@ -52,6 +52,9 @@ export const ALREADY_RECEIVED =
 /** Words of a delivery: a message about a parcel, not an e-mail or a refund. */
 export const ABOUT_PARCEL =
   /deliver|parcel|package|courier|tracking|\border\b|签收|快递|包裹|订单|物流|送到|到货/i;
+/** Words of delivery methods and their cost ("express", "运费"), not of a cancellation or return. */
+export const ABOUT_DELIVERY_METHOD =
+  /\b(?:express|standard|next[- ]day|same[- ]day|shipping|delivery|courier|pick-?up points?)\b|快递|运费|顺丰|加急|包邮|配送|自提/i;
 /** "Do you sell yoga mats?", "你们卖瑜伽垫吗": asks whether the shop has a kind of product. */
 export const ASKS_AVAILABILITY =
   /\b(?:do|does|r|are) (?:you|u|y'?all|your (?:shop|store)|this (?:shop|store))(?: guys)? (?:sell|carry|stock|have|do|selling|got)\b|\bgot any\b|\bcan i buy\b|\bsomething you sell\b|卖不卖|有卖|卖.{0,8}吗|有没有|有.{1,10}(?:吗|不)$/i;
