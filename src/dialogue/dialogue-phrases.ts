@@ -17,6 +17,10 @@ export const PHRASES = {
     en: "I couldn't find a product by that name in our shop. A link to its page, or its name as the page shows it, would help; a colleague can also look into it.",
     zh: '店里没有找到这个名字的商品。发一下商品页面的链接，或者页面上显示的商品名称，我再帮您查；也可以转人工客服。',
   },
+  accountCompromised: {
+    en: 'If someone else may have got into your account, change your password now (Sign in → "Forgot password?") and check your recent orders and saved addresses. A colleague can go through your account\'s recent activity with you.',
+    zh: '如果怀疑账号被他人登录，请立即修改密码（登录 → “忘记密码”），并检查最近的订单和收货地址。同事可以和您一起核查账号最近的操作记录。',
+  },
   iAmBot: {
     en: "I'm the shop's virtual assistant, not a person. I can help with orders, deliveries, returns and products, and a colleague is one tap away whenever you prefer.",
     zh: '我是店铺的智能客服助手，不是真人。订单、物流、退换货和商品的问题都可以帮您；想找真人客服，随时点下面的按钮。',

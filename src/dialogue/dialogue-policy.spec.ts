@@ -493,6 +493,42 @@ describe('DialoguePolicy', () => {
     expect(order.handledIntent).toBe('track_order');
   });
 
+  it('tells a shopper whose account was taken over what to do, and hands over on yes', async () => {
+    const hacked = await policy.decide(
+      'my account got hacked',
+      nlu('oos', { outOfScope: true }),
+      {},
+      anonymous,
+    );
+    expect(hacked.replies[0].text).toMatch(/^If someone else may have got into your account/);
+    expect(hacked.replies[0].payload?.quickReplies?.[0].value).toBe('contact_human_agent');
+    const yes = await policy.decide(
+      'yes please',
+      nlu('oos', { outOfScope: true }),
+      hacked.state,
+      anonymous,
+    );
+    expect(yes.escalate).toEqual({ reason: 'requested', priority: 1 });
+    const zh = await policy.decide(
+      '我的账号被盗了',
+      nlu('delete_account', { lang: 'zh' }),
+      {},
+      {
+        ...anonymous,
+        locale: 'zh',
+      },
+    );
+    expect(zh.replies[0].text).toMatch(/^如果怀疑账号被他人登录/);
+    // Another service's account is not the shop's to help with.
+    const other = await policy.decide(
+      'my Instagram account got hacked',
+      nlu('oos', { outOfScope: true }),
+      {},
+      anonymous,
+    );
+    expect(other.handledIntent).toBe('oos');
+  });
+
   it('takes leave without asking whether "ok thanks bye" was thanks or goodbye', async () => {
     const bye = await policy.decide(
       'ok thanks bye',

@@ -22,6 +22,7 @@ import {
   NOT_RECEIVED,
   SAYS_DELIVERED,
   ABOUT_DELIVERY_METHOD,
+  accountTakenOver,
   agrees,
   statusesNamed,
   ORDER_HISTORY,
@@ -221,6 +222,14 @@ export class DialoguePolicy {
       nlu.sentiment.score <= this.options.negativeSentiment
     ) {
       return turn.escalate('negative_complaint', 2, say('escalated', locale), 'complaint');
+    }
+    // "My account got hacked": what to do now, and a colleague offered ("yes" hands over); the
+    // model has no intent for it ("my account got hacked" is out of scope, "我的账号被盗了" reads
+    // as closing the account, 0.93).
+    if (accountTakenOver(text)) {
+      turn.state.pending = { kind: 'offered_person', intent: 'account_security' };
+      turn.reply(say('accountCompromised', locale), { quickReplies: [talkToPerson(locale)] });
+      return turn.done('account_security', true);
     }
     // "Are you a bot?": honestly yes, with a person one tap away.
     if (ASKS_IF_BOT.test(text) && text.length <= SHORT_REMARK_MAX_LENGTH) {

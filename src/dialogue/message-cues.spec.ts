@@ -1,5 +1,6 @@
 import {
   SAYS_DELIVERED,
+  accountTakenOver,
   statusesNamed,
   agrees,
   ALREADY_RECEIVED,
@@ -74,6 +75,18 @@ describe('message cues', () => {
       '快递还没到',
     ])
       expect(SAYS_DELIVERED.test(late)).toBe(false);
+  });
+
+  it("recognises a shopper whose account here was taken over, not another service's", () => {
+    for (const yes of ['my account got hacked', 'someone logged into my account', '我的账号被盗了'])
+      expect(accountTakenOver(yes)).toBe(true);
+    for (const no of [
+      'my Instagram account got hacked',
+      '支付宝账号被盗了怎么办',
+      '怀疑被盗号了 我要重置密码',
+      'the parcel was hacked open',
+    ])
+      expect(accountTakenOver(no)).toBe(false);
   });
 
   it('reads which order status a message names', () => {

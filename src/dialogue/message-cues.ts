@@ -40,6 +40,27 @@ export function agrees(text: string): boolean {
   const trimmed = text.trim();
   return trimmed.length <= 40 && YES.test(trimmed) && !THANKS.test(trimmed);
 }
+const TAKEN_OVER =
+  /\b(?:hacked|compromised|someone (?:else )?(?:has )?(?:logged|got|get|broke|is logging) (?:in|into)|unauthori[sz]ed (?:access|log ?ins?|orders?|purchases?))\b|被盗|被黑|盗号|被(?:别人|人)登(?:录|陆)|异地登(?:录|陆)/i;
+const ACCOUNT_WORD = /\b(?:account|log ?in|profile)\b|账号|账户|帐号|帐户/i;
+/** Another service's account ("my Instagram got hacked", "支付宝账号被盗了"): not the shop's. */
+const OTHER_SERVICE =
+  /\b(?:instagram|facebook|twitter|tiktok|whatsapp|gmail|e-?mail|paypal|bank|apple id|google)\b|支付宝|微信|QQ|银行|邮箱|淘宝|京东/i;
+/** Asked for what the account answers already give: a password reset, closing the account. */
+const ACCOUNT_REQUEST =
+  /\b(?:reset|change (?:my |the )?password|delete|close (?:my|the) account)\b|重置|改密码|修改密码|注销|删除/i;
+/**
+ * "My account got hacked", "我的账号被盗了": someone else may be using the shopper's account here,
+ * and they have not asked for a reset or a closure (the model answers those).
+ */
+export function accountTakenOver(text: string): boolean {
+  return (
+    TAKEN_OVER.test(text) &&
+    ACCOUNT_WORD.test(text) &&
+    !OTHER_SERVICE.test(text) &&
+    !ACCOUNT_REQUEST.test(text)
+  );
+}
 /** "Still not working", "that didn't help", "还是不行": the answer just given did not solve it. */
 export const NOT_RESOLVED =
   /\b(?:still (?:not|doesn'?t|does not|don'?t|can'?t|cannot|isn'?t|won'?t|nothing|the same|broken|getting|receiving|happening|showing|seeing)|(?:didn'?t|did not|doesn'?t|does not) (?:work|help)|not working|no luck|tried (?:that|it|this) already|already tried (?:that|it|this))\b|还是不行|还是不可以|还是没(?:有)?(?:用|收到|反应|解决)|还是收不到|还是(?:会|一直)?(?:收到|出现)|还是不能|没用|不管用|试过了|没解决/i;
