@@ -5,7 +5,10 @@ import { INTENT_LABELS, opensWithApology, say, STATUS_WORDS } from './dialogue-p
 import { formatAddress, parseAddress } from './address-input';
 import { Turn } from './dialogue-turn';
 import {
+  ABOUT_DELIVERY_METHOD,
   ABOUT_PARCEL,
+  accountTakenOver,
+  agrees,
   ALREADY_RECEIVED,
   ASKS_AVAILABILITY,
   ASKS_IF_BOT,
@@ -18,23 +21,21 @@ import {
   NO,
   NO_ORDER_NUMBER,
   NOT_ABOUT_PRODUCT,
-  NOT_RESOLVED,
   NOT_RECEIVED,
-  SAYS_DELIVERED,
-  ABOUT_DELIVERY_METHOD,
-  accountTakenOver,
-  agrees,
-  statusesNamed,
+  NOT_RESOLVED,
   ORDER_HISTORY,
   ORDER_TOKEN,
   orderNumberIn,
   pickProduct,
   pointsBack,
   REFERS_BACK,
+  SAYS_DELIVERED,
+  statusesNamed,
   YES,
 } from './message-cues';
 import { budgetOf, findCategory, recommendFrom, type Budget } from './product-interest';
 import type {
+  BotReply,
   Decision,
   DialoguePorts,
   DialogueState,
@@ -298,7 +299,7 @@ export class DialoguePolicy {
     // intent's general one ("do you sell gift cards?" reads as a product recommendation). An order
     // request still goes to the order flow.
     if (nlu.outOfScope || !isOrderRelated(nlu.intent)) {
-      const faq = await this.ports.faqByWords({ locale, text });
+      const faq = await this.faqByWords(text, turn);
       if (faq) {
         turn.reply(faq.text, faq.payload);
         return turn.done('faq', true);
@@ -696,7 +697,8 @@ export class DialoguePolicy {
       );
       if (open.length === 1) return this.actOnOrder(intent, open[0], turn);
       const actionable = ACTIONABLE[intent];
-      if (actionable && recent.length > 0 && !recent.some((o) => actionable.has(o.status))) {
+      const canActOn = actionable ? recent.filter((o) => actionable.has(o.status)) : [];
+      if (actionable && recent.length > 0 && canActOn.length === 0) {
         // Listing orders none of which can be cancelled would only lead to "cannot" one by one.
         const [latest] = recent;
         turn.state.pending = { kind: 'order_number', intent, attempts: 0 };
@@ -717,7 +719,6 @@ export class DialoguePolicy {
       }
       // Their only order, even one that is over, or the only one the request can act on (a
       // cancellation or address change still names it and asks before acting): the one meant.
-      const canActOn = actionable ? recent.filter((o) => actionable.has(o.status)) : [];
       if (recent.length === 1) return this.actOnOrder(intent, recent[0], turn);
       if (canActOn.length === 1) return this.actOnOrder(intent, canActOn[0], turn);
       if (recent.length > 0) {
@@ -842,13 +843,33 @@ export class DialoguePolicy {
     return turn.done(intent, true);
   }
 
-  /** The one offered order whose status the message names ("the one being prepared"). */
-  private async offeredWithStatus(
-    offered: string[] | undefined,
+  /** The shop's FAQ entry the message asks for, looked up once per turn. */
+  private faqByWords(text: string, turn: Turn): Promise<BotReply | null> {
+    turn.faqByWords ??= this.ports.faqByWords({ locale: turn.locale, text });
+    return turn.faqByWords;
+  }
+
+  /**
+   * The order a reply to "which order?" names: its number, its position among those offered
+   * ("the first one") or its status ("the one being prepared").
+   */
+  private async orderNumberGiven(
     text: string,
+    nlu: Understanding,
+    state: DialogueState,
   ): Promise<string | undefined> {
+    const offered = state.ordersOffered ?? [];
+    return (
+      orderNumberIn(text, nlu) ??
+      atPosition(offered, text) ??
+      (await this.offeredWithStatus(offered, text))
+    );
+  }
+
+  /** The one offered order whose status the message names ("the one being prepared"). */
+  private async offeredWithStatus(offered: string[], text: string): Promise<string | undefined> {
     const named = statusesNamed(text);
-    if (!offered?.length || named.length === 0) return undefined;
+    if (offered.length === 0 || named.length === 0) return undefined;
     const orders = await Promise.all(offered.map((n) => this.ports.findOrderByNumber(n)));
     const matching = orders.filter((o) => o && named.includes(o.status));
     return matching.length === 1 ? matching[0]!.number : undefined;
@@ -864,10 +885,10 @@ export class DialoguePolicy {
     pending: PendingSlot,
     text: string,
     nlu: Understanding,
-    locale: Locale,
+    turn: Turn,
   ): Promise<boolean> {
     if (ORDER_TOKEN.test(text)) return false;
-    if (nlu.outOfScope) return (await this.ports.faqByWords({ locale, text })) !== null;
+    if (nlu.outOfScope) return (await this.faqByWords(text, turn)) !== null;
     if (nlu.confidence >= 0.8) return true;
     return nlu.confidence >= this.options.clarifyBelow && nlu.intent !== pendingIntent(pending);
   }
@@ -882,7 +903,7 @@ export class DialoguePolicy {
     turn: Turn,
   ): Promise<Decision | null> {
     const locale = turn.locale;
-    const changedTopic = await this.changedTopic(pending, text, nlu, locale);
+    const changedTopic = await this.changedTopic(pending, text, nlu, turn);
     switch (pending.kind) {
       case 'pick_product': {
         const options = await Promise.all(
@@ -920,10 +941,7 @@ export class DialoguePolicy {
         return this.handleIntent(picked, text, nlu, ctx, turn);
       }
       case 'order_offer': {
-        const number =
-          orderNumberIn(text, nlu) ??
-          atPosition(state.ordersOffered ?? [], text) ??
-          (await this.offeredWithStatus(state.ordersOffered, text));
+        const number = await this.orderNumberGiven(text, nlu, state);
         if (!number) return null;
         // "A10002" or "it's order A10002" answers the offer, whatever the model makes of it;
         // a sentence that asks something else about an order ("cancel A10002", "I never got my
@@ -933,10 +951,7 @@ export class DialoguePolicy {
         return this.withOrderNumber(pending.intent, number, ctx, turn);
       }
       case 'order_number': {
-        const number =
-          orderNumberIn(text, nlu) ??
-          atPosition(state.ordersOffered ?? [], text) ??
-          (await this.offeredWithStatus(state.ordersOffered, text));
+        const number = await this.orderNumberGiven(text, nlu, state);
         if (number) return this.withOrderNumber(pending.intent, number, ctx, turn);
         if (NO_ORDER_NUMBER.test(text)) return this.withoutOrderNumber(pending, ctx, turn);
         if (changedTopic) return null;

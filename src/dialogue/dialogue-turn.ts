@@ -13,6 +13,8 @@ export class Turn {
   readonly actions: Decision['actions'] = [];
   /** What the turn before this one was handled as. */
   readonly previousIntent: string | undefined;
+  /** The shop's FAQ answer to this turn's message, once looked up (asked for in two places). */
+  faqByWords?: Promise<BotReply | null>;
   constructor(
     readonly locale: Locale,
     readonly state: DialogueState,
