@@ -183,6 +183,12 @@ export class AppConfig {
   @IsInt()
   HANDOFF_GRACE_SECONDS = 60;
 
+  /** A waiting shopper who writes again gets a queue notice at most once per this many seconds. */
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  HANDOFF_NOTICE_QUIET_SECONDS = 30;
+
   /** Shop name used in answers ({{shop.name}}) and on the demo storefront. */
   @IsString()
   SHOP_NAME = 'Northwind Goods';

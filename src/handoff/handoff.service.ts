@@ -113,12 +113,9 @@ export class HandoffService implements OnModuleDestroy {
       this.logger.warn({ msg: 'churn priority skipped', id: conversation.id, error: e.message }),
     );
     if (this.presence.online().length === 0) {
-      const notice = await this.conversations.systemMessage(
-        conversation.id,
-        shopperNotices.noAgentOnline(conversation.locale),
-        { emailRequest: true },
-      );
-      this.notify.toShopper(conversation.id, 'message:new', notice);
+      await this.tellShopper(conversation.id, shopperNotices.noAgentOnline(conversation.locale), {
+        emailRequest: true,
+      });
     }
     await this.autoAssign();
     await this.announceTeam();
@@ -345,17 +342,61 @@ export class HandoffService implements OnModuleDestroy {
       createdAt: event.message.createdAt,
     };
     this.notify.toConversationAgents(event.conversationId, 'message:new', view);
-    const email = conversation.status === 'queued' ? findEmail(event.message.text) : null;
-    if (email && this.presence.online().length === 0) {
-      await this.store.openTicket(event.conversationId, email);
-      const reply = await this.conversations.systemMessage(
-        event.conversationId,
+    if (conversation.status === 'queued') await this.answerWhileQueued(conversation, event.message);
+  }
+
+  /**
+   * A shopper writing while they wait is never met with silence: with nobody online, an e-mail
+   * address opens a ticket, and otherwise they are reminded that they can leave one (or that
+   * it was added to their ticket); with colleagues online but busy, they learn their place in
+   * line. At most one notice per HANDOFF_NOTICE_QUIET_SECONDS, so "hello?" "anyone?" sent in a
+   * row are not each answered with the same words.
+   */
+  private async answerWhileQueued(
+    conversation: AgentConversationView,
+    message: { text: string; createdAt: string },
+  ): Promise<void> {
+    const nobodyOnline = this.presence.online().length === 0;
+    const email = nobodyOnline ? findEmail(message.text) : null;
+    if (email) {
+      await this.store.openTicket(conversation.id, email);
+      await this.tellShopper(
+        conversation.id,
         shopperNotices.ticketOpened(conversation.locale, email),
-        { ticket: true },
+        {
+          ticket: true,
+        },
       );
-      this.notify.toShopper(event.conversationId, 'message:new', reply);
       await this.announceTeam();
+      return;
     }
+    const lastNotice = await this.store.lastNoticeAt(conversation.id);
+    const sentAt = new Date(message.createdAt).getTime();
+    const quietMs = this.config.HANDOFF_NOTICE_QUIET_SECONDS * 1000;
+    if (lastNotice && sentAt - lastNotice.getTime() < quietMs) return;
+    if (nobodyOnline) {
+      const notice = conversation.ticketEmail
+        ? shopperNotices.addedToTicket(conversation.locale, conversation.ticketEmail)
+        : shopperNotices.stillNoAgentOnline(conversation.locale);
+      await this.tellShopper(conversation.id, notice, { emailRequest: !conversation.ticketEmail });
+      return;
+    }
+    const position = (await this.store.queue()).findIndex((c) => c.id === conversation.id) + 1;
+    if (position > 0)
+      await this.tellShopper(
+        conversation.id,
+        shopperNotices.waitingInQueue(conversation.locale, position),
+        { queuePosition: position },
+      );
+  }
+
+  private async tellShopper(
+    conversationId: string,
+    text: string,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
+    const notice = await this.conversations.systemMessage(conversationId, text, payload);
+    this.notify.toShopper(conversationId, 'message:new', notice);
   }
 
   shopperTyping(conversationId: string, typing: boolean): void {

@@ -191,6 +191,16 @@ export class HandoffStore {
     );
   }
 
+  /** When the shopper was last told something by the handoff (a system message), or null. */
+  async lastNoticeAt(conversationId: string): Promise<Date | null> {
+    const rows: { at: Date }[] = await this.dataSource.query(
+      `SELECT created_at AS at FROM messages
+        WHERE conversation_id = $1 AND sender = 'system' ORDER BY created_at DESC LIMIT 1`,
+      [conversationId],
+    );
+    return rows[0] ? new Date(rows[0].at) : null;
+  }
+
   async closeTicket(conversationId: string): Promise<void> {
     await this.dataSource.query(
       `UPDATE handoff_tickets SET status = 'closed', closed_at = now() WHERE conversation_id = $1 AND status = 'open'`,

@@ -7,6 +7,8 @@ import { identitySignature, ShopperClient } from '../support/chat-client';
 import { backends } from '../support/databases';
 import { createTestApp, TestApp } from '../support/test-app';
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 type Conv = { id: string; status: string; agentName?: string | null; assignedAgentId?: string };
 
 describe.each(backends())('human handoff on %s', (backend) => {
@@ -20,7 +22,11 @@ describe.each(backends())('human handoff on %s', (backend) => {
   beforeAll(async () => {
     t = await createTestApp(backend, {
       listen: true,
-      env: { HANDOFF_GRACE_SECONDS: '1', CHAT_MESSAGES_PER_MINUTE: '100' },
+      env: {
+        HANDOFF_GRACE_SECONDS: '1',
+        HANDOFF_NOTICE_QUIET_SECONDS: '3',
+        CHAT_MESSAGES_PER_MINUTE: '100',
+      },
     });
     url = t.url!;
     const ingest = t.app.get(IngestionService);
@@ -143,6 +149,52 @@ describe.each(backends())('human handoff on %s', (backend) => {
     await s.call('conversation:end', { conversationId });
   });
 
+  it('answers a waiting shopper who writes again while nobody is online, without repeating itself', async () => {
+    const s = await shopper();
+    const first = s.next((m) => m.sender === 'system');
+    const conversationId = await escalate(s);
+    expect((await first).payload).toMatchObject({ emailRequest: true });
+    const systemMessages = () => s.received.filter((m) => m.sender === 'system').length;
+
+    // Right after the request for an e-mail: within the quiet period, no second notice.
+    await s.call('message:send', { clientMsgId: 'still-there-1', text: 'ok' });
+    await sleep(1500);
+    expect(systemMessages()).toBe(1);
+
+    // Later, "hello?" is not met with silence: a reminder that an e-mail address can be left.
+    await sleep(2000);
+    const reminder = s.next((m) => m.sender === 'system');
+    await s.call('message:send', { clientMsgId: 'still-there-2', text: 'hello? anyone there?' });
+    expect(await reminder).toMatchObject({
+      text: expect.stringMatching(/still offline.*e-mail/i),
+      payload: { emailRequest: true },
+    });
+    // ...but not for every line sent in a row.
+    await s.call('message:send', { clientMsgId: 'still-there-3', text: 'please hurry' });
+    await sleep(1500);
+    expect(systemMessages()).toBe(2);
+
+    // An address opens a ticket at once, quiet period or not; later lines are added to it.
+    const thanks = s.next((m) => m.sender === 'system' && m.text.includes('kim@example.org'));
+    await s.call('message:send', { clientMsgId: 'still-there-4', text: 'kim@example.org' });
+    expect((await thanks).payload).toMatchObject({ ticket: true });
+    await sleep(3200);
+    const added = s.next((m) => m.sender === 'system');
+    await s.call('message:send', { clientMsgId: 'still-there-5', text: 'the zip code is 10115' });
+    expect((await added).text).toMatch(/added to your request.*kim@example\.org/i);
+
+    const transcript = await http()
+      .get(`/api/conversations/${conversationId}`)
+      .set('authorization', `Bearer ${admin}`);
+    const shopperLines = (transcript.body.messages as { sender: string; text: string }[])
+      .filter((m) => m.sender === 'shopper')
+      .map((m) => m.text);
+    expect(shopperLines).toEqual(
+      expect.arrayContaining(['hello? anyone there?', 'please hurry', 'the zip code is 10115']),
+    );
+    await s.call('conversation:end', { conversationId });
+  });
+
   it('assigns within capacity, streams messages both ways, hides notes, transfers, claims and requeues on disconnect', async () => {
     const alice = await agent('alice');
     const bob = await agent('bob');
@@ -178,6 +230,17 @@ describe.each(backends())('human handoff on %s', (backend) => {
       .get('/api/handoff/queue')
       .set('authorization', `Bearer ${agents.alice.token}`);
     expect(queue.body.items.map((c: Conv) => c.id)).toEqual([waiting]);
+    // The shopper left waiting hears where they stand when they write.
+    const waitingShopperNow = shoppers[ids.indexOf(waiting)];
+    const inLine = waitingShopperNow.next((m) => m.sender === 'system');
+    await waitingShopperNow.call('message:send', {
+      clientMsgId: 'how-long-wait',
+      text: 'how long will this take?',
+    });
+    expect(await inLine).toMatchObject({
+      text: expect.stringMatching(/busy.*next in line/i),
+      payload: { queuePosition: 1 },
+    });
 
     // Alice's chat: a note the shopper never sees, then a reply with her name; the shopper answers.
     const aliceChat = ids.find((id) => assignedTo[id] === 'Alice')!;

@@ -272,7 +272,7 @@ export const DEMO_CATEGORIES: CategoryWords[] = [
       { en: 'Pet Water Fountain', zh: '宠物饮水机', price: [25, 69] },
       { en: 'Dog Leash', zh: '狗绳', price: [12, 39] },
       { en: 'Chew Toy Set', zh: '磨牙玩具套装', price: [9, 29] },
-      { en: 'Pet Carrier', zh: '宠物背包', price: [35, 119] },
+      { en: 'Pet Carrier', zh: '宠物外出包', price: [35, 119] },
       { en: 'Grooming Brush', zh: '梳毛刷', price: [9, 29] },
     ],
     adjectives: [
