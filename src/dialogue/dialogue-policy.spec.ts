@@ -1639,6 +1639,58 @@ describe('DialoguePolicy', () => {
     }
   });
 
+  it('shows the products asked for in words the model did not learn, and only when it looks like shopping', async () => {
+    const card = (id: string, title: string): ProductDetail => ({
+      id,
+      title,
+      price: 20,
+      currency: 'USD',
+      imageUrl: null,
+      url: null,
+      category: 'Pets',
+      description: null,
+      stock: 5,
+    });
+    shop.popular = [
+      card('b1', 'Calm Dog Bed'),
+      card('l1', 'Reflective Dog Leash'),
+      card('h1', 'Trail Headlamp'),
+      card('s1', 'Aurora 猫抓板'),
+    ];
+    const oos = (lang: 'en' | 'zh' = 'en') =>
+      nlu('oos', { outOfScope: true, confidence: 0.6, lang });
+    const shown = async (text: string, understood: Understanding, locale: 'en' | 'zh' = 'en') => {
+      const d = await policy.decide(text, understood, {}, { ...anonymous, locale });
+      return { d, ids: d.replies[0].payload?.products?.map((p) => p.id) };
+    };
+    // Out of scope, a greeting, or a weak reading as a review / how to reach the shop.
+    expect((await shown('do you stock headlamps', oos())).ids).toEqual(['h1']);
+    expect((await shown('i want a leash for my puppy', oos())).ids).toEqual(['l1']);
+    expect((await shown('有猫抓板吗', oos('zh'), 'zh')).ids).toEqual(['s1']);
+    expect(
+      (await shown('hi, do you have dog beds?', nlu('greeting', { confidence: 0.74 }))).ids?.[0],
+    ).toBe('b1');
+    const weak = await shown(
+      'where can I find headlamps on your site',
+      nlu('contact_customer_service', { confidence: 0.51 }),
+    );
+    expect(weak.ids).toEqual(['h1']);
+    expect(weak.d.state.lastIntent).toBe('product_recommendation');
+    expect(weak.d.state.failures).toBe(0);
+    // Not shopping: no products named, a purchase already made, an order or return, or a
+    // confident reading of another intent.
+    for (const [text, understood] of [
+      ['do you stock unicorns', oos()],
+      ['can you recommend a good vet for my dog', oos()],
+      ['my dog chewed the leash I bought', oos()],
+      ['I want to return the dog bed', oos()],
+      ['where can I find headlamps on your site', nlu('contact_customer_service')],
+    ] as const) {
+      const { ids } = await shown(text, understood);
+      expect(ids).toBeUndefined();
+    }
+  });
+
   it('answers about the product the shopper points at by its position among those shown', async () => {
     const shoe = (id: string, title: string, price: number, stock: number): ProductDetail => ({
       id,

@@ -30,10 +30,17 @@ import {
   pointsBack,
   REFERS_BACK,
   SAYS_DELIVERED,
+  SHOPPING_CUE,
   statusesNamed,
   YES,
 } from './message-cues';
-import { budgetOf, findCategory, recommendFrom, type Budget } from './product-interest';
+import {
+  budgetOf,
+  findCategory,
+  namesKindOfProduct,
+  recommendFrom,
+  type Budget,
+} from './product-interest';
 import type {
   BotReply,
   Decision,
@@ -45,6 +52,7 @@ import type {
   OrderQuestionIntent,
   OrderView,
   PendingSlot,
+  ProductCard,
   ProductDetail,
   ReplyPayload,
   ShippingAddressInput,
@@ -115,6 +123,20 @@ const LOW_STOCK = 5;
 const CANDIDATES_TO_RANK = 40;
 const PRODUCTS_PER_REPLY = 4;
 const CANDIDATES_WITHOUT_CATEGORY = 400;
+/** Intents a product request in unfamiliar words is mistaken for ("想给狗买张床" → review, 0.47). */
+const MISREAD_WHEN_SHOPPING = new Set([
+  'review',
+  'create_account',
+  'edit_account',
+  'switch_account',
+  'delete_account',
+  'registration_problems',
+  'recover_password',
+  'newsletter_subscription',
+  'get_invoice',
+  'check_invoice',
+  'contact_customer_service',
+]);
 /** Orders a conversation remembers as discussed (for the agent who takes it over). */
 const ORDERS_REMEMBERED = 5;
 /** E-mail addresses an anonymous shopper may try for one order in a conversation. */
@@ -305,6 +327,20 @@ export class DialoguePolicy {
         return turn.done('faq', true);
       }
     }
+    // "do you stock headlamps" (out of scope), "你好，有睡袋吗" (a greeting, 0.74), "where can I find
+    // yoga mats" (customer service, 0.51): a shopper asking for things the shop sells, in words
+    // the model did not learn, is shown those products rather than told "I'm not sure I can help".
+    if (
+      mayBeShopping(nlu) &&
+      SHOPPING_CUE.test(text) &&
+      !NOT_ABOUT_PRODUCT.test(text) &&
+      namesKindOfProduct(
+        text,
+        await this.popularProducts(undefined, CANDIDATES_WITHOUT_CATEGORY, turn),
+      )
+    ) {
+      return this.recommend(text, turn);
+    }
     if (nlu.outOfScope) return this.fallback(nlu, state, turn);
 
     const [top, second] = [nlu.alternatives[0], nlu.alternatives[1]];
@@ -346,7 +382,7 @@ export class DialoguePolicy {
     if (intent === 'product_recommendation') return this.recommend(text, turn);
     // "I want to buy headphones": the shop's headphones, then how to check out ("the second one"
     // or "under $100" next still refer to the products shown).
-    if (intent === 'place_order' && (await this.namesProductsWeSell(text, turn.locale))) {
+    if (intent === 'place_order' && (await this.namesProductsWeSell(text, turn))) {
       await this.recommend(text, turn);
       return this.templateReply(intent, turn);
     }
@@ -1169,13 +1205,24 @@ export class DialoguePolicy {
    * The message names what some of the shop's products are called ("headphones", "耳机"). A
    * category word alone is not enough: "can I order by phone?" is about ordering.
    */
-  private async namesProductsWeSell(text: string, locale: Locale): Promise<boolean> {
-    const candidates = await this.ports.popularProducts(
-      undefined,
-      CANDIDATES_WITHOUT_CATEGORY,
-      locale,
-    );
+  private async namesProductsWeSell(text: string, turn: Turn): Promise<boolean> {
+    const candidates = await this.popularProducts(undefined, CANDIDATES_WITHOUT_CATEGORY, turn);
     return recommendFrom(text, candidates).matched;
+  }
+
+  /** The shop's most popular products (of a category); asked once per turn. */
+  private popularProducts(
+    category: string | undefined,
+    limit: number,
+    turn: Turn,
+  ): Promise<ProductCard[]> {
+    const key = `${limit} ${category ?? ''}`;
+    let products = turn.popularProducts.get(key);
+    if (!products) {
+      products = this.ports.popularProducts(category, limit, turn.locale);
+      turn.popularProducts.set(key, products);
+    }
+    return products;
   }
 
   private async showRecommendations(
@@ -1186,10 +1233,10 @@ export class DialoguePolicy {
   ): Promise<Decision> {
     const match = findCategory(text, categories, turn.locale);
     // Without a category, "有没有咖啡机" is looked for among many more than the most popular.
-    const candidates = await this.ports.popularProducts(
+    const candidates = await this.popularProducts(
       match?.category,
       match ? CANDIDATES_TO_RANK : CANDIDATES_WITHOUT_CATEGORY,
-      turn.locale,
+      turn,
     );
     const fitting = recommendFrom(text, candidates, budget);
     const products = fitting.products.slice(0, PRODUCTS_PER_REPLY);
@@ -1267,4 +1314,14 @@ function yesNo(locale: Locale) {
     { label: say('yes', locale), value: say('yes', locale) },
     { label: say('no', locale), value: say('no', locale) },
   ];
+}
+
+/**
+ * Readings a request for products can get when the model does not know its words: out of
+ * scope, a greeting ("你好，有睡袋吗"), or, without much confidence, one of the intents about
+ * the account, invoices, reviews or how to reach the shop.
+ */
+function mayBeShopping(nlu: Understanding): boolean {
+  if (nlu.outOfScope || nlu.intent === 'greeting') return true;
+  return MISREAD_WHEN_SHOPPING.has(nlu.intent) && nlu.confidence < 0.8;
 }

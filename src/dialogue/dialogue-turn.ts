@@ -3,6 +3,7 @@ import type {
   Decision,
   DialogueState,
   Locale,
+  ProductCard,
   TurnContext,
   Understanding,
 } from './dialogue.types';
@@ -15,6 +16,8 @@ export class Turn {
   readonly previousIntent: string | undefined;
   /** The shop's FAQ answer to this turn's message, once looked up (asked for in two places). */
   faqByWords?: Promise<BotReply | null>;
+  /** The shop's popular products, by limit and category, once looked up. */
+  readonly popularProducts = new Map<string, Promise<ProductCard[]>>();
   constructor(
     readonly locale: Locale,
     readonly state: DialogueState,

@@ -79,6 +79,16 @@ export const ABOUT_DELIVERY_METHOD =
 /** "Do you sell yoga mats?", "你们卖瑜伽垫吗": asks whether the shop has a kind of product. */
 export const ASKS_AVAILABILITY =
   /\b(?:do|does|r|are) (?:you|u|y'?all|your (?:shop|store)|this (?:shop|store))(?: guys)? (?:sell|carry|stock|have|do|selling|got)\b|\bgot any\b|\bcan i buy\b|\bsomething you sell\b|卖不卖|有卖|卖.{0,8}吗|有没有|有.{1,10}(?:吗|不)$/i;
+/**
+ * The shopper wants or is looking for something ("i want a leash for my puppy", "do you stock
+ * headlamps", "where can I find yoga mats", "我家狗需要…", "想给狗买张床"); past purchases ("I
+ * bought", "买了") are not.
+ */
+export const SHOPPING_CUE = new RegExp(
+  ASKS_AVAILABILITY.source +
+    String.raw`|\b(?:buy|purchase|want|wanna|need|needs|looking for|look(?:ing)? at|searching for|shopping for|find|recommend|suggest)\b|买(?![了过到的])|想要|需要|在找|找一?[个款件]|推荐`,
+  'i',
+);
 /** "What did I order last time?", "我上次买了什么": the shopper's own order history. */
 export const ORDER_HISTORY =
   /\bwhat (?:did|have) i (?:order|ordered|buy|bought|purchase|purchased)\b|\b(?:order|purchase) history\b|\b(?:list|show)(?: me)? (?:all )?my (?:orders|purchases)\b|我(?:上次|之前|最近|以前)(?:都)?(?:买|订|下单)了?(?:什么|啥|哪些)|历史订单|订单记录|购买记录/i;

@@ -2,6 +2,7 @@ import {
   applyBudget,
   budgetOf,
   findCategory,
+  namesKindOfProduct,
   rankByInterest,
   recommendFrom,
   singular,
@@ -255,5 +256,33 @@ describe('recommendFrom', () => {
       'Slim Webcam',
       'Bluetooth Speaker',
     ]);
+  });
+});
+
+describe('namesKindOfProduct', () => {
+  const titles = [
+    'Aurora Calming Dog Bed',
+    'Juniper Chew Toy Set',
+    'Bluebird 宠物饮水机',
+    'Ember 登山背包',
+    'Aurora 猫抓板',
+    'Kestrel Watering Can',
+  ].map((title) => ({ title }));
+  const names = (text: string) => namesKindOfProduct(text, titles);
+
+  it('finds the kind of product a title is, in English and Chinese', () => {
+    expect(names('my cat needs a new bed')).toBe(true);
+    expect(names('any chew toys?')).toBe(true);
+    expect(names('有饮水机吗')).toBe(true);
+    expect(names('我要买一个背包')).toBe(true);
+    expect(names('有猫抓板吗')).toBe(true);
+  });
+
+  it('does not take a word that only describes the product for its kind', () => {
+    expect(names('can you recommend a good vet for my dog')).toBe(false);
+    expect(names('can you recommend a good restaurant nearby')).toBe(false);
+    expect(names('calming music for my cat')).toBe(false);
+    expect(names('推荐一家宠物医院')).toBe(false);
+    expect(names('去登山要注意什么')).toBe(false);
   });
 });

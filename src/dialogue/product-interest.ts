@@ -456,6 +456,61 @@ export function recommendFrom<T extends Pick<ProductCard, 'title' | 'price' | 'c
   };
 }
 
+/** Last words of titles that name a pack rather than a kind of product ("Chew Toy Set"). */
+const PACK_WORDS = new Set(['set', 'kit', 'pack', 'bundle', 'pair', 'collection']);
+
+/**
+ * The words of a title that say what kind of product it is: in English its last word ("Dog
+ * Bed" → bed; "Chew Toy Set" → toy), in Chinese its character pairs but the first of a
+ * run of four or more, which is mostly a modifier ("宠物饮水机" → 饮水, 水机 but not 宠物).
+ */
+function kindWords(title: string): { words: string[]; pairs: string[] } {
+  const words = englishWords(title.toLowerCase()).map((w) => w.word);
+  const tail = PACK_WORDS.has(words.at(-1) ?? '') ? words.slice(-2, -1) : words.slice(-1);
+  const pairs: string[] = [];
+  for (const run of title.match(/\p{Script=Han}+/gu) ?? []) {
+    for (let i = run.length >= 4 ? 1 : 0; i + 1 < run.length; i++) pairs.push(run.slice(i, i + 2));
+  }
+  return { words: tail, pairs };
+}
+
+/** Words before a noun that make it something the shopper has ("my car", "our bank"). */
+const POSSESSIVES = new Set(['my', 'our', 'your', 'his', 'her', 'their', 'its']);
+/** Words that may follow a product noun without making it part of a longer name. */
+const AFTER_NOUN = new Set(
+  'for to in on at of with without from under below over around about like as than that which who and or but so please too also here there now today i it'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The message names a kind of product some title is ("a leash for my puppy", "do you have dog
+ * beds?", "有猫抓板吗"): not just a word a title shares ("a good vet for my dog" shares "dog"
+ * with "Dog Bed"), not something the shopper already has ("clean my car"), and not a word that
+ * only starts a longer name ("car wash", "bank account").
+ */
+export function namesKindOfProduct(text: string, products: Pick<ProductCard, 'title'>[]): boolean {
+  const lower = text.toLowerCase();
+  const words = englishWords(lower);
+  const kinds = new Set<string>();
+  const pairs = new Set<string>();
+  for (const p of products) {
+    const kind = kindWords(p.title);
+    kind.words.forEach((w) => kinds.add(w));
+    kind.pairs.forEach((x) => pairs.add(x));
+  }
+  const named = words.some(({ word, end }, i) => {
+    // "can you recommend…" does not name a watering can.
+    if (word.length < 3 || NOT_INTEREST.has(word) || !kinds.has(word)) return false;
+    if (POSSESSIVES.has(words[i - 1]?.word ?? '')) return false;
+    const next = words[i + 1];
+    const compound =
+      next && /^\s+$/.test(lower.slice(end, next.start)) && !AFTER_NOUN.has(next.word);
+    return !compound;
+  });
+  return named || cjkPairs(text.replace(NOT_INTEREST_ZH, ' ')).some((x) => pairs.has(x));
+}
+
 function namesCategory(entry: CategoryLexiconEntry, shopCategory: string): boolean {
   if (entry.names.includes(shopCategory) || entry.names.includes(singular(shopCategory)))
     return true;
