@@ -331,9 +331,7 @@ export class DialoguePolicy {
     // yoga mats" (customer service, 0.51): a shopper asking for things the shop sells, in words
     // the model did not learn, is shown those products rather than told "I'm not sure I can help".
     if (
-      mayBeShopping(nlu) &&
-      SHOPPING_CUE.test(text) &&
-      !NOT_ABOUT_PRODUCT.test(text) &&
+      mayBeShopping(text, nlu) &&
       namesKindOfProduct(
         text,
         await this.popularProducts(undefined, CANDIDATES_WITHOUT_CATEGORY, turn),
@@ -1317,11 +1315,14 @@ function yesNo(locale: Locale) {
 }
 
 /**
- * Readings a request for products can get when the model does not know its words: out of
- * scope, a greeting ("你好，有睡袋吗"), or, without much confidence, one of the intents about
- * the account, invoices, reviews or how to reach the shop.
+ * A reading a request for products can get when the model does not know its words (out of
+ * scope, a greeting: "你好，有睡袋吗", or, without much confidence, one of the intents about the
+ * account, invoices, reviews or how to reach the shop), and words that ask for something.
  */
-function mayBeShopping(nlu: Understanding): boolean {
-  if (nlu.outOfScope || nlu.intent === 'greeting') return true;
-  return MISREAD_WHEN_SHOPPING.has(nlu.intent) && nlu.confidence < 0.8;
+export function mayBeShopping(text: string, nlu: Understanding): boolean {
+  const misread =
+    nlu.outOfScope ||
+    nlu.intent === 'greeting' ||
+    (MISREAD_WHEN_SHOPPING.has(nlu.intent) && nlu.confidence < 0.8);
+  return misread && SHOPPING_CUE.test(text) && !NOT_ABOUT_PRODUCT.test(text);
 }

@@ -86,7 +86,7 @@ export const ASKS_AVAILABILITY =
  */
 export const SHOPPING_CUE = new RegExp(
   ASKS_AVAILABILITY.source +
-    String.raw`|\b(?:buy|purchase|want|wanna|need|needs|looking for|look(?:ing)? at|searching for|shopping for|find|recommend|suggest)\b|买(?![了过到的])|想要|需要|在找|找一?[个款件]|推荐`,
+    String.raw`|\b(?:buy|purchase|want|wanna|need|needs|could use|looking for|look(?:ing)? at|searching for|shopping for|find|recommend|suggest|is there (?:a|an|any)|anything (?:like|for))\b|买(?![了过到的])|想要|需要|在找|找一?[个款件]|推荐`,
   'i',
 );
 /** "What did I order last time?", "我上次买了什么": the shopper's own order history. */
