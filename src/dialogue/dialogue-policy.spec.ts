@@ -1006,6 +1006,49 @@ describe('DialoguePolicy', () => {
     expect(again.replies[0].text).toMatch(/order number/);
   });
 
+  it('keeps the order it picked for follow-ups, shows its items again, and switches when another number is given', async () => {
+    // Ann has one order that can be cancelled (A10002): picked without its number.
+    const asked = await policy.decide('cancel my order', nlu('cancel_order'), {}, identified);
+    expect(asked.state.ordersDiscussed).toEqual(['o2']);
+    // Neither yes nor no: the question again, with what is in the order.
+    const unclear = await policy.decide(
+      'hmm',
+      nlu('oos', { outOfScope: true }),
+      asked.state,
+      identified,
+    );
+    expect(unclear.replies[0].text).toBe(
+      'Order A10002 (1× Linen shirt) is being prepared. Do you want me to cancel it?',
+    );
+    const yes = await policy.decide('yes', nlu('thanks'), unclear.state, identified);
+    expect(shop.cancelled).toEqual(['o2']);
+    // "When will I get the money?" right after: about the order just cancelled.
+    const refund = await policy.decide(
+      'when will I get my money back',
+      nlu('track_refund'),
+      yes.state,
+      identified,
+    );
+    expect(refund.replies[0].text).toContain('about A10002');
+    expect(refund.replies[0].text).toContain('as the order was cancelled');
+    // Another number at the question: that order is the one confirmed.
+    shop.orders.push(order({ id: 'o6', number: 'A10006', status: 'paid' }));
+    const first = await policy.decide(
+      'cancel A10006',
+      nlu('cancel_order', { entities: orderEntity('A10006') }),
+      {},
+      identified,
+    );
+    const switched = await policy.decide(
+      'no sorry, I meant A10001',
+      nlu('cancel_order', { entities: orderEntity('A10001') }),
+      first.state,
+      identified,
+    );
+    expect(switched.replies[0].text).toMatch(/A10001.*cannot be cancelled|A10001.*already/);
+    expect(shop.cancelled).toEqual(['o2']);
+  });
+
   it('offers the orders a cancellation can act on first, and says when none can be cancelled', async () => {
     // Ann's orders: A10001 shipped, A10002 processing, a delivered one.
     shop.orders.push(order({ id: 'o4', number: 'A10004', status: 'delivered' }));

@@ -807,10 +807,8 @@ export class DialoguePolicy {
       turn.reply(say('orderNotFound', turn.locale, { number }));
       return turn.done(intent, false);
     }
-    turn.state.ordersDiscussed = [
-      ...(turn.state.ordersDiscussed ?? []).filter((id) => id !== order.id),
-      order.id,
-    ].slice(-ORDERS_REMEMBERED);
+    // Remembered even when it is not theirs: agents see which numbers a shopper tried.
+    noteDiscussed(order, turn);
     if (ctx.customerId) {
       // Same answer shape for "not found" and "someone else's", so numbers cannot be probed.
       if (order.customerId !== ctx.customerId) {
@@ -837,6 +835,9 @@ export class DialoguePolicy {
     order: OrderView,
     turn: Turn,
   ): Promise<Decision> {
+    // Also when it was picked without its number (the shopper's only open order): "when will
+    // the refund arrive?" next is about it.
+    noteDiscussed(order, turn);
     if (isOrderQuestion(intent)) return this.answerAboutOrder(intent, order, turn);
     const locale = turn.locale;
     const status = statusWord(order.status, locale);
@@ -852,8 +853,8 @@ export class DialoguePolicy {
         });
         return turn.done(intent, true);
       }
-      const items = order.items.map((i) => `${i.quantity}× ${i.title}`).join(', ');
       turn.state.pending = { kind: 'confirm_cancel', orderId: order.id };
+      const items = itemsInOrder(order);
       turn.reply(say('confirmCancel', locale, { number: order.number, items, status }), {
         order,
         quickReplies: yesNo(locale),
@@ -1045,6 +1046,10 @@ export class DialoguePolicy {
       case 'confirm_cancel': {
         const order = await this.orderById(pending.orderId);
         if (!order) return null;
+        // "No, A10002" / "I meant A10002": that order is the one to cancel (it is confirmed anew).
+        const other = orderNumberIn(text, nlu);
+        if (other && other !== order.number)
+          return this.withOrderNumber('cancel_order', other, ctx, turn);
         if (NO.test(text.trim())) {
           turn.reply(say('cancelKept', locale, { number: order.number }));
           return turn.done('cancel_order', true);
@@ -1055,7 +1060,7 @@ export class DialoguePolicy {
           turn.reply(
             say('confirmCancel', locale, {
               number: order.number,
-              items: '',
+              items: itemsInOrder(order),
               status: STATUS_WORDS[order.status]?.[locale] ?? order.status,
             }),
             {
@@ -1325,4 +1330,17 @@ export function mayBeShopping(text: string, nlu: Understanding): boolean {
     nlu.intent === 'greeting' ||
     (MISREAD_WHEN_SHOPPING.has(nlu.intent) && nlu.confidence < 0.8);
   return misread && SHOPPING_CUE.test(text) && !NOT_ABOUT_PRODUCT.test(text);
+}
+
+/** "1× Linen shirt, 2× Mug": what an order holds, for a confirmation question. */
+function itemsInOrder(order: OrderView): string {
+  return order.items.map((i) => `${i.quantity}× ${i.title}`).join(', ');
+}
+
+/** The order is the latest one talked about (follow-ups such as "cancel it" refer to it). */
+function noteDiscussed(order: OrderView, turn: Turn): void {
+  turn.state.ordersDiscussed = [
+    ...(turn.state.ordersDiscussed ?? []).filter((id) => id !== order.id),
+    order.id,
+  ].slice(-ORDERS_REMEMBERED);
 }
