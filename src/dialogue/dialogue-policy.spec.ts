@@ -59,8 +59,11 @@ class FakeShop implements DialoguePorts {
   async findOrderById(id: string) {
     return this.orders.find((o) => o.id === id) ?? null;
   }
+  /** Like the commerce module, newest first (the orders were added oldest first). */
+  recentFirst = false;
   async recentOrders(customerId: string) {
-    return this.orders.filter((o) => o.customerId === customerId);
+    const mine = this.orders.filter((o) => o.customerId === customerId);
+    return this.recentFirst ? mine.reverse() : mine;
   }
   async cancelOrder(id: string) {
     const o = this.orders.find((x) => x.id === id)!;
@@ -1047,6 +1050,37 @@ describe('DialoguePolicy', () => {
     );
     expect(switched.replies[0].text).toMatch(/A10001.*cannot be cancelled|A10001.*already/);
     expect(shop.cancelled).toEqual(['o2']);
+  });
+
+  it('takes an order named by its status over the one just discussed', async () => {
+    // Ann's orders: A10001 shipped, A10002 processing, and two delivered ones (newest first).
+    shop.orders.push(order({ id: 'o7', number: 'A10007', status: 'delivered' }));
+    shop.orders.push(order({ id: 'o8', number: 'A10008', status: 'delivered' }));
+    shop.recentFirst = true;
+    const tracked = await policy.decide(
+      'where is A10002',
+      nlu('track_order', { entities: orderEntity('A10002') }),
+      {},
+      identified,
+    );
+    const refund = await policy.decide(
+      'how do I return the shirt from my last delivered order',
+      nlu('get_refund'),
+      tracked.state,
+      identified,
+    );
+    expect(refund.replies[0].text).toBe('template for get_refund about A10008');
+    // Without "last" two delivered orders fit: the shopper is asked which.
+    const which = await policy.decide(
+      'how do I return something from a delivered order',
+      nlu('get_refund'),
+      tracked.state,
+      identified,
+    );
+    expect(which.replies[0].payload?.quickReplies?.map((q) => q.value)).toEqual([
+      'A10008',
+      'A10007',
+    ]);
   });
 
   it('offers the orders a cancellation can act on first, and says when none can be cancelled', async () => {

@@ -158,6 +158,8 @@ const ORDER_QUESTIONS: Record<OrderQuestionIntent, ReadonlySet<string>> = {
   get_refund: new Set(['delivered']),
   track_refund: new Set(['returned', 'refunded']),
 };
+/** "My last / latest / most recent …", "最近一个", "上一个": the newest of the orders meant. */
+const LATEST = /\b(?:last|latest|most recent|newest)\b|最近|最新|上一?[个单次]/i;
 /** Orders that are over: nothing in them can change any more. */
 const CLOSED: ReadonlySet<string> = new Set(['cancelled', 'returned', 'refunded']);
 /** An exchange of an item already received is about an order that was delivered. */
@@ -506,8 +508,12 @@ export class DialoguePolicy {
       (ctx.customerId
         ? last.customerId === ctx.customerId
         : !!turn.state.verifiedOrderIds?.includes(last.id));
+    // "…from my last delivered order" right after another order was discussed means another one.
+    const statuses = statusesNamed(text);
+    const namesAnother = !!last && statuses.length > 0 && !statuses.includes(last.status);
     if (
       last &&
+      !namesAnother &&
       (REFERS_BACK.test(text) || (mayOpen && isOrderRelated(turn.previousIntent ?? '')))
     ) {
       return this.withOrderNumber(intent, last.number, ctx, turn);
@@ -517,11 +523,15 @@ export class DialoguePolicy {
       const recent = await this.ports.recentOrders(ctx.customerId, 5);
       // Changing an item already received is an exchange: it is about a delivered order.
       const fits =
-        intent === 'change_order' && ALREADY_RECEIVED.test(text)
-          ? DELIVERED
-          : ORDER_QUESTIONS[intent];
+        statuses.length > 0
+          ? new Set(statuses)
+          : intent === 'change_order' && ALREADY_RECEIVED.test(text)
+            ? DELIVERED
+            : ORDER_QUESTIONS[intent];
       choices = recent.filter((o) => fits.has(o.status));
-      if (choices.length === 1) return this.actOnOrder(intent, choices[0], turn);
+      // "My last delivered order": the latest of them (recent orders come newest first).
+      if (choices.length === 1 || (choices.length > 1 && statuses.length > 0 && LATEST.test(text)))
+        return this.actOnOrder(intent, choices[0], turn);
     }
     turn.state.pending = { kind: 'order_offer', intent };
     return this.templateReply(intent, turn, {
