@@ -1146,6 +1146,35 @@ describe('DialoguePolicy', () => {
       anonymous,
     );
     expect(named.replies[0].text).toMatch(/^Ember Hiking Backpack: \$165\.99/);
+    // A how-to question is no product name, however unsure the model is of it.
+    const howTo = await policy.decide(
+      "ok I'll take it, how do I pay",
+      nlu('goodbye', {
+        confidence: 0.55,
+        alternatives: [
+          { intent: 'goodbye', confidence: 0.55 },
+          { intent: 'check_payment_methods', confidence: 0.38 },
+        ],
+      }),
+      which.state,
+      anonymous,
+    );
+    expect(howTo.replies[0].text).toBe('template for check_payment_methods');
+    expect(howTo.state.pending?.kind).not.toBe('name_product');
+    // A greeting that only announces a question is not taken for the runner-up (asked, as before).
+    const hello = await policy.decide(
+      'hello? can I ask something',
+      nlu('greeting', {
+        confidence: 0.49,
+        alternatives: [
+          { intent: 'greeting', confidence: 0.49 },
+          { intent: 'check_refund_policy', confidence: 0.39 },
+        ],
+      }),
+      {},
+      anonymous,
+    );
+    expect(hello.handledIntent).toBe('clarify');
   });
 
   it('answers a question about a product the shopper names, and follow-ups about "it"', async () => {
@@ -1798,6 +1827,21 @@ describe('DialoguePolicy', () => {
     );
     expect(second.replies[0].text).toContain('Court Sneaker: $55.00, out of stock right now.');
     expect(second.replies[0].payload?.products?.[0].id).toBe('s2');
+    // Picked by price: the model reads it as a new recommendation (0.61), which would list them again.
+    const cheapest = await policy.decide(
+      'which one is the cheapest',
+      nlu('product_recommendation', { confidence: 0.61 }),
+      shown.state,
+      anonymous,
+    );
+    expect(cheapest.replies[0].payload?.products?.map((p) => p.id)).toEqual(['s2']);
+    const dearest = await policy.decide(
+      '哪个最贵',
+      nlu('product_recommendation', { lang: 'zh' }),
+      shown.state,
+      { ...anonymous, locale: 'zh' },
+    );
+    expect(dearest.replies[0].payload?.products?.map((p) => p.id)).toEqual(['s1']);
     const first = await policy.decide(
       '第一个多少钱',
       nlu('check_cancellation_fee', { lang: 'zh' }),

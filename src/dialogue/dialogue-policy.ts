@@ -26,6 +26,7 @@ import {
   ORDER_HISTORY,
   ORDER_TOKEN,
   orderNumberIn,
+  pickedByPrice,
   pickProduct,
   pointsBack,
   REFERS_BACK,
@@ -94,8 +95,15 @@ const SMALL_TALK = new Set(['greeting', 'goodbye', 'thanks']);
 const SHORT_REMARK_MAX_LENGTH = 60;
 /** Replies that show products the next message may point at by position. */
 const PRODUCT_INTENTS = new Set(['product_recommendation', 'product_question']);
-/** Questions about how the shop works: an apology needs more than a slightly negative score. */
-const HOW_IT_WORKS = new Set([
+/**
+ * Questions about how the shop works or about a product, and plain return requests: an apology
+ * needs more than a negative score (the review-trained sentiment model finds "is it waterproof"
+ * -0.83 and "can I return it" -0.77, from reviews that say "not waterproof", "returned it").
+ */
+const PLAIN_QUESTIONS = new Set([
+  'product_question',
+  'product_recommendation',
+  'get_refund',
   'check_payment_methods',
   'delivery_options',
   'check_refund_policy',
@@ -105,7 +113,7 @@ const HOW_IT_WORKS = new Set([
   'newsletter_subscription',
   'set_up_shipping_address',
 ]);
-/** At or below this, a how-it-works question is asked in anger ("useless site, how do I pay?!"). */
+/** At or below this, such a question is asked in anger ("useless site, how do I pay?!"). */
 const ANGRY_QUESTION_SCORE = -0.9;
 /** Requests that hand the chat to a person, whatever else the message says. */
 const ESCALATING = new Set(['contact_human_agent', 'complaint']);
@@ -158,6 +166,13 @@ const ORDER_QUESTIONS: Record<OrderQuestionIntent, ReadonlySet<string>> = {
   get_refund: new Set(['delivered']),
   track_refund: new Set(['returned', 'refunded']),
 };
+/** "How do I pay?", "怎么付款": how to do something, not the name of a product. */
+const HOW_TO = /\bhow (?:do|can|should|to)\b|怎么|如何/i;
+/** A question about something: "how do I pay?", "where is…", "怎么付款", "多久能到" ("hello?" is not). */
+const ASKS_SOMETHING = new RegExp(
+  `${HOW_TO.source}|\\b(?:what|where|when|which|how much|how long)\\b|什么|哪|多久|多少`,
+  'i',
+);
 /** "My last / latest / most recent …", "最近一个", "上一个": the newest of the orders meant. */
 const LATEST = /\b(?:last|latest|most recent|newest)\b|最近|最新|上一?[个单次]/i;
 /** Orders that are over: nothing in them can change any more. */
@@ -230,7 +245,7 @@ export class DialoguePolicy {
     // whatever the model reads into the words alone ("the first one" scores as an upset complaint,
     // which would hand the chat to a person).
     const shown = PRODUCT_INTENTS.has(state.lastIntent ?? '') ? state.productsShown : undefined;
-    const id = shown && atPosition(shown, text);
+    const id = shown && (atPosition(shown, text) ?? (await this.shownByPrice(shown, text, locale)));
     if (id && !orderNumberIn(text, nlu) && !NOT_ABOUT_PRODUCT.test(text)) {
       const product = await this.ports.findProductById(id, locale);
       if (product) {
@@ -343,6 +358,18 @@ export class DialoguePolicy {
     }
     if (nlu.outOfScope) return this.fallback(nlu, state, turn);
 
+    // "ok I'll take it, how do I pay" (goodbye 0.55, payment methods 0.38): a question among the
+    // pleasantries is what the message is about.
+    if (SMALL_TALK.has(nlu.intent) && nlu.confidence < 0.8 && ASKS_SOMETHING.test(text)) {
+      const question = nlu.alternatives.find(
+        (a) =>
+          !SMALL_TALK.has(a.intent) &&
+          !ESCALATING.has(a.intent) &&
+          a.intent !== 'oos' &&
+          a.confidence >= 0.2,
+      );
+      if (question) return this.handleIntent(question.intent, text, nlu, ctx, turn);
+    }
     const [top, second] = [nlu.alternatives[0], nlu.alternatives[1]];
     if (
       second &&
@@ -395,6 +422,21 @@ export class DialoguePolicy {
     if (intent === 'contact_human_agent')
       return turn.escalate('requested', 1, say('escalated', turn.locale), intent);
     return this.templateReply(intent, turn);
+  }
+
+  /** Of the products just shown, the one "which one is the cheapest?" picks. */
+  private async shownByPrice(
+    shown: string[],
+    text: string,
+    locale: Locale,
+  ): Promise<string | undefined> {
+    const pick = pickedByPrice(text);
+    if (!pick || shown.length < 2) return undefined;
+    const products = (
+      await Promise.all(shown.map((id) => this.ports.findProductById(id, locale)))
+    ).filter((p): p is ProductDetail => p !== null);
+    const sorted = products.sort((a, b) => a.price - b.price);
+    return (pick === 'cheapest' ? sorted[0] : sorted.at(-1))?.id;
   }
 
   /** A signed-in shopper's latest orders with what was in them; a tap tracks one. */
@@ -454,9 +496,9 @@ export class DialoguePolicy {
     // An upset shopper ("third time it arrived broken, useless") still gets the answer, but with an
     // apology and a person one tap away; only a complaint escalates by itself.
     const { score, label } = turn.nlu.sentiment;
-    // A question about how things work ("能货到付款吗") is no problem report: only plainly angry
-    // words make it upset (the review-trained model finds "货到" negative).
-    const upset = HOW_IT_WORKS.has(intent)
+    // A question about how things work ("能货到付款吗") or a product is no problem report: only
+    // plainly angry words make it upset (the review-trained model finds "货到" negative).
+    const upset = PLAIN_QUESTIONS.has(intent)
       ? score <= ANGRY_QUESTION_SCORE
       : label === 'negative' && !NO_APOLOGY.has(intent);
     const apologise = upset && !opensWithApology(text);
@@ -965,6 +1007,8 @@ export class DialoguePolicy {
         if (answered) return answered;
         // Another product question ("我买的是羊毛大衣" reads as one, confidently) is the answer.
         if (changedTopic && nlu.intent !== 'product_question') return null;
+        // "ok I'll take it, how do I pay?" asks how to do something: it names no product.
+        if (HOW_TO.test(text) && nlu.intent !== 'product_question') return null;
         // Not in the shop under that name: asking "which product?" again would go round in circles.
         turn.reply(say('productNotFound', locale), { quickReplies: [talkToPerson(locale)] });
         return turn.done('product_question', false);

@@ -14,10 +14,20 @@ import {
   NOT_RESOLVED,
   ORDER_HISTORY,
   ordinalIn,
+  pickedByPrice,
   pointsBack,
 } from './message-cues';
 
 describe('message cues', () => {
+  it('picks a shown product by price only when asked which of them', () => {
+    expect(pickedByPrice('which one is the cheapest')).toBe('cheapest');
+    expect(pickedByPrice('the most expensive of them?')).toBe('dearest');
+    expect(pickedByPrice('哪个最便宜')).toBe('cheapest');
+    // A new request, not a pick among those shown.
+    expect(pickedByPrice('what is your cheapest tent')).toBeNull();
+    expect(pickedByPrice('which one is waterproof')).toBeNull();
+  });
+
   it('tells a bare order number from a request that carries one', () => {
     expect(isBareOrderNumber('A10002')).toBe(true);
     expect(isBareOrderNumber("it's order #A10002, thanks")).toBe(true);

@@ -133,6 +133,23 @@ export function ordinalIn(text: string): number | null {
   return -1;
 }
 
+/**
+ * "Which one is the cheapest?", "the most expensive of them", "哪个最便宜": the shown product
+ * picked by price. Null unless the message picks one of several by price.
+ */
+export function pickedByPrice(text: string): 'cheapest' | 'dearest' | null {
+  const amongShown =
+    /\b(?:which|one|ones|of them|of these|of those)\b|哪个|哪一个|哪款|这几个|其中|里面/i.test(
+      text,
+    );
+  if (!amongShown) return null;
+  if (/\b(?:cheapest|least expensive|lowest price)\b|最便宜|最实惠|价格最低/i.test(text))
+    return 'cheapest';
+  if (/\b(?:most expensive|priciest|dearest|highest price)\b|最贵|价格最高/i.test(text))
+    return 'dearest';
+  return null;
+}
+
 /** The item of a list just shown that a message points at by position ("the second one"), if any. */
 export function atPosition<T>(items: readonly T[], text: string): T | undefined {
   const position = ordinalIn(text);
