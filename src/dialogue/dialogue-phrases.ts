@@ -214,6 +214,14 @@ export const PHRASES = {
     zh: '{title}：{price}{stock}。{description}如果没有解答您的问题，可以转人工客服。',
   },
   productBrief: { en: '{title}: {price}{stock}.', zh: '{title}：{price}{stock}。' },
+  cheapestShown: {
+    en: 'The least expensive of those is {title}: {price}{stock}.',
+    zh: '这几款里最便宜的是 {title}：{price}{stock}。',
+  },
+  dearestShown: {
+    en: 'The most expensive of those is {title}: {price}{stock}.',
+    zh: '这几款里最贵的是 {title}：{price}{stock}。',
+  },
   inStock: { en: ', in stock', zh: '，有货' },
   lowStock: { en: ', only {count} left', zh: '，仅剩 {count} 件' },
   outOfStock: { en: ', out of stock right now', zh: '，暂时缺货' },

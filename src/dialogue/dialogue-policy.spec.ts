@@ -1835,6 +1835,9 @@ describe('DialoguePolicy', () => {
       anonymous,
     );
     expect(cheapest.replies[0].payload?.products?.map((p) => p.id)).toEqual(['s2']);
+    expect(cheapest.replies[0].text).toBe(
+      'The least expensive of those is Court Sneaker: $55.00, out of stock right now.',
+    );
     const dearest = await policy.decide(
       '哪个最贵',
       nlu('product_recommendation', { lang: 'zh' }),

@@ -707,6 +707,8 @@ export class DialoguePolicy {
     const { locale } = turn;
     // "多少钱" / "in stock?" about the product just described: the price and stock, not it all again.
     const brief = turn.state.lastProductId === product.id && FOLLOW_UP_ABOUT_PRODUCT.test(text);
+    // "Which one is the cheapest?": says that this is the one, with its price.
+    const byPrice = pickedByPrice(text);
     turn.state.lastProductId = product.id;
     const stock =
       product.stock === null
@@ -724,7 +726,10 @@ export class DialoguePolicy {
       stock,
       description: description ? description + SENTENCE_GAP[locale] : '',
     };
-    turn.reply(brief ? say('productBrief', locale, facts) : say('productFacts', locale, facts), {
+    const answer = byPrice
+      ? say(byPrice === 'cheapest' ? 'cheapestShown' : 'dearestShown', locale, facts)
+      : say(brief ? 'productBrief' : 'productFacts', locale, facts);
+    turn.reply(answer, {
       products: [card],
       quickReplies: [talkToPerson(locale)],
     });
