@@ -165,6 +165,10 @@ export const PHRASES = {
     en: "Sorry, I'm not sure I can help with that. You can rephrase it, or talk to a person.",
     zh: '抱歉，这个问题我可能帮不上忙。您可以换个说法，或者转人工客服。',
   },
+  fallbackDidYouMean: {
+    en: "Sorry, I'm not sure I understood. Did you mean this? Otherwise you can rephrase it, or talk to a person.",
+    zh: '抱歉，我不太确定您的意思。您是想问这个吗？也可以换个说法，或者转人工客服。',
+  },
   escalated: {
     en: "I'm connecting you to a colleague who can help. Please stay in the chat.",
     zh: '正在为您转接人工客服，请稍候，不要离开聊天窗口。',

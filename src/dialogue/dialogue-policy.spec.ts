@@ -1643,6 +1643,40 @@ describe('DialoguePolicy', () => {
     expect(d.state.pending).toBeUndefined();
   });
 
+  it('offers the likeliest intent of a message declined only just, and follows it when tapped', async () => {
+    const declined = (alternatives: { intent: string; confidence: number }[]) =>
+      nlu('oos', { outOfScope: true, confidence: 0.47, alternatives });
+    const asked = await policy.decide(
+      "where's my parcel",
+      declined([
+        { intent: 'track_order', confidence: 0.46 },
+        { intent: 'track_refund', confidence: 0.03 },
+      ]),
+      {},
+      anonymous,
+    );
+    expect(asked.replies[0].text).toMatch(
+      /^Sorry, I'm not sure I understood\. Did you mean this\?/,
+    );
+    expect(asked.replies[0].payload?.quickReplies).toEqual([
+      { label: 'Track my order', value: 'track_order' },
+      { label: 'Talk to a person', value: 'contact_human_agent' },
+    ]);
+    expect(asked.state.failures).toBe(1);
+    const tapped = await policy.decide('track_order', nlu('track_order'), asked.state, anonymous);
+    expect(tapped.state.pending).toMatchObject({ kind: 'order_number', intent: 'track_order' });
+    // Nothing likely enough: the plain fallback.
+    const far = await policy.decide(
+      'how do I reverse a list in python',
+      declined([{ intent: 'review', confidence: 0.12 }]),
+      {},
+      anonymous,
+    );
+    expect(far.replies[0].payload?.quickReplies).toEqual([
+      { label: 'Talk to a person', value: 'contact_human_agent' },
+    ]);
+  });
+
   it('answers out-of-scope questions from the FAQ when retrieval finds one', async () => {
     shop.faq = { text: 'We ship to Canada.' };
     const d = await policy.decide(
