@@ -53,6 +53,10 @@ export const PHRASES = {
     en: "That e-mail doesn't match order {number}. Please check it and type it again, or talk to a person.",
     zh: '邮箱与订单 {number} 不符。请核对后重新输入，或转人工客服。',
   },
+  noOrderEmail: {
+    en: 'No problem. If you have an account, sign in: your orders are under My account → Orders and I can see them too. Otherwise a colleague can check order {number} with you in another way.',
+    zh: '没关系。如果您有账户，登录后可以在“我的账户 → 我的订单”里看到订单，我也能直接查看。没有账户的话，可以转人工，同事会用其他方式帮您核实订单 {number}。',
+  },
   orderEmailMismatch: {
     en: "That e-mail doesn't match order {number}, so I can't show its details. A colleague can help you if you like.",
     zh: '邮箱与订单 {number} 不符，无法显示订单详情。如需帮助，可以为您转接人工客服。',

@@ -1442,6 +1442,46 @@ describe('DialoguePolicy', () => {
     shop.templateOpening = '';
   });
 
+  it('offers another way and a person to a shopper who does not know the order e-mail', async () => {
+    const asked = await policy.decide(
+      'track A10001',
+      nlu('track_order', { entities: orderEntity('A10001') }),
+      {},
+      anonymous,
+    );
+    expect(asked.state.pending).toMatchObject({ kind: 'order_email' });
+    // Out of context the model reads it as a password reset, confidently.
+    const unknown = await policy.decide(
+      "hmm I don't remember the email",
+      nlu('recover_password', { confidence: 0.9 }),
+      asked.state,
+      anonymous,
+    );
+    expect(unknown.replies[0].text).toMatch(/^No problem\. If you have an account, sign in/);
+    expect(unknown.replies[0].text).toContain('order A10001');
+    const yes = await policy.decide('yes please', nlu('thanks'), unknown.state, anonymous);
+    expect(yes.escalate).toMatchObject({ reason: 'requested' });
+    const zh = await policy.decide(
+      '邮箱忘了',
+      nlu('recover_password', { lang: 'zh' }),
+      asked.state,
+      { ...anonymous, locale: 'zh' },
+    );
+    expect(zh.replies[0].text).toMatch(/^没关系。如果您有账户/);
+  });
+
+  it('hands a payment problem to a person on a plain yes, as its answer offers', async () => {
+    const answered = await policy.decide(
+      'I was charged twice for my last order',
+      nlu('payment_issue'),
+      {},
+      anonymous,
+    );
+    expect(answered.replies[0].text).toBe('template for payment_issue');
+    const yes = await policy.decide('yes please', nlu('thanks'), answered.state, anonymous);
+    expect(yes.escalate).toMatchObject({ reason: 'requested' });
+  });
+
   it('stops asking for the e-mail of an order after three wrong ones, even when asked again', async () => {
     let state = (
       await policy.decide(

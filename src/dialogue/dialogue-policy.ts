@@ -19,6 +19,7 @@ import {
   isBareOrderNumber,
   narrowsPrice,
   NO,
+  NO_EMAIL,
   NO_ORDER_NUMBER,
   NOT_ABOUT_PRODUCT,
   NOT_RECEIVED,
@@ -428,6 +429,9 @@ export class DialoguePolicy {
     }
     if (intent === 'contact_human_agent')
       return turn.escalate('requested', 1, say('escalated', turn.locale), intent);
+    // The answer to a payment problem says an agent checks double or unconfirmed charges: "yes
+    // please" next asks for one.
+    if (intent === 'payment_issue') turn.state.pending = { kind: 'offered_person', intent };
     return this.templateReply(intent, turn);
   }
 
@@ -1088,6 +1092,15 @@ export class DialoguePolicy {
             turn.state.addressHint = text;
             turn.state.pending = pending;
             turn.reply(say('addressNotedAskEmail', locale, { number: order.number }));
+            return turn.done(pending.intent, true);
+          }
+          // "I don't remember the email" (read as a password reset, confidently): another way
+          // to prove the order, and a person.
+          if (NO_EMAIL.test(text)) {
+            turn.state.pending = { kind: 'offered_person', intent: pending.intent };
+            turn.reply(say('noOrderEmail', locale, { number: order?.number ?? '' }), {
+              quickReplies: [talkToPerson(locale)],
+            });
             return turn.done(pending.intent, true);
           }
           if (changedTopic) return null;

@@ -9,6 +9,7 @@ import {
   DECLINES,
   isBareOrderNumber,
   NO,
+  NO_EMAIL,
   NO_ORDER_NUMBER,
   NOT_RECEIVED,
   NOT_RESOLVED,
@@ -19,6 +20,20 @@ import {
 } from './message-cues';
 
 describe('message cues', () => {
+  it('hears a shopper who cannot give the e-mail address of an order', () => {
+    for (const text of [
+      "hmm I don't remember the email",
+      'forgot which e-mail I used',
+      'no idea what email address it was',
+      'that email address I no longer have',
+      '邮箱忘了',
+      '不记得是哪个邮箱',
+    ])
+      expect(NO_EMAIL.test(text)).toBe(true);
+    for (const text of ['I forgot my password', 'ann@example.com', '我忘了密码'])
+      expect(NO_EMAIL.test(text)).toBe(false);
+  });
+
   it('picks a shown product by price only when asked which of them', () => {
     expect(pickedByPrice('which one is the cheapest')).toBe('cheapest');
     expect(pickedByPrice('the most expensive of them?')).toBe('dearest');
