@@ -176,11 +176,6 @@ const ORDER_QUESTIONS: Record<OrderQuestionIntent, ReadonlySet<string>> = {
 };
 /** "How do I pay?", "怎么付款": how to do something, not the name of a product. */
 const HOW_TO = /\bhow (?:do|can|should|to)\b|怎么|如何/i;
-/** A question about something: "how do I pay?", "where is…", "怎么付款", "多久能到" ("hello?" is not). */
-const ASKS_SOMETHING = new RegExp(
-  `${HOW_TO.source}|\\b(?:what|where|when|which|how much|how long)\\b|什么|哪|多久|多少`,
-  'i',
-);
 /** "My last / latest / most recent …", "最近一个", "上一个": the newest of the orders meant. */
 const LATEST = /\b(?:last|latest|most recent|newest)\b|最近|最新|上一?[个单次]/i;
 /** Orders that are over: nothing in them can change any more. */
@@ -366,18 +361,6 @@ export class DialoguePolicy {
     }
     if (nlu.outOfScope) return this.fallback(nlu, state, turn);
 
-    // "ok I'll take it, how do I pay" (goodbye 0.55, payment methods 0.38): a question among the
-    // pleasantries is what the message is about.
-    if (SMALL_TALK.has(nlu.intent) && nlu.confidence < 0.8 && ASKS_SOMETHING.test(text)) {
-      const question = nlu.alternatives.find(
-        (a) =>
-          !SMALL_TALK.has(a.intent) &&
-          !ESCALATING.has(a.intent) &&
-          a.intent !== 'oos' &&
-          a.confidence >= 0.2,
-      );
-      if (question) return this.handleIntent(question.intent, text, nlu, ctx, turn);
-    }
     const [top, second] = [nlu.alternatives[0], nlu.alternatives[1]];
     if (
       second &&

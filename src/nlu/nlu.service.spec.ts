@@ -74,6 +74,19 @@ describe('NluService with the shipped model', () => {
     expect((await service.understand('你好，在吗')).intent).toBe('greeting');
   });
 
+  it('reads the request after an acknowledgement or thanks, and those alone as themselves', async () => {
+    // Read whole: goodbye 0.55, payment methods 0.38.
+    expect((await service.understand("ok I'll take it, how do I pay")).intent).toBe(
+      'check_payment_methods',
+    );
+    expect((await service.understand('嗯，我想改一下地址')).intent).toBe('change_shipping_address');
+    expect((await service.understand('great, thanks')).intent).toBe('thanks');
+    expect((await service.understand('好的谢谢')).intent).toBe('thanks');
+    expect((await service.understand('ok')).intent).toBe('goodbye');
+    // "好" opens "好评" (a good review): not a pleasantry to strip.
+    expect((await service.understand('好评怎么写')).intent).toBe('review');
+  });
+
   it('understands a request with a misspelt word it would otherwise decline', async () => {
     // Uncorrected, "packge" leaves too few known n-grams: out of scope at 0.99.
     const typo = await service.understand('helo, wheres my packge??');

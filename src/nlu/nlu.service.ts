@@ -15,13 +15,15 @@ export interface Understanding extends IntentPrediction {
 }
 
 export const DEFAULT_INTENT_MODEL_DIR = 'models/intent';
-const GREETING = 'greeting';
-/** A greeting read at least this sure is one ("hi, how's it going" is 1.00). */
-const SURE_GREETING = 0.9;
-/** Fewer characters after the greeting than this are not a request of their own. */
+/** Readings a pleasantry in front of a request can win ("ok cool, can I…" is `goodbye` 0.52). */
+const SMALL_TALK = new Set(['greeting', 'thanks', 'goodbye']);
+/** A pleasantry read at least this sure is one ("hi, how's it going" is 1.00). */
+const SURE_SMALL_TALK = 0.9;
+/** Fewer characters after the pleasantry than this are not a request of their own. */
 const MIN_REQUEST_CHARS = 4;
-const LEADING_GREETING =
-  /^\s*(?:(?:hi|hello|hey|hiya|heya|good (?:morning|afternoon|evening|day)|greetings|dear (?:team|support|sir|madam))\b(?:\s+(?:there|team|guys|all|everyone|folks))?|你好|您好|嗨|哈喽|哈啰|在吗|在不在|亲)[\s,，.。!！~～、:：]*/i;
+/** Greetings, acknowledgements and thanks a message may open with, repeated ("ok thanks,"). */
+const LEADING_PLEASANTRY =
+  /^\s*(?:(?:(?:hi|hello|hey|hiya|heya|good (?:morning|afternoon|evening|day)|greetings|dear (?:team|support|sir|madam))\b(?:\s+(?:there|team|guys|all|everyone|folks))?|(?:ok(?:ay)?|cool|great|perfect|awesome|nice|alright|all right|got it|sure|thanks?(?: you)?(?: so much| a lot)?|thx|ty|cheers)\b|你好|您好|嗨|哈喽|哈啰|在吗|在不在|亲|好的|好吧|(?:好|嗯)(?=[\s,，.。!！~～、:：])|谢谢(?:你|您)?|多谢|收到|明白了?)[\s,，.。!！~～、:：]*)+/i;
 const NO_SENTIMENT: SentimentResult = { score: 0, label: 'neutral' };
 
 /**
@@ -71,28 +73,29 @@ export class NluService implements OnModuleInit, OnModuleDestroy {
   async understand(text: string): Promise<Understanding> {
     const safe = typeof text === 'string' ? text : '';
     const model = await this.intentModel();
-    const prediction = await this.withoutGreeting(model, safe, await model.predict(safe));
+    const prediction = await this.withoutPleasantry(model, safe, await model.predict(safe));
     // Entity offsets stay valid on a prefix; the rest of a huge paste is not read.
     const entities = extractEntities(safe.slice(0, MAX_NORMALIZED_CHARS * 4));
     return { ...prediction, entities, sentiment: this.sentiment?.score(safe) ?? NO_SENTIMENT };
   }
 
   /**
-   * "Hi, I'd like to return a jacket": the greeting should not outvote the request (read whole, it
-   * is `greeting` 0.29 against `get_refund` 0.20). When the whole message is an unsure greeting or
-   * out of scope, the words after the greeting are read alone and win if they are a request.
+   * "Hi, I'd like to return a jacket", "ok cool, can I change the address?": the pleasantry should
+   * not outvote the request (read whole, the first is `greeting` 0.29 against `get_refund` 0.20).
+   * When the whole message is unsure small talk or out of scope, the words after the pleasantry
+   * are read alone and win if they are a request.
    */
-  private async withoutGreeting(
+  private async withoutPleasantry(
     model: IntentModel,
     text: string,
     whole: IntentPrediction,
   ): Promise<IntentPrediction> {
-    const unsureGreeting = whole.intent === GREETING && whole.confidence < SURE_GREETING;
-    if (!unsureGreeting && !whole.outOfScope) return whole;
-    const rest = text.replace(LEADING_GREETING, '');
+    const unsureSmallTalk = SMALL_TALK.has(whole.intent) && whole.confidence < SURE_SMALL_TALK;
+    if (!unsureSmallTalk && !whole.outOfScope) return whole;
+    const rest = text.replace(LEADING_PLEASANTRY, '');
     if (rest.length === text.length || rest.trim().length < MIN_REQUEST_CHARS) return whole;
     const request = await model.predict(rest);
-    if (request.outOfScope || request.intent === GREETING) return whole;
+    if (request.outOfScope || SMALL_TALK.has(request.intent)) return whole;
     // The language of the whole message; the intent, alternatives and vector of the request in it.
     return { ...request, lang: whole.lang };
   }
