@@ -228,6 +228,17 @@ export class AppConfig {
   @IsNumber()
   RETRIEVAL_FAQ_WORDS_MIN_SCORE = 0.5;
 
+  /**
+   * Share of important words an out-of-scope message must also have in common with the FAQ entry
+   * its sentence vector found (0–1): vectors of out-of-scope messages lie close together, so
+   * without it "秦始皇是哪年统一六国的" got the paying-safely answer (bench/results/faq-words.md).
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @Max(1)
+  @Min(0)
+  @IsNumber()
+  RETRIEVAL_FAQ_VECTOR_WORDS_MIN_SCORE = 0.3;
+
   /** Publish committed behaviour events from the outbox to the queue in this process. */
   @IsIn(['true', 'false'])
   SIGNALS_RELAY: 'true' | 'false' = 'true';

@@ -359,7 +359,7 @@ export class DialoguePolicy {
     ) {
       return this.recommend(text, turn);
     }
-    if (nlu.outOfScope) return this.fallback(nlu, state, turn);
+    if (nlu.outOfScope) return this.fallback(text, nlu, state, turn);
 
     const [top, second] = [nlu.alternatives[0], nlu.alternatives[1]];
     if (
@@ -731,8 +731,13 @@ export class DialoguePolicy {
   }
 
   /** Out of scope: an FAQ entry may still answer it; otherwise say so and offer a person. */
-  private async fallback(nlu: Understanding, state: DialogueState, turn: Turn): Promise<Decision> {
-    const faq = await this.ports.faqAnswer({ locale: turn.locale, vector: nlu.vector });
+  private async fallback(
+    text: string,
+    nlu: Understanding,
+    state: DialogueState,
+    turn: Turn,
+  ): Promise<Decision> {
+    const faq = await this.ports.faqAnswer({ locale: turn.locale, vector: nlu.vector, text });
     if (faq) {
       turn.reply(faq.text, faq.payload);
       return turn.done('faq', true);

@@ -171,8 +171,11 @@ export interface DialoguePorts {
     refund?: { status: string; amount: string };
     firstName?: string | null;
   }): Promise<BotReply | null>;
-  /** Best FAQ/template match regardless of intent, or null when retrieval refuses. */
-  faqAnswer(input: { locale: Locale; vector: number[] }): Promise<BotReply | null>;
+  /**
+   * The FAQ entry closest to an out-of-scope message by meaning, if it also shares enough of
+   * the message's important words; null when none does.
+   */
+  faqAnswer(input: { locale: Locale; vector: number[]; text: string }): Promise<BotReply | null>;
   /** The shop's FAQ entry whose question the message asks in other words, or null. */
   faqByWords(input: { locale: Locale; text: string }): Promise<BotReply | null>;
 }

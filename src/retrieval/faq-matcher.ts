@@ -119,21 +119,41 @@ export class FaqMatcher {
     for (const entries of this.questions.values()) {
       for (const entry of entries) {
         if (entry.question.locale !== locale) continue;
-        let shared = 0;
-        for (const [key, weight] of query.weights) {
-          const other = entry.weights.get(key);
-          if (other !== undefined) shared += Math.min(weight, other);
-        }
-        if (shared === 0) continue;
-        const inQuery = shared / query.total;
-        const inQuestion = shared / entry.total;
-        const score = (2 * inQuery * inQuestion) / (inQuery + inQuestion);
-        if (score >= minScore && (!best || score > best.score)) {
+        const score = this.overlap(query, entry);
+        if (score > 0 && score >= minScore && (!best || score > best.score)) {
           best = { templateId: entry.question.templateId, score };
         }
       }
     }
     return best;
+  }
+
+  /**
+   * How well the message matches one entry (its best question in the locale), 0 when it shares
+   * no important word with any: what confirms an entry the sentence vector proposed.
+   */
+  scoreFor(text: string, locale: string, templateId: string): number {
+    const entries = this.questions.get(templateId);
+    if (!entries) return 0;
+    const query = this.weigh(terms(text));
+    if (query.total === 0) return 0;
+    let best = 0;
+    for (const entry of entries) {
+      if (entry.question.locale === locale) best = Math.max(best, this.overlap(query, entry));
+    }
+    return best;
+  }
+
+  private overlap(query: { weights: Map<string, number>; total: number }, entry: Indexed): number {
+    let shared = 0;
+    for (const [key, weight] of query.weights) {
+      const other = entry.weights.get(key);
+      if (other !== undefined) shared += Math.min(weight, other);
+    }
+    if (shared === 0) return 0;
+    const inQuery = shared / query.total;
+    const inQuestion = shared / entry.total;
+    return (2 * inQuery * inQuestion) / (inQuery + inQuestion);
   }
 
   private indexed(question: FaqQuestion): Indexed {

@@ -248,12 +248,20 @@ export class RetrievalService implements AnswerProvider, OnModuleInit, OnModuleD
    * here — the classifier already judged the message unlike them, and a loose match would
    * answer the wrong question.
    */
-  async faqAnswer(input: { locale: Locale; vector: number[] }): Promise<BotReply | null> {
+  async faqAnswer(input: {
+    locale: Locale;
+    vector: number[];
+    text: string;
+  }): Promise<BotReply | null> {
+    await this.onModuleInit();
     const result = await this.search({ vector: input.vector, locale: input.locale, k: 10 });
     for (const hit of result.hits) {
       if (hit.similarity < this.config.RETRIEVAL_FAQ_MIN_SCORE) break;
       const template = this.templates.get(hit.templateId);
       if (!template || template.intent !== null) continue;
+      // Close in meaning is not enough: out-of-scope messages all lie near each other.
+      const shared = this.faqWords!.scoreFor(input.text, input.locale, hit.templateId);
+      if (shared < this.config.RETRIEVAL_FAQ_VECTOR_WORDS_MIN_SCORE) continue;
       const reply = this.renderReply(template, input.locale);
       if (reply) return reply;
     }

@@ -220,6 +220,21 @@ describe.each(backends())('answer templates on %s', (backend: Backend) => {
     }
   });
 
+  it('does not answer unrelated out-of-scope questions with a shipped FAQ entry close in meaning only', async () => {
+    // Their sentence vectors are close to the shipped entries' (all lie near "out of scope"),
+    // but they share no important words with them.
+    for (const text of ['秦始皇是哪年统一六国的', '炸酱面怎么做', '信用卡逾期了怎么办']) {
+      const shopper = await ShopperClient.connect(t.url!);
+      try {
+        const { reply } = await shopper.say(text);
+        expect(reply.text).not.toMatch(/^(当前的优惠活动|安全的：结算页面|服装和鞋类商品页面)/);
+        expect(reply.text).toMatch(/帮不上忙|人工/);
+      } finally {
+        shopper.close();
+      }
+    }
+  });
+
   it('answers an FAQ question asked in other words, even one the model reads as an intent', async () => {
     const csv =
       'question,answer,locale\n' +
