@@ -1685,6 +1685,12 @@ describe('DialoguePolicy', () => {
     expect(asked.state.failures).toBe(1);
     const tapped = await policy.decide('track_order', nlu('track_order'), asked.state, anonymous);
     expect(tapped.state.pending).toMatchObject({ kind: 'order_number', intent: 'track_order' });
+    // "Yes" to the one intent offered is that intent (out of context "确认" reads as anything).
+    const yes = await policy.decide('确认', nlu('check_invoice', { lang: 'zh' }), asked.state, {
+      ...anonymous,
+      locale: 'zh',
+    });
+    expect(yes.state.pending).toMatchObject({ kind: 'order_number', intent: 'track_order' });
     // Nothing likely enough: the plain fallback.
     const far = await policy.decide(
       'how do I reverse a list in python',

@@ -1042,7 +1042,9 @@ export class DialoguePolicy {
       case 'clarify': {
         const picked =
           pending.options.find((o) => o === text.trim()) ??
-          pending.options.find((o) => o === nlu.intent);
+          pending.options.find((o) => o === nlu.intent) ??
+          // "Did you mean this?" (one option) answered "yes" / "确认".
+          (pending.options.length === 1 && agrees(text) ? pending.options[0] : undefined);
         if (!picked) return null;
         return this.handleIntent(picked, text, nlu, ctx, turn);
       }
