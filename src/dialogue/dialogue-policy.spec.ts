@@ -1663,11 +1663,25 @@ describe('DialoguePolicy', () => {
     expect(d.state.pending).toBeUndefined();
   });
 
+  it('tracks the order a shopper asks about in words the model reads as something else', async () => {
+    for (const [text, understood] of [
+      ["where's my delivery", nlu('delivery_options', { confidence: 0.35 })],
+      ['where are the boots I ordered', nlu('complaint', { confidence: 0.78 })],
+      ["i'm still waiting for my parcel", nlu('track_refund', { confidence: 0.55 })],
+    ] as const) {
+      const d = await policy.decide(text, understood, {}, anonymous);
+      expect(d.state.pending).toMatchObject({ kind: 'order_number', intent: 'track_order' });
+    }
+    // A refund question stays one.
+    const refund = await policy.decide('where is my refund', nlu('track_refund'), {}, anonymous);
+    expect(refund.state.pending).toMatchObject({ intent: 'track_refund' });
+  });
+
   it('offers the likeliest intent of a message declined only just, and follows it when tapped', async () => {
     const declined = (alternatives: { intent: string; confidence: number }[]) =>
       nlu('oos', { outOfScope: true, confidence: 0.47, alternatives });
     const asked = await policy.decide(
-      "where's my parcel",
+      'any news on those sneakers',
       declined([
         { intent: 'track_order', confidence: 0.46 },
         { intent: 'track_refund', confidence: 0.03 },

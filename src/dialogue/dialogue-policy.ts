@@ -12,6 +12,7 @@ import {
   ALREADY_RECEIVED,
   ASKS_AVAILABILITY,
   ASKS_IF_BOT,
+  ASKS_WHERE_ORDER_IS,
   atPosition,
   DECLINES,
   FAREWELL,
@@ -299,6 +300,15 @@ export class DialoguePolicy {
     // "It says delivered but it never came" is about a parcel, whatever the model reads into it
     // (out of context, "never came" is most like a sign-up e-mail that never came).
     if (!isOrderRelated(nlu.intent) && NOT_RECEIVED.test(text) && ABOUT_PARCEL.test(text)) {
+      return this.handleIntent('track_order', text, nlu, ctx, turn);
+    }
+    // "Where's my delivery?" (delivery options 0.35), "where are the boots I ordered" (a
+    // complaint, 0.78), "i'm still waiting for my parcel" (a refund question, 0.55) ask where an
+    // order is.
+    if (
+      ASKS_WHERE_ORDER_IS.test(text) &&
+      (!isOrderRelated(nlu.intent) || nlu.intent === 'track_refund')
+    ) {
       return this.handleIntent('track_order', text, nlu, ctx, turn);
     }
     // "How much is it?" right after a product answer is about that product, whatever the model
@@ -746,7 +756,7 @@ export class DialoguePolicy {
     if (failures >= this.options.maxFailures) {
       return turn.escalate('repeated_failure', 0, say('escalated', turn.locale), 'oos');
     }
-    // Declined, but only just ("where's my parcel": out of scope 0.47, tracking 0.46): the likely
+    // Declined, but only just (out of scope 0.47, tracking 0.46): the likely
     // intent is offered as a quick reply, as "which of these?" would be.
     const likely = nlu.alternatives[0]; // in-scope intents only
     if (likely && likely.confidence >= SUGGEST_WHEN_DECLINED && INTENT_LABELS[likely.intent]) {

@@ -6,6 +6,7 @@ import {
   ALREADY_RECEIVED,
   ASKS_AVAILABILITY,
   ASKS_IF_BOT,
+  ASKS_WHERE_ORDER_IS,
   DECLINES,
   isBareOrderNumber,
   NO,
@@ -20,6 +21,24 @@ import {
 } from './message-cues';
 
 describe('message cues', () => {
+  it('hears a question about where an order is, however it is worded', () => {
+    for (const text of [
+      "where's my delivery",
+      'where are the boots I ordered',
+      "i'm still waiting for my parcel",
+      'wheres my stuff',
+      'where is the package from last week?',
+    ])
+      expect(ASKS_WHERE_ORDER_IS.test(text)).toBe(true);
+    for (const text of [
+      'where is my refund',
+      "where's the money for my returned order",
+      'where do I enter my promo code',
+      'where is your warehouse',
+    ])
+      expect(ASKS_WHERE_ORDER_IS.test(text)).toBe(false);
+  });
+
   it('hears a shopper who cannot give the e-mail address of an order', () => {
     for (const text of [
       "hmm I don't remember the email",

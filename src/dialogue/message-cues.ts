@@ -76,6 +76,13 @@ export const ALREADY_RECEIVED =
 /** Words of a delivery: a message about a parcel, not an e-mail or a refund. */
 export const ABOUT_PARCEL =
   /deliver|parcel|package|courier|tracking|\border\b|签收|快递|包裹|订单|物流|送到|到货/i;
+/**
+ * "Where's my delivery?", "where are the boots I ordered", "still waiting for my parcel": where
+ * an order is (the model reads these as delivery options, a complaint or a refund question).
+ * Not about a refund, money or an account e-mail.
+ */
+export const ASKS_WHERE_ORDER_IS =
+  /\bwhere(?:'s|s| is| are)\s+(?:my|the|our)\b(?:(?!\b(?:refund|money|password|e-?mail|code)\b).){0,30}?\b(?:order|orders|parcel|package|delivery|shipment|stuff|items?|(?:i|we) (?:ordered|bought))\b|\b(?:still )?waiting (?:for|on) (?:my|the|our) (?:order|parcel|package|delivery|shipment|stuff)\b/i;
 /** Words of delivery methods and their cost ("express", "运费"), not of a cancellation or return. */
 export const ABOUT_DELIVERY_METHOD =
   /\b(?:express|standard|next[- ]day|same[- ]day|shipping|delivery|courier|pick-?up points?)\b|快递|运费|顺丰|加急|包邮|配送|自提/i;
