@@ -1668,6 +1668,8 @@ describe('DialoguePolicy', () => {
       ["where's my delivery", nlu('delivery_options', { confidence: 0.35 })],
       ['where are the boots I ordered', nlu('complaint', { confidence: 0.78 })],
       ["i'm still waiting for my parcel", nlu('track_refund', { confidence: 0.55 })],
+      ['my jacket never arrived', nlu('oos', { outOfScope: true, confidence: 0.51 })],
+      ["my sneakers still haven't shown up", nlu('track_refund', { confidence: 0.45 })],
     ] as const) {
       const d = await policy.decide(text, understood, {}, anonymous);
       expect(d.state.pending).toMatchObject({ kind: 'order_number', intent: 'track_order' });
@@ -1675,6 +1677,14 @@ describe('DialoguePolicy', () => {
     // A refund question stays one.
     const refund = await policy.decide('where is my refund', nlu('track_refund'), {}, anonymous);
     expect(refund.state.pending).toMatchObject({ intent: 'track_refund' });
+    // A confident other reading of something that never came stays that reading.
+    const code = await policy.decide(
+      'trying to register but the code never came to my phone',
+      nlu('registration_problems', { confidence: 0.99 }),
+      {},
+      anonymous,
+    );
+    expect(code.replies[0].text).toBe('template for registration_problems');
   });
 
   it('offers the likeliest intent of a message declined only just, and follows it when tapped', async () => {

@@ -6,6 +6,7 @@ import { formatAddress, parseAddress } from './address-input';
 import { Turn } from './dialogue-turn';
 import {
   ABOUT_DELIVERY_METHOD,
+  ABOUT_MONEY,
   ABOUT_PARCEL,
   accountTakenOver,
   agrees,
@@ -34,6 +35,7 @@ import {
   REFERS_BACK,
   SAYS_DELIVERED,
   SHOPPING_CUE,
+  SOMETHING_ORDERED,
   statusesNamed,
   YES,
 } from './message-cues';
@@ -297,17 +299,21 @@ export class DialoguePolicy {
       turn.reply(say('notResolved', locale), { quickReplies: [talkToPerson(locale)] });
       return turn.done(state.lastIntent, false);
     }
-    // "It says delivered but it never came" is about a parcel, whatever the model reads into it
-    // (out of context, "never came" is most like a sign-up e-mail that never came).
-    if (!isOrderRelated(nlu.intent) && NOT_RECEIVED.test(text) && ABOUT_PARCEL.test(text)) {
-      return this.handleIntent('track_order', text, nlu, ctx, turn);
-    }
-    // "Where's my delivery?" (delivery options 0.35), "where are the boots I ordered" (a
-    // complaint, 0.78), "i'm still waiting for my parcel" (a refund question, 0.55) ask where an
-    // order is.
+    // Where an order is, whatever the model reads into the words: "it says delivered but it
+    // never came" (a sign-up e-mail that never came), "where's my delivery?" (delivery options
+    // 0.35), "where are the boots I ordered" (a complaint, 0.78), "i'm still waiting for my
+    // parcel" (a refund question, 0.55). "My jacket never arrived" too, unless the model is
+    // sure of another reading ("the code never came to my phone" is a sign-up problem).
+    const notOrderReading =
+      !isOrderRelated(nlu.intent) || (nlu.intent === 'track_refund' && !ABOUT_MONEY.test(text));
+    const unsureReading =
+      nlu.outOfScope || nlu.intent === 'complaint' || nlu.intent === 'track_refund';
+    const notArrived = NOT_RECEIVED.test(text);
     if (
-      ASKS_WHERE_ORDER_IS.test(text) &&
-      (!isOrderRelated(nlu.intent) || nlu.intent === 'track_refund')
+      notOrderReading &&
+      ((notArrived && ABOUT_PARCEL.test(text)) ||
+        ASKS_WHERE_ORDER_IS.test(text) ||
+        (notArrived && unsureReading && SOMETHING_ORDERED.test(text)))
     ) {
       return this.handleIntent('track_order', text, nlu, ctx, turn);
     }

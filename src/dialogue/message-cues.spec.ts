@@ -14,6 +14,7 @@ import {
   NO_ORDER_NUMBER,
   NOT_RECEIVED,
   NOT_RESOLVED,
+  SOMETHING_ORDERED,
   ORDER_HISTORY,
   ordinalIn,
   pickedByPrice,
@@ -21,6 +22,13 @@ import {
 } from './message-cues';
 
 describe('message cues', () => {
+  it('tells something ordered from an e-mail, a code or money', () => {
+    for (const text of ['my jacket never arrived', 'the lamp I ordered', 'my new sneakers'])
+      expect(SOMETHING_ORDERED.test(text)).toBe(true);
+    for (const text of ['my refund never came', 'the code', 'my password reset'])
+      expect(SOMETHING_ORDERED.test(text)).toBe(false);
+  });
+
   it('hears a question about where an order is, however it is worded', () => {
     for (const text of [
       "where's my delivery",

@@ -77,6 +77,14 @@ export const ALREADY_RECEIVED =
 export const ABOUT_PARCEL =
   /deliver|parcel|package|courier|tracking|\border\b|签收|快递|包裹|订单|物流|送到|到货/i;
 /**
+ * Something the shopper ordered, named ("my jacket", "the lamp I ordered"), not an e-mail, a
+ * code, a refund or money: what "never arrived" is said of when it is a parcel.
+ */
+export const SOMETHING_ORDERED =
+  /\b(?:my|the)\s+(?!(?:refund|money|e-?mail|password|code|verification|link|confirmation|sms|text|message|reset)\b)[a-z-]+\b|\b(?:i|we) (?:ordered|bought)\b/i;
+/** A refund or money, which "hasn't arrived" may be about. */
+export const ABOUT_MONEY = /\b(?:refunds?|money|payment|credit)\b|退款|钱/i;
+/**
  * "Where's my delivery?", "where are the boots I ordered", "still waiting for my parcel": where
  * an order is (the model reads these as delivery options, a complaint or a refund question).
  * Not about a refund, money or an account e-mail.
