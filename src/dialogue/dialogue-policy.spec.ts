@@ -1052,6 +1052,64 @@ describe('DialoguePolicy', () => {
     expect(shop.cancelled).toEqual(['o2']);
   });
 
+  it('takes the order holding the product a signed-in shopper names', async () => {
+    // Ann: A10001 shipped and A10002 processing (both a linen shirt), and two delivered orders.
+    shop.orders.push(
+      order({
+        id: 'o7',
+        number: 'A10007',
+        status: 'delivered',
+        items: [{ title: 'Juniper Everyday Running Shoes', quantity: 1 }],
+      }),
+      order({
+        id: 'o8',
+        number: 'A10008',
+        status: 'delivered',
+        items: [{ title: 'Lumen Water Bottle', quantity: 2 }],
+      }),
+    );
+    const refund = await policy.decide(
+      'I want to return the running shoes',
+      nlu('get_refund'),
+      {},
+      identified,
+    );
+    expect(refund.replies[0].text).toBe('template for get_refund about A10007');
+    // "Them" next is still those shoes, not the order being prepared.
+    const exchange = await policy.decide(
+      'can I exchange them for a bigger size instead?',
+      nlu('change_order'),
+      refund.state,
+      identified,
+    );
+    expect(exchange.replies[0].text).toBe('template for change_order about A10007');
+    // An order request naming an item: that order (here one that can no longer be cancelled).
+    const cancel = await policy.decide(
+      'cancel the water bottle order',
+      nlu('cancel_order'),
+      {},
+      identified,
+    );
+    expect(cancel.replies[0].text).toMatch(/A10008/);
+    expect(cancel.state.pending?.kind).not.toBe('confirm_cancel');
+    // "Where is the …?" out of scope: the order holding it is tracked.
+    const where = await policy.decide(
+      'where are the running shoes',
+      nlu('oos', { outOfScope: true }),
+      {},
+      identified,
+    );
+    expect(where.replies[0].payload?.order?.number).toBe('A10007');
+    // Two orders hold a linen shirt: asked which, as before.
+    const shirt = await policy.decide(
+      'where is my linen shirt',
+      nlu('track_order'),
+      {},
+      identified,
+    );
+    expect(shirt.replies[0].payload?.quickReplies?.map((q) => q.value)).toContain('A10001');
+  });
+
   it('takes an order named by its status over the one just discussed', async () => {
     // Ann's orders: A10001 shipped, A10002 processing, and two delivered ones (newest first).
     shop.orders.push(order({ id: 'o7', number: 'A10007', status: 'delivered' }));

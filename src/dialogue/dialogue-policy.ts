@@ -142,6 +142,8 @@ const LOW_STOCK = 5;
 const CANDIDATES_TO_RANK = 40;
 const PRODUCTS_PER_REPLY = 4;
 const CANDIDATES_WITHOUT_CATEGORY = 400;
+/** How many of a signed-in shopper's latest orders an order request looks at. */
+const RECENT_ORDERS = 5;
 /** Intents a product request in unfamiliar words is mistaken for ("想给狗买张床" → review, 0.47). */
 const MISREAD_WHEN_SHOPPING = new Set([
   'review',
@@ -177,6 +179,8 @@ const ORDER_QUESTIONS: Record<OrderQuestionIntent, ReadonlySet<string>> = {
   get_refund: new Set(['delivered']),
   track_refund: new Set(['returned', 'refunded']),
 };
+/** "Where is…", "where are…", "…在哪", "…到哪了". */
+const ASKS_WHERE = /\bwhere(?:'s|s| is| are)\b|在哪|到哪/i;
 /** "How do I pay?", "怎么付款": how to do something, not the name of a product. */
 const HOW_TO = /\bhow (?:do|can|should|to)\b|怎么|如何/i;
 /** "My last / latest / most recent …", "最近一个", "上一个": the newest of the orders meant. */
@@ -313,7 +317,9 @@ export class DialoguePolicy {
       notOrderReading &&
       ((notArrived && ABOUT_PARCEL.test(text)) ||
         ASKS_WHERE_ORDER_IS.test(text) ||
-        (notArrived && unsureReading && SOMETHING_ORDERED.test(text)))
+        (notArrived && unsureReading && SOMETHING_ORDERED.test(text)) ||
+        // "Where is the webcam?" from a signed-in shopper whose order holds one.
+        (ASKS_WHERE.test(text) && !!(await this.orderWithItemNamed(text, ctx, turn))))
     ) {
       return this.handleIntent('track_order', text, nlu, ctx, turn);
     }
@@ -551,6 +557,9 @@ export class DialoguePolicy {
   ): Promise<Decision> {
     const number = orderNumberIn(text, nlu);
     if (number) return this.withOrderNumber(intent, number, ctx, turn);
+    // "I want to return the running shoes": the order they came in.
+    const byItem = await this.orderWithItemNamed(text, ctx, turn);
+    if (byItem) return this.actOnOrder(intent, byItem, turn);
     const lastDiscussed = turn.state.ordersDiscussed?.at(-1);
     const last = lastDiscussed ? await this.orderById(lastDiscussed) : null;
     // "When will it arrive?" means the order discussed. So does "什么时候能到" (Chinese drops the
@@ -572,7 +581,7 @@ export class DialoguePolicy {
     }
     let choices: OrderView[] = [];
     if (ctx.customerId) {
-      const recent = await this.ports.recentOrders(ctx.customerId, 5);
+      const recent = await this.recentOrders(ctx.customerId, turn);
       // Changing an item already received is an exchange: it is about a delivered order.
       const fits =
         statuses.length > 0
@@ -589,6 +598,27 @@ export class DialoguePolicy {
     return this.templateReply(intent, turn, {
       quickReplies: this.orderChips(choices.slice(0, 3), turn),
     });
+  }
+
+  /** A signed-in shopper's latest orders (newest first); read once per turn. */
+  private recentOrders(customerId: string, turn: Turn): Promise<OrderView[]> {
+    turn.recentOrders ??= this.ports.recentOrders(customerId, RECENT_ORDERS);
+    return turn.recentOrders;
+  }
+
+  /**
+   * The one recent order of a signed-in shopper holding the kind of product the message names
+   * ("the running shoes", "the water bottle order"); none when no order or several do.
+   */
+  private async orderWithItemNamed(
+    text: string,
+    ctx: TurnContext,
+    turn: Turn,
+  ): Promise<OrderView | undefined> {
+    if (!ctx.customerId) return undefined;
+    const recent = await this.recentOrders(ctx.customerId, turn);
+    const holding = recent.filter((o) => namesKindOfProduct(text, o.items));
+    return holding.length === 1 ? holding[0] : undefined;
   }
 
   /** Answers an order question about an order the shopper owns (checked by the caller). */
@@ -796,6 +826,9 @@ export class DialoguePolicy {
         : undefined;
     const number = orderNumberIn(text, nlu);
     if (number) return this.withOrderNumber(intent, number, ctx, turn);
+    // "Cancel the water bottle order": a signed-in shopper's order holding what they name.
+    const byItem = await this.orderWithItemNamed(text, ctx, turn);
+    if (byItem) return this.actOnOrder(intent, byItem, turn);
     // "Can I cancel it?" / "can I change the address?" right after an order was discussed: that
     // order (the reply names it, so the shopper can still give another number).
     // "Where is it now?" too; a plain "where is my order" may mean another one, so it is asked.
@@ -806,7 +839,7 @@ export class DialoguePolicy {
     }
     // An identified shopper with exactly one open order need not type its number.
     if (ctx.customerId) {
-      const recent = await this.ports.recentOrders(ctx.customerId, 5);
+      const recent = await this.recentOrders(ctx.customerId, turn);
       // A parcel the tracking marks delivered but that never came is one the shop sent: shipped
       // or delivered. "It hasn't arrived" alone is more likely an order still on its way.
       const open = recent.filter((o) =>

@@ -3,6 +3,7 @@ import type {
   Decision,
   DialogueState,
   Locale,
+  OrderView,
   ProductCard,
   TurnContext,
   Understanding,
@@ -18,6 +19,8 @@ export class Turn {
   faqByWords?: Promise<BotReply | null>;
   /** The shop's popular products, by limit and category, once looked up. */
   readonly popularProducts = new Map<string, Promise<ProductCard[]>>();
+  /** The signed-in shopper's latest orders, once looked up. */
+  recentOrders?: Promise<OrderView[]>;
   constructor(
     readonly locale: Locale,
     readonly state: DialogueState,
