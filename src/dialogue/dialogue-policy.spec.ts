@@ -1083,6 +1083,32 @@ describe('DialoguePolicy', () => {
       identified,
     );
     expect(exchange.replies[0].text).toBe('template for change_order about A10007');
+    // Its template's "Cancel the order" chip is dropped for this delivered order (kept for one
+    // being prepared).
+    shop.templateChips = ['Cancel the order', 'Talk to a person'].map((label) => ({
+      label,
+      value: label,
+    }));
+    const chips = await policy.decide(
+      'can I exchange them for a bigger size instead?',
+      nlu('change_order'),
+      refund.state,
+      identified,
+    );
+    expect(chips.replies[0].payload?.quickReplies?.map((q) => q.label)).toEqual([
+      'Talk to a person',
+    ]);
+    const open = await policy.decide(
+      'can I still change order A10002?',
+      nlu('change_order', { entities: orderEntity('A10002') }),
+      {},
+      identified,
+    );
+    expect(open.replies[0].payload?.quickReplies?.map((q) => q.label)).toEqual([
+      'Cancel the order',
+      'Talk to a person',
+    ]);
+    shop.templateChips = null;
     // An order request naming an item: that order (here one that can no longer be cancelled).
     const cancel = await policy.decide(
       'cancel the water bottle order',

@@ -179,6 +179,8 @@ const ORDER_QUESTIONS: Record<OrderQuestionIntent, ReadonlySet<string>> = {
   get_refund: new Set(['delivered']),
   track_refund: new Set(['returned', 'refunded']),
 };
+/** A quick reply that asks to cancel ("Cancel the order", "取消订单"). */
+const CANCEL_CHIP = /^\s*cancel\b|^\s*取消/i;
 /** "Where is…", "where are…", "…在哪", "…到哪了". */
 const ASKS_WHERE = /\bwhere(?:'s|s| is| are)\b|在哪|到哪/i;
 /** "How do I pay?", "怎么付款": how to do something, not the name of a product. */
@@ -509,6 +511,9 @@ export class DialoguePolicy {
     });
     const text = answer?.text ?? say('genericAnswer', turn.locale);
     let quickReplies = [...(about.quickReplies ?? []), ...(answer?.payload?.quickReplies ?? [])];
+    // The template's "Cancel the order" is no option for an order that can no longer be cancelled.
+    if (about.order && !CANCELLABLE.has(about.order.status))
+      quickReplies = quickReplies.filter((q) => !CANCEL_CHIP.test(q.label));
     // An upset shopper ("third time it arrived broken, useless") still gets the answer, but with an
     // apology and a person one tap away; only a complaint escalates by itself.
     const { score, label } = turn.nlu.sentiment;
