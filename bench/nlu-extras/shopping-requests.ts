@@ -22,7 +22,6 @@ import { generateProducts } from '../../src/commerce/demo/product-generator';
 import { DemoRandom } from '../../src/commerce/demo/demo-random';
 import { DEMO_SEED } from '../../src/commerce/demo/demo-shop';
 import { mayBeShopping } from '../../src/dialogue/dialogue-policy';
-import type { Understanding } from '../../src/dialogue/dialogue.types';
 import { namesKindOfProduct } from '../../src/dialogue/product-interest';
 import { IntentModel } from '../../src/nlu/intent-model';
 import { readLabelledCsv } from '../../src/training/labelled-csv';
@@ -92,9 +91,8 @@ async function main() {
 
   const read = async (text: string) => {
     const p = await model.predict(text);
-    const understood = { ...p, outOfScope: p.intent === 'oos' } as unknown as Understanding;
     const byModel = PRODUCT_INTENTS.has(p.intent);
-    const byRule = !byModel && mayBeShopping(text, understood) && namesKindOfProduct(text, titles);
+    const byRule = !byModel && mayBeShopping(text, p) && namesKindOfProduct(text, titles);
     return { intent: p.intent, byModel, byRule };
   };
 

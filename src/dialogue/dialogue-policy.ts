@@ -257,9 +257,8 @@ export class DialoguePolicy {
     // whatever the model reads into the words alone ("the first one" scores as an upset complaint,
     // which would hand the chat to a person).
     const shown = PRODUCT_INTENTS.has(state.lastIntent ?? '') ? state.productsShown : undefined;
-    const id = shown && (atPosition(shown, text) ?? (await this.shownByPrice(shown, text, locale)));
-    if (id && !orderNumberIn(text, nlu) && !NOT_ABOUT_PRODUCT.test(text)) {
-      const product = await this.ports.findProductById(id, locale);
+    if (shown && !orderNumberIn(text, nlu) && !NOT_ABOUT_PRODUCT.test(text)) {
+      const product = await this.shownProductMeant(shown, text, locale);
       if (product) {
         turn.state.lastIntent = 'product_question';
         return this.answerProduct(product, turn, text);
@@ -442,19 +441,23 @@ export class DialoguePolicy {
     return this.templateReply(intent, turn);
   }
 
-  /** Of the products just shown, the one "which one is the cheapest?" picks. */
-  private async shownByPrice(
+  /**
+   * Of the products just shown, the one the message points at: by position ("the second one")
+   * or by price ("which one is the cheapest?"); null when it points at none.
+   */
+  private async shownProductMeant(
     shown: string[],
     text: string,
     locale: Locale,
-  ): Promise<string | undefined> {
+  ): Promise<ProductDetail | null> {
+    const id = atPosition(shown, text);
+    if (id) return this.ports.findProductById(id, locale);
     const pick = pickedByPrice(text);
-    if (!pick || shown.length < 2) return undefined;
-    const products = (
-      await Promise.all(shown.map((id) => this.ports.findProductById(id, locale)))
-    ).filter((p): p is ProductDetail => p !== null);
-    const sorted = products.sort((a, b) => a.price - b.price);
-    return (pick === 'cheapest' ? sorted[0] : sorted.at(-1))?.id;
+    if (!pick || shown.length < 2) return null;
+    const byPrice = (await Promise.all(shown.map((p) => this.ports.findProductById(p, locale))))
+      .filter((p): p is ProductDetail => p !== null)
+      .sort((a, b) => a.price - b.price);
+    return (pick === 'cheapest' ? byPrice[0] : byPrice.at(-1)) ?? null;
   }
 
   /** A signed-in shopper's latest orders with what was in them; a tap tracks one. */
@@ -1460,7 +1463,10 @@ function yesNo(locale: Locale) {
  * scope, a greeting: "你好，有睡袋吗", or, without much confidence, one of the intents about the
  * account, invoices, reviews or how to reach the shop), and words that ask for something.
  */
-export function mayBeShopping(text: string, nlu: Understanding): boolean {
+export function mayBeShopping(
+  text: string,
+  nlu: Pick<Understanding, 'intent' | 'confidence' | 'outOfScope'>,
+): boolean {
   const misread =
     nlu.outOfScope ||
     nlu.intent === 'greeting' ||
