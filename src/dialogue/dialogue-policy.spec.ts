@@ -1965,6 +1965,105 @@ describe('DialoguePolicy', () => {
     }
   });
 
+  it('shows a kind of product asked for rather than asking which intent or which product was meant', async () => {
+    const card = (id: string, title: string): ProductDetail => ({
+      id,
+      title,
+      price: 20,
+      currency: 'USD',
+      imageUrl: null,
+      url: null,
+      category: 'Sports',
+      description: null,
+      stock: 5,
+    });
+    shop.popular = [
+      card('m1', 'Pebble Yoga Mat'),
+      card('s1', '睡袋'),
+      card('h1', 'Trail Headlamp'),
+    ];
+    const unsure = (intent: string, second: string, lang: 'en' | 'zh' = 'en') =>
+      nlu(intent, {
+        lang,
+        confidence: 0.3,
+        alternatives: [
+          { intent, confidence: 0.3 },
+          { intent: second, confidence: 0.25 },
+        ],
+      });
+    // Close readings would otherwise be a "which of these do you mean?" question.
+    const mats = await policy.decide(
+      'where can I find yoga mats',
+      unsure('product_recommendation', 'contact_customer_service'),
+      {},
+      anonymous,
+    );
+    expect(mats.replies[0].payload?.products?.map((p) => p.id)).toEqual(['m1']);
+    const bags = await policy.decide(
+      '有没有睡袋',
+      unsure('product_question', 'product_recommendation', 'zh'),
+      {},
+      { ...anonymous, locale: 'zh' },
+    );
+    expect(bags.replies[0].payload?.products?.map((p) => p.id)).toEqual(['s1']);
+    // A kind the shop does not sell, read confidently as a product question: said so, with
+    // popular picks, rather than "tell me which product".
+    const baby = await policy.decide(
+      'do you have baby blankets?',
+      nlu('product_question'),
+      {},
+      anonymous,
+    );
+    expect(baby.replies[0].text).toBe(
+      "I couldn't find exactly that in our shop. Here is what's popular:",
+    );
+    expect(baby.handledIntent).toBe('product_recommendation');
+    // About a property of a product ("in blue", "XL码", "防水的", whether it irritates the
+    // skin): still a product question.
+    for (const [text, locale] of [
+      ['do you have it in blue?', 'en'],
+      ['有XL码吗', 'zh'],
+      ['有防水的吗', 'zh'],
+      ['对皮肤有刺激吗', 'zh'],
+    ] as const) {
+      const d = await policy.decide(text, nlu('product_question'), {}, { ...anonymous, locale });
+      expect(d.replies[0].text).toBe('template for product_question');
+    }
+  });
+
+  it('says when a request names something the shop has nothing like, but not for who or what it is for', async () => {
+    shop.popular = [
+      {
+        id: 'w1',
+        title: 'Slim Webcam',
+        price: 59,
+        currency: 'USD',
+        imageUrl: null,
+        url: null,
+        category: 'Electronics',
+        description: null,
+        stock: 5,
+      },
+    ];
+    const intro = async (text: string, locale: 'en' | 'zh' = 'en') =>
+      (await policy.decide(text, nlu('product_recommendation'), {}, { ...anonymous, locale }))
+        .replies[0].text;
+    expect(await intro('what should I buy for a newborn')).toBe(
+      "I couldn't find exactly that in our shop. Here is what's popular:",
+    );
+    expect(await intro('给新生儿买什么好', 'zh')).toBe(
+      '店里暂时没有找到完全符合的商品，为您推荐热销商品：',
+    );
+    for (const text of [
+      'any gift ideas for my mom',
+      "recommend something for my boyfriend's birthday",
+      'something cool for summer',
+    ]) {
+      expect(await intro(text)).toBe('Here are some popular picks:');
+    }
+    expect(await intro('推荐一些送妈妈的礼物', 'zh')).toBe('为您推荐热销商品：');
+  });
+
   it('answers about the product the shopper points at by its position among those shown', async () => {
     const shoe = (id: string, title: string, price: number, stock: number): ProductDetail => ({
       id,

@@ -11,8 +11,9 @@ import {
   accountTakenOver,
   agrees,
   ALREADY_RECEIVED,
-  ASKS_AVAILABILITY,
+  ASKS_ABOUT_PROPERTY,
   ASKS_IF_BOT,
+  ASKS_IF_SHOP_HAS,
   ASKS_WHERE_ORDER_IS,
   atPosition,
   DECLINES,
@@ -430,6 +431,16 @@ export class DialoguePolicy {
     if (intent === 'product_question') {
       const answered = await this.aboutProduct(text, turn);
       if (answered) return answered;
+      // "有婴儿用品吗" / "do you have dog leads?" names no product of ours but asks for a kind of
+      // product: what the shop has (or that it has nothing like it), not "which product?".
+      if (
+        ASKS_IF_SHOP_HAS.test(text) &&
+        !ASKS_ABOUT_PROPERTY.test(text) &&
+        !REFERS_BACK.test(text) &&
+        !NOT_ABOUT_PRODUCT.test(text)
+      ) {
+        return this.recommend(text, turn);
+      }
       // The shop's answer asks which product is meant.
       turn.state.pending = { kind: 'name_product' };
     }
@@ -1392,9 +1403,10 @@ export class DialoguePolicy {
       max === null
         ? ''
         : formatMoney(max, products[0].currency, turn.locale, { wholeWithoutCents: true });
-    // "Do you sell yoga mats?" with no title to fit: say so rather than pass popular picks off as them.
-    // (A category named is what was asked for: "do you sell toys?" shows toys.)
-    const unmatchedAsk = ASKS_AVAILABILITY.test(text) && fitting.unmatched && !match;
+    // "Do you sell yoga mats?", "what should I buy for a newborn" with no title to fit: say so
+    // rather than pass popular picks off as them. (A category named is what was asked for: "do
+    // you sell toys?" shows toys.)
+    const unmatchedAsk = fitting.unmatched && !match;
     const intro = unmatchedAsk
       ? say('notFoundShowPopular', turn.locale, { category })
       : !fitting.withinBudget
@@ -1461,7 +1473,9 @@ function yesNo(locale: Locale) {
 /**
  * A reading a request for products can get when the model does not know its words (out of
  * scope, a greeting: "你好，有睡袋吗", or, without much confidence, one of the intents about the
- * account, invoices, reviews or how to reach the shop), and words that ask for something.
+ * account, invoices, reviews or how to reach the shop) or is unsure which product intent it is
+ * (a recommendation, or a product question that asks whether the shop has a kind of product),
+ * and words that ask for something.
  */
 export function mayBeShopping(
   text: string,
@@ -1469,6 +1483,13 @@ export function mayBeShopping(
 ): boolean {
   const misread =
     nlu.outOfScope ||
+    // Near enough but unsure, so the shopper would be asked which was meant: "where can I find
+    // yoga mats" (a recommendation, 0.28), "有没有瑜伽垫" (a product question, 0.39).
+    nlu.intent === 'product_recommendation' ||
+    (nlu.intent === 'product_question' &&
+      ASKS_IF_SHOP_HAS.test(text) &&
+      !ASKS_ABOUT_PROPERTY.test(text) &&
+      !REFERS_BACK.test(text)) ||
     nlu.intent === 'greeting' ||
     (MISREAD_WHEN_SHOPPING.has(nlu.intent) && nlu.confidence < 0.8);
   return misread && SHOPPING_CUE.test(text) && !NOT_ABOUT_PRODUCT.test(text);

@@ -238,6 +238,29 @@ const NOT_INTEREST = new Set(
   ).split(' '),
 );
 
+/**
+ * Words of a recommendation request that say who or what it is for, or how it should be, rather
+ * than what kind of product: "a gift for my mom", "something cool for summer". A request naming
+ * only these is answered with popular picks as it is; one naming anything else that no title
+ * has ("for a newborn") is told the shop has nothing like it. They still count when a title has
+ * them ("Kids Rain Boots").
+ */
+const NOT_A_KIND = new Set(
+  (
+    'mom mum mother dad father parents wife husband boyfriend girlfriend partner friend friends ' +
+    'him her kid kids son daughter brother sister grandma grandpa grandmother grandfather ' +
+    'teacher colleague coworker boss someone somebody family birthday christmas xmas ' +
+    'anniversary wedding holiday holidays valentine valentines graduation housewarming summer ' +
+    'winter spring autumn fall cool fun unique special trending bestseller bestsellers hot ' +
+    'latest right now today who likes loves lover really else other more just ideal perfect ' +
+    'should must worth buying present presents help'
+  )
+    .split(' ')
+    .map(singular),
+);
+const NOT_A_KIND_ZH =
+  /礼物|礼品|妈妈|爸爸|爸妈|父母|老婆|老公|男朋友|女朋友|朋友|孩子|长辈|老人|同事|老师|生日|圣诞|节日|热门|流行|最火|爆款|新品|送/gu;
+
 export interface CategoryMatch {
   /** The shop's own category name, as `popularProducts` expects it. */
   category: string;
@@ -356,7 +379,11 @@ function interestOf(text: string): { namesSomething: boolean; score: (title: str
   const uses = USES.filter(
     (u) => u.says.some((w) => words.includes(w)) || u.saysZh.some((w) => lower.includes(w)),
   );
-  const namesSomething = wanted.size > 0 || wantedPairs.size > 0 || uses.length > 0;
+  const namesSomething =
+    // "boyfriend's" reads as boyfriend.
+    [...wanted].some((w) => !NOT_A_KIND.has(w.replace(/'s?$/, ''))) ||
+    cjkPairs(text.replace(NOT_INTEREST_ZH, ' ').replace(NOT_A_KIND_ZH, ' ')).length > 0 ||
+    uses.length > 0;
   return {
     namesSomething,
     score: (title) => {
