@@ -1134,6 +1134,18 @@ describe('DialoguePolicy', () => {
       identified,
     );
     expect(shirt.replies[0].payload?.quickReplies?.map((q) => q.value)).toContain('A10001');
+    // Asked which order, "the running shoes one" picks it (read alone as a complaint, which would
+    // hand the chat to a person).
+    const which = await policy.decide('where is my order', nlu('track_order'), {}, identified);
+    expect(which.state.pending?.kind).toBe('order_number');
+    const shoes = await policy.decide(
+      'the running shoes one',
+      nlu('complaint', { confidence: 0.84, sentiment: { score: -0.43, label: 'negative' } }),
+      which.state,
+      identified,
+    );
+    expect(shoes.replies[0].payload?.order?.number).toBe('A10007');
+    expect(shoes.escalate).toBeUndefined();
   });
 
   it('takes an order named by its status over the one just discussed', async () => {
@@ -1736,7 +1748,7 @@ describe('DialoguePolicy', () => {
     expect(no.replies[0].text).toContain('stays as it is');
   });
 
-  it('explains that a shipped order cannot be cancelled', async () => {
+  it('explains that a shipped order cannot be cancelled or readdressed, and offers a colleague', async () => {
     const d = await policy.decide(
       'cancel A10001',
       nlu('cancel_order', { entities: orderEntity('A10001') }),
@@ -1744,7 +1756,28 @@ describe('DialoguePolicy', () => {
       identified,
     );
     expect(d.replies[0].text).toContain('can no longer be cancelled');
-    expect(d.state.pending).toBeUndefined();
+    // The answer offers a colleague: "yes please" takes it.
+    const yes = await policy.decide(
+      'yes please',
+      nlu('oos', { outOfScope: true }),
+      d.state,
+      identified,
+    );
+    expect(yes.escalate?.reason).toBe('requested');
+    const address = await policy.decide(
+      'can I change the address of A10001',
+      nlu('change_shipping_address', { entities: orderEntity('A10001') }),
+      {},
+      identified,
+    );
+    expect(address.replies[0].text).toContain('can no longer be changed');
+    const ok = await policy.decide(
+      'ok',
+      nlu('oos', { outOfScope: true }),
+      address.state,
+      identified,
+    );
+    expect(ok.escalate?.reason).toBe('requested');
   });
 
   it('tracks the order a shopper asks about in words the model reads as something else', async () => {

@@ -984,6 +984,8 @@ export class DialoguePolicy {
     }
     if (intent === 'cancel_order') {
       if (!CANCELLABLE.has(order.status)) {
+        // The answer offers a colleague: "yes please" next asks for one.
+        turn.state.pending = { kind: 'offered_person', intent };
         turn.reply(say('cannotCancel', locale, { number: order.number, status }), {
           order,
           quickReplies: [talkToPerson(locale)],
@@ -999,6 +1001,7 @@ export class DialoguePolicy {
       return turn.done(intent, true);
     }
     if (!ADDRESS_CHANGEABLE.has(order.status)) {
+      turn.state.pending = { kind: 'offered_person', intent };
       turn.reply(say('cannotChangeAddress', locale, { number: order.number, status }), {
         order,
         quickReplies: [talkToPerson(locale)],
@@ -1034,17 +1037,25 @@ export class DialoguePolicy {
     return (
       orderNumberIn(text, nlu) ??
       atPosition(offered, text) ??
-      (await this.offeredWithStatus(offered, text))
+      (await this.offeredNamed(offered, text))
     );
   }
 
-  /** The one offered order whose status the message names ("the one being prepared"). */
-  private async offeredWithStatus(offered: string[], text: string): Promise<string | undefined> {
+  /**
+   * The one offered order the message describes: by its status ("the one being prepared") or by
+   * what it holds ("the webcam one", "跑步鞋那单").
+   */
+  private async offeredNamed(offered: string[], text: string): Promise<string | undefined> {
+    if (offered.length === 0) return undefined;
+    const orders = (await Promise.all(offered.map((n) => this.ports.findOrderByNumber(n)))).filter(
+      (o): o is OrderView => o !== null,
+    );
     const named = statusesNamed(text);
-    if (offered.length === 0 || named.length === 0) return undefined;
-    const orders = await Promise.all(offered.map((n) => this.ports.findOrderByNumber(n)));
-    const matching = orders.filter((o) => o && named.includes(o.status));
-    return matching.length === 1 ? matching[0]!.number : undefined;
+    const withStatus = orders.filter((o) => named.includes(o.status));
+    if (withStatus.length === 1) return withStatus[0].number;
+    if (named.length > 0) return undefined;
+    const holding = orders.filter((o) => namesKindOfProduct(text, o.items));
+    return holding.length === 1 ? holding[0].number : undefined;
   }
 
   /**

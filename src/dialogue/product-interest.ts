@@ -505,7 +505,7 @@ function kindWords(title: string): { words: string[]; pairs: string[] } {
 const POSSESSIVES = new Set(['my', 'our', 'your', 'his', 'her', 'their', 'its']);
 /** Words that may follow a product noun without making it part of a longer name ("the bottle order"). */
 const AFTER_NOUN = new Set(
-  'for to in on at of with without from under below over around about like as than that which who and or but so please too also here there now today i it order orders purchase parcel package delivery'.split(
+  'for to in on at of with without from under below over around about like as than that which who and or but so please too also here there now today i it order orders purchase parcel package delivery one ones'.split(
     ' ',
   ),
 );
