@@ -1984,6 +1984,9 @@ describe('DialoguePolicy', () => {
     expect(weak.ids).toEqual(['h1']);
     expect(weak.d.state.lastIntent).toBe('product_recommendation');
     expect(weak.d.state.failures).toBe(0);
+    // Just the thing's name, as an answer to "anything else?".
+    expect((await shown('a headlamp?', oos())).ids).toEqual(['h1']);
+    expect((await shown('猫抓板', oos('zh'), 'zh')).ids).toEqual(['s1']);
     // Not shopping: no products named, a purchase already made, an order or return, or a
     // confident reading of another intent.
     for (const [text, understood] of [
@@ -1991,6 +1994,8 @@ describe('DialoguePolicy', () => {
       ['can you recommend a good vet for my dog', oos()],
       ['my dog chewed the leash I bought', oos()],
       ['I want to return the dog bed', oos()],
+      ['my dog bed', oos()],
+      ['leash broke', oos()],
       ['where can I find headlamps on your site', nlu('contact_customer_service')],
     ] as const) {
       const { ids } = await shown(text, understood);

@@ -20,6 +20,7 @@ import {
   FAREWELL,
   FOLLOW_UP_ABOUT_PRODUCT,
   isBareOrderNumber,
+  isBarePhrase,
   narrowsPrice,
   NO,
   NO_EMAIL,
@@ -1503,7 +1504,9 @@ export function mayBeShopping(
       !REFERS_BACK.test(text)) ||
     nlu.intent === 'greeting' ||
     (MISREAD_WHEN_SHOPPING.has(nlu.intent) && nlu.confidence < 0.8);
-  return misread && SHOPPING_CUE.test(text) && !NOT_ABOUT_PRODUCT.test(text);
+  return (
+    misread && (SHOPPING_CUE.test(text) || isBarePhrase(text)) && !NOT_ABOUT_PRODUCT.test(text)
+  );
 }
 
 /** "1× Linen shirt, 2× Mug": what an order holds, for a confirmation question. */

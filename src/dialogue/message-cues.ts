@@ -119,6 +119,19 @@ export const SHOPPING_CUE = new RegExp(
     String.raw`|\b(?:buy|purchase|want|wanna|need|needs|could use|looking for|look(?:ing)? at|searching for|shopping for|find|recommend|suggest|is there (?:a|an|any)|anything (?:like|for))\b|买(?![了过到的])|想要|需要|在找|找一?[个款件]|推荐`,
   'i',
 );
+/**
+ * The message is only a short noun phrase ("a bluetooth speaker", "wireless headphones?",
+ * "蓝牙音箱"): said to a shop, naming a kind of product asks for it.
+ */
+export function isBarePhrase(text: string): boolean {
+  const trimmed = text.trim();
+  if (/\d|[.!,;:，。！；：]/.test(trimmed.replace(/[?？]+$/, ''))) return false;
+  const words = trimmed.match(/[A-Za-z]+(?:'[A-Za-z]+)?/g) ?? [];
+  const han = trimmed.match(/\p{Script=Han}/gu) ?? [];
+  // "park the car", "my speaker": a thing already there, not one asked for.
+  const definite = words.some((w) => /^(?:the|my|your|our|his|her|their|this|that|it)$/i.test(w));
+  return !definite && words.length + han.length > 0 && words.length <= 3 && han.length <= 6;
+}
 /** "What did I order last time?", "我上次买了什么": the shopper's own order history. */
 export const ORDER_HISTORY =
   /\bwhat (?:did|have) i (?:order|ordered|buy|bought|purchase|purchased)\b|\b(?:order|purchase) history\b|\b(?:list|show)(?: me)? (?:all )?my (?:orders|purchases)\b|我(?:上次|之前|最近|以前)(?:都)?(?:买|订|下单)了?(?:什么|啥|哪些)|历史订单|订单记录|购买记录/i;
