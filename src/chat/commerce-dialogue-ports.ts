@@ -34,20 +34,20 @@ export function commerceDialoguePorts(
     const product = await commerce.findProduct(id);
     return product?.active ? productDetailView(product, locale) : null;
   };
+  const view = async (order: Order | null) =>
+    orderView(order, commerce, order ? await productMentions() : null);
   return {
-    findOrderByNumber: async (number) =>
-      orderView(await commerce.findOrderByNumber(number), commerce),
-    findOrderById: async (id) => orderView(await commerce.getOrder(id).catch(() => null), commerce),
+    findOrderByNumber: async (number) => view(await commerce.findOrderByNumber(number)),
+    findOrderById: async (id) => view(await commerce.getOrder(id).catch(() => null)),
     recentOrders: async (customerId, limit) => {
       const orders = await commerce.ordersForCustomer(customerId, limit);
-      return Promise.all(orders.map((o) => orderView(o, commerce) as Promise<OrderView>));
+      return Promise.all(orders.map((o) => view(o) as Promise<OrderView>));
     },
     cancelOrder: async (orderId) =>
-      (await orderView((await commerce.cancelOrder(orderId, { kind: 'bot' })).order, commerce))!,
+      (await view((await commerce.cancelOrder(orderId, { kind: 'bot' })).order))!,
     changeShippingAddress: async (orderId, address) =>
-      (await orderView(
+      (await view(
         (await commerce.changeShippingAddress(orderId, address, { kind: 'bot' })).order,
-        commerce,
       ))!,
     popularProducts: async (category, limit, locale) =>
       (await commerce.popularProducts({ category, limit })).map((p) => productCard(p, locale)),
@@ -94,6 +94,8 @@ function productDetailView(p: Product, locale: Locale): ProductDetail {
 async function orderView(
   order: Order | null,
   commerce: CommerceService,
+  /** The shop's product names, for the Chinese titles of the order's items. */
+  names: ProductMentions | null,
 ): Promise<OrderView | null> {
   if (!order) return null;
   const customer = await commerce.getCustomer(order.customerId);
@@ -109,7 +111,11 @@ async function orderView(
     carrier: order.carrier,
     trackingUrl: order.trackingUrl,
     placedAt: new Date(order.placedAt).toISOString(),
-    items: (order.items ?? []).map((i) => ({ title: i.title, quantity: i.quantity })),
+    items: (order.items ?? []).map((i) => ({
+      title: i.title,
+      titleZh: (i.productId && names?.get(i.productId)?.titleZh) || null,
+      quantity: i.quantity,
+    })),
     shippingCountry: order.shippingAddress?.country ?? null,
   };
 }

@@ -1065,7 +1065,7 @@ describe('DialoguePolicy', () => {
         id: 'o8',
         number: 'A10008',
         status: 'delivered',
-        items: [{ title: 'Lumen Water Bottle', quantity: 2 }],
+        items: [{ title: 'Lumen Water Bottle', titleZh: 'Lumen 水壶', quantity: 2 }],
       }),
     );
     const refund = await policy.decide(
@@ -1146,6 +1146,30 @@ describe('DialoguePolicy', () => {
     );
     expect(shoes.replies[0].payload?.order?.number).toBe('A10007');
     expect(shoes.escalate).toBeUndefined();
+    // When it will arrive, by the item's Chinese name: read alone as an upset complaint, but too
+    // unsure (0.31) to hand the chat over for.
+    const bottle = await policy.decide(
+      '我买的水壶什么时候到',
+      nlu('complaint', {
+        lang: 'zh',
+        confidence: 0.31,
+        sentiment: { score: -0.57, label: 'negative' },
+      }),
+      {},
+      { ...identified, locale: 'zh' },
+    );
+    expect(bottle.escalate).toBeUndefined();
+    expect(bottle.replies[0].payload?.order?.number).toBe('A10008');
+    // Its items are listed in Chinese where the shop has a Chinese title.
+    shop.recentFirst = true;
+    const history = await policy.decide(
+      '我上次买了什么',
+      nlu('oos', { outOfScope: true, lang: 'zh' }),
+      {},
+      { ...identified, locale: 'zh' },
+    );
+    expect(history.replies[0].text).toContain('2× Lumen 水壶');
+    expect(history.replies[0].text).toContain('1× Juniper Everyday Running Shoes');
   });
 
   it('takes an order named by its status over the one just discussed', async () => {

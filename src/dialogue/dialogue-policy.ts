@@ -14,6 +14,7 @@ import {
   ASKS_ABOUT_PROPERTY,
   ASKS_IF_BOT,
   ASKS_IF_SHOP_HAS,
+  ASKS_WHEN_ARRIVES,
   ASKS_WHERE_ORDER_IS,
   atPosition,
   DECLINES,
@@ -130,6 +131,8 @@ const PLAIN_QUESTIONS = new Set([
 const ANGRY_QUESTION_SCORE = -0.9;
 /** Requests that hand the chat to a person, whatever else the message says. */
 const ESCALATING = new Set(['contact_human_agent', 'complaint']);
+/** Below this, a negative complaint reading is answered (or clarified) rather than escalated. */
+const COMPLAINT_ESCALATION_MIN_CONFIDENCE = 0.5;
 /** Questions about how the shop delivers (not about one order). */
 const DELIVERY_INTENTS: ReadonlySet<string> = new Set(['delivery_options', 'delivery_period']);
 /** A delivery word in a message about cancelling or returning does not make it a delivery question. */
@@ -272,6 +275,8 @@ export class DialoguePolicy {
     if (
       nlu.intent === 'complaint' &&
       !nlu.outOfScope &&
+      // An unsure reading ("我买的水壶什么时候到", complaint 0.31) is not a complaint to act on.
+      nlu.confidence >= COMPLAINT_ESCALATION_MIN_CONFIDENCE &&
       nlu.sentiment.score <= this.options.negativeSentiment
     ) {
       return turn.escalate('negative_complaint', 2, say('escalated', locale), 'complaint');
@@ -321,8 +326,9 @@ export class DialoguePolicy {
       ((notArrived && ABOUT_PARCEL.test(text)) ||
         ASKS_WHERE_ORDER_IS.test(text) ||
         (notArrived && unsureReading && SOMETHING_ORDERED.test(text)) ||
-        // "Where is the webcam?" from a signed-in shopper whose order holds one.
-        (ASKS_WHERE.test(text) && !!(await this.orderWithItemNamed(text, ctx, turn))))
+        // "Where is the webcam?" / "水壶什么时候到" from a signed-in shopper whose order holds one.
+        ((ASKS_WHERE.test(text) || ASKS_WHEN_ARRIVES.test(text)) &&
+          !!(await this.orderWithItemNamed(text, ctx, turn))))
     ) {
       return this.handleIntent('track_order', text, nlu, ctx, turn);
     }
@@ -489,7 +495,7 @@ export class DialoguePolicy {
       return turn.done('track_order', true);
     }
     const lines = orders.map((o) => {
-      const items = o.items.map((i) => `${i.quantity}× ${i.title}`).join(', ');
+      const items = itemsInOrder(o, locale);
       const date = new Date(o.placedAt).toLocaleDateString(locale === 'zh' ? 'zh-CN' : 'en-GB', {
         day: 'numeric',
         month: 'short',
@@ -637,7 +643,7 @@ export class DialoguePolicy {
   ): Promise<OrderView | undefined> {
     if (!ctx.customerId) return undefined;
     const recent = await this.recentOrders(ctx.customerId, turn);
-    const holding = recent.filter((o) => namesKindOfProduct(text, o.items));
+    const holding = recent.filter((o) => namesKindOfProduct(text, itemTitles(o)));
     return holding.length === 1 ? holding[0] : undefined;
   }
 
@@ -994,7 +1000,7 @@ export class DialoguePolicy {
         return turn.done(intent, true);
       }
       turn.state.pending = { kind: 'confirm_cancel', orderId: order.id };
-      const items = itemsInOrder(order);
+      const items = itemsInOrder(order, locale);
       turn.reply(say('confirmCancel', locale, { number: order.number, items, status }), {
         order,
         quickReplies: yesNo(locale),
@@ -1055,7 +1061,7 @@ export class DialoguePolicy {
     const withStatus = orders.filter((o) => named.includes(o.status));
     if (withStatus.length === 1) return withStatus[0].number;
     if (named.length > 0) return undefined;
-    const holding = orders.filter((o) => namesKindOfProduct(text, o.items));
+    const holding = orders.filter((o) => namesKindOfProduct(text, itemTitles(o)));
     return holding.length === 1 ? holding[0].number : undefined;
   }
 
@@ -1222,7 +1228,7 @@ export class DialoguePolicy {
           turn.reply(
             say('confirmCancel', locale, {
               number: order.number,
-              items: itemsInOrder(order),
+              items: itemsInOrder(order, locale),
               status: STATUS_WORDS[order.status]?.[locale] ?? order.status,
             }),
             {
@@ -1510,8 +1516,15 @@ export function mayBeShopping(
 }
 
 /** "1× Linen shirt, 2× Mug": what an order holds, for a confirmation question. */
-function itemsInOrder(order: OrderView): string {
-  return order.items.map((i) => `${i.quantity}× ${i.title}`).join(', ');
+function itemsInOrder(order: OrderView, locale: Locale): string {
+  return order.items
+    .map((i) => `${i.quantity}× ${(locale === 'zh' && i.titleZh) || i.title}`)
+    .join(', ');
+}
+
+/** Every name the order's items go by: "the water bottle" and "水壶" both find it. */
+function itemTitles(order: OrderView): { title: string }[] {
+  return order.items.flatMap((i) => (i.titleZh ? [i, { title: i.titleZh }] : [i]));
 }
 
 /** The order is the latest one talked about (follow-ups such as "cancel it" refer to it). */

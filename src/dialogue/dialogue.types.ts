@@ -16,7 +16,8 @@ export interface OrderView {
   carrier: string | null;
   trackingUrl: string | null;
   placedAt: string;
-  items: { title: string; quantity: number }[];
+  /** `titleZh`: the product's Chinese title, where the shop has one (Chinese replies use it). */
+  items: { title: string; titleZh?: string | null; quantity: number }[];
   /** Country of the current delivery address (ISO code): the default for a new one. */
   shippingCountry: string | null;
 }

@@ -31,13 +31,21 @@ export class ProductMentions {
     latinZh: string[];
   }[];
 
+  private readonly byId: Map<string, NamedProduct>;
+
   constructor(products: NamedProduct[]) {
+    this.byId = new Map(products.map((p) => [p.id, p]));
     this.entries = products.map((product) => ({
       product,
       words: new Set(words(product.title)),
       han: product.titleZh ? han(product.titleZh) : '',
       latinZh: product.titleZh ? words(product.titleZh) : [],
     }));
+  }
+
+  /** The product with this id, if it is active. */
+  get(id: string): NamedProduct | undefined {
+    return this.byId.get(id);
   }
 
   /**
