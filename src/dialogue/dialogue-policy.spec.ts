@@ -1172,6 +1172,33 @@ describe('DialoguePolicy', () => {
     expect(history.replies[0].text).toContain('1× Juniper Everyday Running Shoes');
   });
 
+  it('reads a short declined follow-up as the topic just answered when that is its likeliest reading', async () => {
+    const declined = (intent: string, confidence: number, lang: 'en' | 'zh' = 'zh') =>
+      nlu('oos', {
+        lang,
+        outOfScope: true,
+        confidence: 0.8,
+        alternatives: [
+          { intent, confidence },
+          { intent: 'newsletter_subscription', confidence: 0.01 },
+        ],
+      });
+    const zh = { ...anonymous, locale: 'zh' as const };
+    const refund = await policy.decide('我想退货', nlu('get_refund', { lang: 'zh' }), {}, zh);
+    const how = await policy.decide('怎么退', declined('get_refund', 0.2), refund.state, zh);
+    expect(how.handledIntent).toBe('get_refund');
+    expect(how.state.failures ?? 0).toBe(0);
+    // Another topic, a weaker reading, or a long message: the honest fallback as before.
+    for (const [text, understood] of [
+      ['怎么退', declined('get_refund', 0.1)],
+      ['怎么改', declined('change_order', 0.2)],
+      ['我想知道你们那边到底是怎么处理这种情况的呢', declined('get_refund', 0.2)],
+    ] as const) {
+      const d = await policy.decide(text, understood, refund.state, zh);
+      expect(d.handledIntent).toBe('oos');
+    }
+  });
+
   it('takes an order named by its status over the one just discussed', async () => {
     // Ann's orders: A10001 shipped, A10002 processing, and two delivered ones (newest first).
     shop.orders.push(order({ id: 'o7', number: 'A10007', status: 'delivered' }));

@@ -87,6 +87,26 @@ export interface PolicyOptions {
  * their own intent offered and none a wrong one, while 6 of 180 out-of-scope ones get an offer.
  */
 const SUGGEST_WHEN_DECLINED = 0.3;
+/**
+ * A declined short follow-up is read as its likeliest intent from this confidence up when that
+ * intent is on the topic just answered (see TOPICS).
+ */
+const FOLLOW_UP_MIN_CONFIDENCE = 0.15;
+/** Intents on one topic: a follow-up may move between them ("how do I return it?" after a refund). */
+const TOPICS: string[][] = [
+  ['get_refund', 'check_refund_policy', 'track_refund'],
+  ['delivery_options', 'delivery_period'],
+  ['check_payment_methods', 'payment_issue'],
+  ['check_invoice', 'get_invoice'],
+  [
+    'create_account',
+    'edit_account',
+    'delete_account',
+    'switch_account',
+    'recover_password',
+    'registration_problems',
+  ],
+];
 
 export const DEFAULT_POLICY_OPTIONS: PolicyOptions = {
   clarifyMargin: 0.12,
@@ -389,6 +409,22 @@ export class DialoguePolicy {
       )
     ) {
       return this.recommend(text, turn);
+    }
+    // "怎么退" (out of scope 0.80, a refund 0.20) right after a refund answer: a short follow-up
+    // whose likeliest in-scope reading is on the topic just answered continues that topic.
+    const likely = nlu.alternatives[0];
+    if (
+      nlu.outOfScope &&
+      likely &&
+      likely.confidence >= FOLLOW_UP_MIN_CONFIDENCE &&
+      state.lastIntent &&
+      sameTopic(likely.intent, state.lastIntent) &&
+      // "lol" after a greeting is not a second hello; a person is only handed over when asked.
+      !SMALL_TALK.has(likely.intent) &&
+      !ESCALATING.has(likely.intent) &&
+      pointsBack(text)
+    ) {
+      return this.handleIntent(likely.intent, text, nlu, ctx, turn);
     }
     if (nlu.outOfScope) return this.fallback(text, nlu, state, turn);
 
@@ -1438,6 +1474,10 @@ export class DialoguePolicy {
     turn.reply(intro, { products });
     return turn.done('product_recommendation', true);
   }
+}
+
+function sameTopic(intent: string, other: string): boolean {
+  return intent === other || TOPICS.some((t) => t.includes(intent) && t.includes(other));
 }
 
 /** The intent a pending question belongs to. */
