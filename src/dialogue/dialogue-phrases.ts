@@ -226,6 +226,10 @@ export const PHRASES = {
     en: 'The least expensive of those is {title}: {price}{stock}.',
     zh: '这几款里最便宜的是 {title}：{price}{stock}。',
   },
+  popularShown: {
+    en: 'Of those, the most popular with our shoppers is {title}: {price}{stock}.',
+    zh: '这几款里最受欢迎的是 {title}：{price}{stock}。',
+  },
   dearestShown: {
     en: 'The most expensive of those is {title}: {price}{stock}.',
     zh: '这几款里最贵的是 {title}：{price}{stock}。',

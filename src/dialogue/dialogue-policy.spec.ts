@@ -2226,6 +2226,40 @@ describe('DialoguePolicy', () => {
       anonymous,
     );
     expect(order.handledIntent).toBe('cancel_order');
+    // "Noise cancelling" is a feature, not cancelling an order.
+    const feature = await policy.decide(
+      'does the second one have noise cancelling',
+      nlu('check_cancellation_fee', { confidence: 0.9 }),
+      shown.state,
+      anonymous,
+    );
+    expect(feature.replies[0].payload?.products?.[0].id).toBe('s2');
+    // "Best rated": the shop knows what sells best, and says so. After "cheapest first" the
+    // order shown is by price, so the shop's popularity order decides.
+    const cheapFirst = await policy.decide(
+      'cheaper ones?',
+      nlu('oos', { outOfScope: true }),
+      shown.state,
+      anonymous,
+    );
+    expect(cheapFirst.state.productsShown).toEqual(['s2', 's1']);
+    const best = await policy.decide(
+      'which is the best rated',
+      nlu('product_recommendation', { confidence: 0.5 }),
+      cheapFirst.state,
+      anonymous,
+    );
+    expect(best.replies[0].text).toBe(
+      'Of those, the most popular with our shoppers is Trail Runner: $80.00, in stock.',
+    );
+    // "Add it to my cart": how to buy it.
+    const cart = await policy.decide(
+      'ok add it to my cart',
+      nlu('oos', { outOfScope: true }),
+      best.state,
+      anonymous,
+    );
+    expect(cart.replies[0].text).toBe('template for place_order');
     shop.popular = null;
   });
 

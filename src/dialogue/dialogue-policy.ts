@@ -32,13 +32,14 @@ import {
   ORDER_HISTORY,
   ORDER_TOKEN,
   orderNumberIn,
-  pickedByPrice,
+  pickedAmongShown,
   pickProduct,
   pointsBack,
   REFERS_BACK,
   SAYS_DELIVERED,
   SHOPPING_CUE,
   SOMETHING_ORDERED,
+  TAKES_IT,
   statusesNamed,
   YES,
 } from './message-cues';
@@ -92,6 +93,11 @@ const SUGGEST_WHEN_DECLINED = 0.3;
  * intent is on the topic just answered (see TOPICS).
  */
 const FOLLOW_UP_MIN_CONFIDENCE = 0.15;
+const PICKED_PHRASE = {
+  cheapest: 'cheapestShown',
+  dearest: 'dearestShown',
+  popular: 'popularShown',
+} as const;
 /** Intents on one topic: a follow-up may move between them ("how do I return it?" after a refund). */
 const TOPICS: string[][] = [
   ['get_refund', 'check_refund_policy', 'track_refund'],
@@ -283,7 +289,7 @@ export class DialoguePolicy {
     // which would hand the chat to a person).
     const shown = PRODUCT_INTENTS.has(state.lastIntent ?? '') ? state.productsShown : undefined;
     if (shown && !orderNumberIn(text, nlu) && !NOT_ABOUT_PRODUCT.test(text)) {
-      const product = await this.shownProductMeant(shown, text, locale);
+      const product = await this.shownProductMeant(shown, text, turn);
       if (product) {
         turn.state.lastIntent = 'product_question';
         return this.answerProduct(product, turn, text);
@@ -410,6 +416,14 @@ export class DialoguePolicy {
     ) {
       return this.recommend(text, turn);
     }
+    // "ok add it to my cart" (out of scope): how to buy it, not "I'm not sure I can help".
+    if (
+      TAKES_IT.test(text) &&
+      (nlu.outOfScope || nlu.confidence < this.options.clarifyBelow) &&
+      !NOT_ABOUT_PRODUCT.test(text)
+    ) {
+      return this.handleIntent('place_order', text, nlu, ctx, turn);
+    }
     // "怎么退" (out of scope 0.80, a refund 0.20) right after a refund answer: a short follow-up
     // whose likeliest in-scope reading is on the topic just answered continues that topic.
     const likely = nlu.alternatives[0];
@@ -502,12 +516,23 @@ export class DialoguePolicy {
   private async shownProductMeant(
     shown: string[],
     text: string,
-    locale: Locale,
+    turn: Turn,
   ): Promise<ProductDetail | null> {
+    const { locale } = turn;
     const id = atPosition(shown, text);
     if (id) return this.ports.findProductById(id, locale);
-    const pick = pickedByPrice(text);
+    const pick = pickedAmongShown(text);
     if (!pick || shown.length < 2) return null;
+    if (pick === 'popular') {
+      // Shown products may have been sorted by price: the shop's popularity order decides.
+      const popular = await this.popularProducts(undefined, CANDIDATES_WITHOUT_CATEGORY, turn);
+      const rank = (id: string) => {
+        const at = popular.findIndex((p) => p.id === id);
+        return at < 0 ? Infinity : at;
+      };
+      const best = [...shown].sort((a, b) => rank(a) - rank(b))[0];
+      return this.ports.findProductById(best, locale);
+    }
     const byPrice = (await Promise.all(shown.map((p) => this.ports.findProductById(p, locale))))
       .filter((p): p is ProductDetail => p !== null)
       .sort((a, b) => a.price - b.price);
@@ -810,7 +835,7 @@ export class DialoguePolicy {
     // "多少钱" / "in stock?" about the product just described: the price and stock, not it all again.
     const brief = turn.state.lastProductId === product.id && FOLLOW_UP_ABOUT_PRODUCT.test(text);
     // "Which one is the cheapest?": says that this is the one, with its price.
-    const byPrice = pickedByPrice(text);
+    const picked = pickedAmongShown(text);
     turn.state.lastProductId = product.id;
     const stock =
       product.stock === null
@@ -828,8 +853,8 @@ export class DialoguePolicy {
       stock,
       description: description ? description + SENTENCE_GAP[locale] : '',
     };
-    const answer = byPrice
-      ? say(byPrice === 'cheapest' ? 'cheapestShown' : 'dearestShown', locale, facts)
+    const answer = picked
+      ? say(PICKED_PHRASE[picked], locale, facts)
       : say(brief ? 'productBrief' : 'productFacts', locale, facts);
     turn.reply(answer, {
       products: [card],

@@ -17,7 +17,7 @@ import {
   SOMETHING_ORDERED,
   ORDER_HISTORY,
   ordinalIn,
-  pickedByPrice,
+  pickedAmongShown,
   pointsBack,
 } from './message-cues';
 
@@ -62,12 +62,15 @@ describe('message cues', () => {
   });
 
   it('picks a shown product by price only when asked which of them', () => {
-    expect(pickedByPrice('which one is the cheapest')).toBe('cheapest');
-    expect(pickedByPrice('the most expensive of them?')).toBe('dearest');
-    expect(pickedByPrice('哪个最便宜')).toBe('cheapest');
+    expect(pickedAmongShown('which one is the cheapest')).toBe('cheapest');
+    expect(pickedAmongShown('the most expensive of them?')).toBe('dearest');
+    expect(pickedAmongShown('哪个最便宜')).toBe('cheapest');
     // A new request, not a pick among those shown.
-    expect(pickedByPrice('what is your cheapest tent')).toBeNull();
-    expect(pickedByPrice('which one is waterproof')).toBeNull();
+    expect(pickedAmongShown('what is your cheapest tent')).toBeNull();
+    expect(pickedAmongShown('which one is waterproof')).toBeNull();
+    expect(pickedAmongShown('which is the best rated')).toBe('popular');
+    expect(pickedAmongShown('哪个卖得最好')).toBe('popular');
+    expect(pickedAmongShown('what are your best rated headphones')).toBeNull();
   });
 
   it('tells a bare order number from a request that carries one', () => {

@@ -122,6 +122,9 @@ export const SHOPPING_CUE = new RegExp(
     String.raw`|\b(?:buy|purchase|want|wanna|need|needs|could use|looking for|look(?:ing)? at|searching for|shopping for|find|recommend|suggest|is there (?:a|an|any)|anything (?:like|for))\b|买(?![了过到的])|想要|需要|在找|找一?[个款件]|推荐`,
   'i',
 );
+/** "Add it to my cart", "I'll take it", "加入购物车": the shopper wants to buy what was discussed. */
+export const TAKES_IT =
+  /\badd (?:it|this|that|them|these|those|one|the [a-z ]{1,30})? ?to (?:my |the )?(?:cart|basket|bag)\b|\bi'?ll (?:take|buy|get) (?:it|this|that|them|this one|that one|the [a-z]+ one)\b|加(?:入|到)?购物车|我要了|就要这[个款件]|拍下/i;
 /**
  * The message is only a short noun phrase ("a bluetooth speaker", "wireless headphones?",
  * "蓝牙音箱"): said to a shop, naming a kind of product asks for it.
@@ -143,7 +146,8 @@ export const FAREWELL = /\b(?:bye|goodbye|see you|cya)\b|再见|拜拜|回见/i;
 export const FOLLOW_UP_ABOUT_PRODUCT =
   /\b(?:how much|price|cost|costs|in stock|available)\b|多少钱|价格|价钱|有货|有没有货|库存/i;
 /** ...unless it is about cancelling, returning or an order ("how much does it cost to cancel?"). */
-export const NOT_ABOUT_PRODUCT = /cancel|refund|return|ship|deliver|order|取消|退|运费|快递|订单/i;
+export const NOT_ABOUT_PRODUCT =
+  /(?<!noise[- ]?)cancel|refund|return|ship|deliver|order|取消|退|运费|快递|订单/i;
 /** A bare order-number-looking token, for replies that are just the number. */
 export const ORDER_TOKEN = /#?\b([A-Z]{1,3}-?\d{4,10})\b|#(\d{4,10})\b|^\s*(\d{5,12})\s*$/i;
 
@@ -180,10 +184,11 @@ export function ordinalIn(text: string): number | null {
 }
 
 /**
- * "Which one is the cheapest?", "the most expensive of them", "哪个最便宜": the shown product
- * picked by price. Null unless the message picks one of several by price.
+ * "Which one is the cheapest?", "the most expensive of them", "哪个最便宜", "which is the best
+ * rated": the shown product picked by price or by how popular it is. Null unless the message
+ * picks one of several that way.
  */
-export function pickedByPrice(text: string): 'cheapest' | 'dearest' | null {
+export function pickedAmongShown(text: string): 'cheapest' | 'dearest' | 'popular' | null {
   const amongShown =
     /\b(?:which|one|ones|of them|of these|of those)\b|哪个|哪一个|哪款|这几个|其中|里面/i.test(
       text,
@@ -193,6 +198,13 @@ export function pickedByPrice(text: string): 'cheapest' | 'dearest' | null {
     return 'cheapest';
   if (/\b(?:most expensive|priciest|dearest|highest price)\b|最贵|价格最高/i.test(text))
     return 'dearest';
+  // The shop knows what sells, not what reviewers rated: the answer says "most popular".
+  if (
+    /\b(?:best|top|highest)[- ]rated\b|\b(?:most popular|best[- ]?sell(?:ing|er)|best one|(?:do|would) you recommend)\b|最好|最受欢迎|卖得最好|销量最高|评价最好|哪个好|推荐哪/i.test(
+      text,
+    )
+  )
+    return 'popular';
   return null;
 }
 

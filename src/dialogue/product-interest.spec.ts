@@ -131,7 +131,10 @@ describe('budgetOf', () => {
     // Right after products were shown a bare amount is a price, but not a duration or an age.
     const bare = { bareAmounts: true };
     expect(budgetOf('something under 100', bare).max).toBe(100);
-    expect(budgetOf('something under 100').max).toBeNull();
+    // Out of context, from 20 up and with no one's age in sight it can only be a price.
+    expect(budgetOf('I need headphones under 100').max).toBe(100);
+    expect(budgetOf('gifts under 15').max).toBeNull();
+    expect(budgetOf('a toy for a boy under 30').max).toBeNull();
     expect(budgetOf('below 49.99 please', bare).max).toBe(49.99);
     expect(budgetOf('under 3 days', bare).max).toBeNull();
     expect(budgetOf('for kids under 10 years', bare).max).toBeNull();

@@ -253,7 +253,8 @@ const NOT_A_KIND = new Set(
     'anniversary wedding holiday holidays valentine valentines graduation housewarming summer ' +
     'winter spring autumn fall cool fun unique special trending bestseller bestsellers hot ' +
     'latest right now today who likes loves lover really else other more just ideal perfect ' +
-    'should must worth buying present presents help'
+    'should must worth buying present presents help rated rating ratings review reviews ' +
+    'reviewed quality'
   )
     .split(' ')
     .map(singular),
@@ -641,13 +642,27 @@ const CURRENCY_WORDS: [RegExp, string][] = [
 const EN_BARE_MAX =
   /\b(?:under|below|less than|cheaper than|up to|no more than)\s*(\d+(?:\.\d+)?)\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|kg|g|cm|mm|m|inch(?:es)?|lbs?|people|persons|players|pieces|%))/i;
 
+/** People's ages, which "under 12" may be about. */
+const ABOUT_AGE =
+  /\b(?:kids?|child(?:ren)?|toddlers?|bab(?:y|ies)|boys?|girls?|teens?|years?|yrs?|olds?|age[sd]?)\b/i;
+/** Below this, a bare "under N" out of context may be an age or a size rather than a price. */
+const MIN_BARE_PRICE = 20;
+
+/** "Headphones under 100": a bare amount that can only be a price. */
+function plainPriceLimit(text: string): RegExpExecArray | null {
+  const match = EN_BARE_MAX.exec(text);
+  return match && Number(match[1]) >= MIN_BARE_PRICE && !ABOUT_AGE.test(text) ? match : null;
+}
+
 /**
  * What the message says about price. `bareAmounts` also reads "under 100" as a budget: right
  * after products were shown, that is what it means ("toys for kids under 10" out of context is not).
  */
 export function budgetOf(text: string, options: { bareAmounts?: boolean } = {}): Budget {
   const match =
-    EN_MAX.exec(text) ?? ZH_MAX.exec(text) ?? (options.bareAmounts ? EN_BARE_MAX.exec(text) : null);
+    EN_MAX.exec(text) ??
+    ZH_MAX.exec(text) ??
+    (options.bareAmounts ? EN_BARE_MAX.exec(text) : plainPriceLimit(text));
   const amount = match?.slice(1).find((group) => group !== undefined);
   const currency = match
     ? (CURRENCY_WORDS.find(([pattern]) => pattern.test(match[0]))?.[1] ?? null)
