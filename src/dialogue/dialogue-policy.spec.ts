@@ -1172,6 +1172,26 @@ describe('DialoguePolicy', () => {
     expect(history.replies[0].text).toContain('1× Juniper Everyday Running Shoes');
   });
 
+  it('answers where a refund is when the model reads the question as asking for one', async () => {
+    const d = await policy.decide(
+      "this is the third time I'm asking, where is my refund",
+      nlu('get_refund', { confidence: 0.68 }),
+      {},
+      anonymous,
+    );
+    expect(d.handledIntent).toBe('track_refund');
+    const zh = await policy.decide(
+      '退款怎么还没到账',
+      nlu('check_refund_policy', { lang: 'zh' }),
+      {},
+      { ...anonymous, locale: 'zh' },
+    );
+    expect(zh.handledIntent).toBe('track_refund');
+    // Asking for a refund stays that.
+    const ask = await policy.decide('I want my money back', nlu('get_refund'), {}, anonymous);
+    expect(ask.handledIntent).toBe('get_refund');
+  });
+
   it('reads a short declined follow-up as the topic just answered when that is its likeliest reading', async () => {
     const declined = (intent: string, confidence: number, lang: 'en' | 'zh' = 'zh') =>
       nlu('oos', {

@@ -16,6 +16,7 @@ import {
   ASKS_IF_SHOP_HAS,
   ASKS_WHEN_ARRIVES,
   ASKS_WHERE_ORDER_IS,
+  ASKS_WHERE_REFUND_IS,
   atPosition,
   DECLINES,
   FAREWELL,
@@ -357,6 +358,14 @@ export class DialoguePolicy {
           !!(await this.orderWithItemNamed(text, ctx, turn))))
     ) {
       return this.handleIntent('track_order', text, nlu, ctx, turn);
+    }
+    // "This is the third time I'm asking, where is my refund" (a refund request, 0.68): the
+    // state of the refund, not how to ask for one.
+    if (
+      (nlu.intent === 'get_refund' || nlu.intent === 'check_refund_policy') &&
+      ASKS_WHERE_REFUND_IS.test(text)
+    ) {
+      return this.handleIntent('track_refund', text, nlu, ctx, turn);
     }
     // "How much is it?" right after a product answer is about that product, whatever the model
     // reads it as (out of context, "how much does it cost" is most like a cancellation-fee question).

@@ -198,7 +198,7 @@ describe.each(backends())('answer templates on %s', (backend: Backend) => {
     }
   });
 
-  it('answers discount and payment-safety questions from the FAQ entries a new install ships, which staff can edit', async () => {
+  it('answers discount, payment-safety and physical-store questions from the FAQ entries a new install ships, which staff can edit', async () => {
     const shipped = await asAdmin(api().get('/api/templates?source=shipped&limit=200'));
     const discounts = shipped.body.items.filter(
       (x: { intent: string | null; title: string }) =>
@@ -215,6 +215,11 @@ describe.each(backends())('answer templates on %s', (backend: Backend) => {
       // Read as a payment problem, which would apologise for a failed payment.
       const safe = await shopper.say('is it safe to pay on your site?');
       expect(safe.reply.text).toMatch(/^Yes: checkout runs over an encrypted connection/);
+      // Read as a request for products ("do you have …"), which would show popular picks.
+      const store = await shopper.say('do you have a physical store?');
+      expect(store.reply.text).toMatch(/^We are an online shop, so there is no store to visit/);
+      const zhStore = await shopper.say('你们有实体店吗');
+      expect(zhStore.reply.text).toMatch(/^我们是网店/);
     } finally {
       shopper.close();
     }

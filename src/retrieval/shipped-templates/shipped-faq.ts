@@ -105,4 +105,32 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
     ],
     quickReplies: ['支付方式'],
   },
+  {
+    locale: 'en',
+    title: 'Is there a store to visit?',
+    answer:
+      'We are an online shop, so there is no store to visit: everything is ordered on the website and delivered to you (some areas also have pickup points). You can send items back within 30 days. Product pages have photos, sizes and details, and I can answer questions about any product here.',
+    questions: [
+      'do you have a physical store',
+      'is there a shop I can visit',
+      'where is your store located',
+      'do you have a brick and mortar shop',
+      'can I try clothes on in person before buying',
+    ],
+    quickReplies: ['Delivery options'],
+  },
+  {
+    locale: 'zh',
+    title: '有实体店吗',
+    answer:
+      '我们是网店，没有可以逛的实体门店：所有商品都在网站下单，送货上门（部分地区可选自提点）。收货后 30 天内可以寄回退货。商品页面有图片、尺码和详细说明，有任何问题也可以在这里问我。',
+    questions: [
+      '你们有实体店吗',
+      '线下有门店吗',
+      '可以去店里看看吗',
+      '门店地址在哪',
+      '有没有线下店可以试穿',
+    ],
+    quickReplies: ['配送方式'],
+  },
 ];
