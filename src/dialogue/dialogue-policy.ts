@@ -121,6 +121,8 @@ export const DEFAULT_POLICY_OPTIONS: PolicyOptions = {
   negativeSentiment: NEGATIVE_ESCALATION_SCORE,
   maxFailures: 2,
 };
+/** Below this a product reading may be asked about ("which of these do you mean?"). */
+const UNSURE_PRODUCT_READING = DEFAULT_POLICY_OPTIONS.clarifyBelow;
 
 /**
  * Answers not to preface with an apology when the message sounds negative: small talk ("thanks
@@ -1576,12 +1578,14 @@ export function mayBeShopping(
   const misread =
     nlu.outOfScope ||
     // Near enough but unsure, so the shopper would be asked which was meant: "where can I find
-    // yoga mats" (a recommendation, 0.28), "有没有瑜伽垫" (a product question, 0.39).
-    nlu.intent === 'product_recommendation' ||
-    (nlu.intent === 'product_question' &&
-      ASKS_IF_SHOP_HAS.test(text) &&
-      !ASKS_ABOUT_PROPERTY.test(text) &&
-      !REFERS_BACK.test(text)) ||
+    // yoga mats" (a recommendation, 0.28), "有没有瑜伽垫" (a product question, 0.39). Read with
+    // confidence, both are answered with products anyway.
+    (nlu.confidence < UNSURE_PRODUCT_READING &&
+      (nlu.intent === 'product_recommendation' ||
+        (nlu.intent === 'product_question' &&
+          ASKS_IF_SHOP_HAS.test(text) &&
+          !ASKS_ABOUT_PROPERTY.test(text) &&
+          !REFERS_BACK.test(text)))) ||
     nlu.intent === 'greeting' ||
     (MISREAD_WHEN_SHOPPING.has(nlu.intent) && nlu.confidence < 0.8);
   return (
