@@ -83,7 +83,7 @@ export class NluService implements OnModuleInit, OnModuleDestroy {
    * "Hi, I'd like to return a jacket", "ok cool, can I change the address?": the pleasantry should
    * not outvote the request (read whole, the first is `greeting` 0.29 against `get_refund` 0.20).
    * When the whole message is unsure small talk or out of scope, the words after the pleasantry
-   * are read alone and win if they are a request.
+   * are read alone and win if they are a request (read more surely than the small talk).
    */
   private async withoutPleasantry(
     model: IntentModel,
@@ -96,6 +96,9 @@ export class NluService implements OnModuleInit, OnModuleDestroy {
     if (rest.length === text.length || rest.trim().length < MIN_REQUEST_CHARS) return whole;
     const request = await model.predict(rest);
     if (request.outOfScope || SMALL_TALK.has(request.intent)) return whole;
+    // "Hey, I have a question" (greeting 0.79): an unsure guess at the rest (customer service 0.24)
+    // does not outvote the greeting.
+    if (!whole.outOfScope && request.confidence < whole.confidence) return whole;
     // The language of the whole message; the intent, alternatives and vector of the request in it.
     return { ...request, lang: whole.lang };
   }
