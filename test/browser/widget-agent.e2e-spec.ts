@@ -39,6 +39,7 @@ suite(
         price: 89,
         currency: 'USD',
         category: 'Shoes',
+        attributes: { titleZh: '越野跑鞋' },
       } as never);
       await ingest.upsertCustomer('cust-ann', {
         email: 'ann@example.com',
@@ -253,11 +254,37 @@ suite(
       const reply = await say(page, 'where is my order A10001');
       const order = reply.locator('.order');
       await order.waitFor();
+      // The date as a date, not a JS Date's toString ("Sun Dec 06 2026 00:00:00 GMT+0000 …").
+      expect(await reply.locator('.bubble').first().textContent()).toContain(
+        `Expected delivery: ${inDays(2).slice(0, 10)}.`,
+      );
       expect(await order.locator('.order-head span').first().textContent()).toBe('Order A10001');
-      expect(await order.locator('.pill').textContent()).toBe('shipped');
+      expect(await order.locator('.pill').textContent()).toBe('on its way');
       expect(await order.locator('li').allTextContents()).toEqual(['1 × Trail running shoes']);
       expect(await order.locator('a').getAttribute('href')).toBe('https://track.example/A10001');
       await screenshot(page, 'agent-07-order-card');
+    });
+
+    it('shows the order card in Chinese on a zh page: status and the product’s Chinese title', async () => {
+      const page = await newPage();
+      await page.goto(`${t.url}/zh`);
+      const w = widget(page);
+      await w.launcher.waitFor();
+      const signature = identitySignature(t.config.IDENTITY_SECRET, 'cust-ann');
+      await page.evaluate(
+        ([id, sig]) =>
+          (
+            window as unknown as { Concierge: { identify(a: string, b: string): Promise<void> } }
+          ).Concierge.identify(id, sig),
+        ['cust-ann', signature] as const,
+      );
+      await w.launcher.click();
+      const reply = await say(page, '订单A10001到哪了');
+      const order = reply.locator('.order');
+      await order.waitFor();
+      expect(await order.locator('.pill').textContent()).toBe('已发货');
+      expect(await order.locator('li').allTextContents()).toEqual(['1 × 越野跑鞋']);
+      await screenshot(page, 'agent-07b-order-card-zh');
     });
 
     it('does not show another customer’s order to an anonymous visitor', async () => {

@@ -32,6 +32,14 @@ const STRINGS = {
     order: 'Order {number}',
     eta: 'Estimated delivery: {eta}',
     track: 'Track package',
+    'status.pending': 'awaiting payment',
+    'status.paid': 'paid',
+    'status.processing': 'being prepared',
+    'status.shipped': 'on its way',
+    'status.delivered': 'delivered',
+    'status.cancelled': 'cancelled',
+    'status.returned': 'returned',
+    'status.refunded': 'refunded',
     view: 'View',
     error: 'Could not send: {message}',
   },
@@ -67,6 +75,14 @@ const STRINGS = {
     order: '订单 {number}',
     eta: '预计送达：{eta}',
     track: '查看物流',
+    'status.pending': '待付款',
+    'status.paid': '已付款',
+    'status.processing': '备货中',
+    'status.shipped': '已发货',
+    'status.delivered': '已签收',
+    'status.cancelled': '已取消',
+    'status.returned': '已退货',
+    'status.refunded': '已退款',
     view: '查看',
     error: '发送失败：{message}',
   },
@@ -82,6 +98,12 @@ export function pickLocale(...candidates: (string | null | undefined)[]): Locale
     return c.toLowerCase().startsWith('zh') ? 'zh' : 'en';
   }
   return 'en';
+}
+
+/** An order status as the shopper reads it; a status the widget does not know is shown as sent. */
+export function statusLabel(locale: Locale, status: string): string {
+  const key = `status.${status}`;
+  return key in STRINGS[locale] ? t(locale, key as StringKey) : status;
 }
 
 export function t(

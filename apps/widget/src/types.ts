@@ -18,7 +18,8 @@ export interface OrderCard {
   status: string;
   eta: string | null;
   trackingUrl: string | null;
-  items?: { title: string; quantity: number }[];
+  /** `titleZh`: the product's Chinese title, where the shop has one. */
+  items?: { title: string; titleZh?: string | null; quantity: number }[];
 }
 
 export interface Payload {

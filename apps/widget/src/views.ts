@@ -1,5 +1,5 @@
 import { h, safeUrl } from './dom';
-import { Locale, t } from './i18n';
+import { Locale, statusLabel, t } from './i18n';
 import { Message, OrderCard, ProductCard, QuickReply } from './types';
 
 export interface ViewContext {
@@ -95,11 +95,19 @@ function orderCard(order: OrderCard, locale: Locale): HTMLElement {
       'div',
       { class: 'order-head' },
       h('span', {}, t(locale, 'order', { number: order.number })),
-      h('span', { class: 'pill' }, order.status),
+      h('span', { class: 'pill' }, statusLabel(locale, order.status)),
     ),
   );
   if (order.items?.length)
-    card.append(h('ul', {}, ...order.items.map((i) => h('li', {}, `${i.quantity} × ${i.title}`))));
+    card.append(
+      h(
+        'ul',
+        {},
+        ...order.items.map((i) =>
+          h('li', {}, `${i.quantity} × ${(locale === 'zh' && i.titleZh) || i.title}`),
+        ),
+      ),
+    );
   if (order.eta) card.append(h('div', {}, t(locale, 'eta', { eta: order.eta.slice(0, 10) })));
   const tracking = safeUrl(order.trackingUrl);
   if (tracking)

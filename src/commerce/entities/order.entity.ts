@@ -9,6 +9,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { decimalTransformer } from '../../database/decimal.transformer';
+import { dateOnlyTransformer } from '../../database/date-only.transformer';
 import { Customer } from './customer.entity';
 import { OrderItem } from './order-item.entity';
 
@@ -84,7 +85,7 @@ export class Order {
   cancelledAt: Date | null;
 
   /** Estimated delivery date. */
-  @Column({ type: 'date', nullable: true })
+  @Column({ type: 'date', nullable: true, transformer: dateOnlyTransformer })
   eta: string | null;
 
   @OneToMany(() => OrderItem, (item) => item.order, { cascade: true })
