@@ -51,6 +51,11 @@ describe('findCategory', () => {
     expect(category('推荐个书包', withSports, 'zh')).toBe('bags');
     expect(category('shoes for the gym', withSports)).toBe('shoes');
     expect(category('toys for my cat', withSports)).toBe('toys');
+    // Chinese modifiers come before the head, with no space: kids' rain boots are shoes.
+    expect(category('有没有儿童雨靴', withSports, 'zh')).toBe('shoes');
+    expect(category('儿童的鞋', withSports, 'zh')).toBe('shoes');
+    expect(category('儿童玩具', withSports, 'zh')).toBe('toys');
+    expect(category('玩具和鞋', withSports, 'zh')).toBe('toys');
   });
 
   it("matches the shop's own names, compound or Chinese", () => {

@@ -271,8 +271,9 @@ export interface CategoryMatch {
 
 /**
  * The shop category the message names; null when it names none. Mentions that follow each other
- * form one phrase whose last one is its head ("sport shoes", "运动鞋", "书包" are shoes and
- * bags); of separate phrases the first wins ("shoes for the gym", "toys for my cat").
+ * form one phrase whose last one is its head ("sport shoes", "运动鞋", "书包", "儿童雨靴" are
+ * shoes, bags and shoes); of separate phrases the first wins ("shoes for the gym", "toys for my
+ * cat", "玩具和鞋").
  */
 export function findCategory(
   text: string,
@@ -300,7 +301,12 @@ export function findCategory(
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   let head = mentions[0];
   for (const next of mentions.slice(1)) {
-    const joined = next.start <= head.end || /^[\s-]*$/.test(lower.slice(head.end, next.start));
+    const gap = lower.slice(head.end, next.start);
+    // Chinese puts modifiers before the head with no space: "儿童雨靴" and "儿童的鞋" are shoes.
+    const joined =
+      next.start <= head.end ||
+      /^[\s-]*$/.test(gap) ||
+      (/^\p{Script=Han}{1,3}$/u.test(gap) && !/[和与或跟及还]/.test(gap));
     if (!joined) break;
     if (next.end > head.end) head = next;
   }
