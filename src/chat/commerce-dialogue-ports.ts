@@ -14,6 +14,11 @@ import { ProductMentions } from '../dialogue/product-mention';
 
 /** How long the product names the bot matches messages against are reused before a re-read. */
 const PRODUCT_NAMES_TTL_MS = 60_000;
+/**
+ * How long a popularity ranking is reused: it sums a window of orders, and a short request
+ * ("a bluetooth speaker?") is checked against the top 400 products on every such message.
+ */
+const POPULAR_TTL_MS = 60_000;
 
 /** Connects the dialogue policy to the shop (commerce module) and to template retrieval. */
 export function commerceDialoguePorts(
@@ -29,6 +34,19 @@ export function commerceDialoguePorts(
       mentions = { loadedAt: Date.now(), index };
     }
     return mentions.index;
+  };
+  const popular = new Map<string, { loadedAt: number; cards: Promise<ProductCard[]> }>();
+  const popularProducts = (category: string | undefined, limit: number, locale: Locale) => {
+    const key = `${locale} ${limit} ${category ?? ''}`;
+    const cached = popular.get(key);
+    if (cached && Date.now() - cached.loadedAt <= POPULAR_TTL_MS) return cached.cards;
+    const cards = commerce
+      .popularProducts({ category, limit })
+      .then((products) => products.map((p) => productCard(p, locale)));
+    // A failed read is retried on the next message instead of being kept.
+    cards.catch(() => popular.delete(key));
+    popular.set(key, { loadedAt: Date.now(), cards });
+    return cards;
   };
   const productDetail = async (id: string, locale: Locale) => {
     const product = await commerce.findProduct(id);
@@ -49,8 +67,7 @@ export function commerceDialoguePorts(
       (await view(
         (await commerce.changeShippingAddress(orderId, address, { kind: 'bot' })).order,
       ))!,
-    popularProducts: async (category, limit, locale) =>
-      (await commerce.popularProducts({ category, limit })).map((p) => productCard(p, locale)),
+    popularProducts,
     categories: async () => (await commerce.categories()).map((c) => c.category),
     findNamedProduct: async (text, locale) => {
       const named = (await productMentions()).find(text);

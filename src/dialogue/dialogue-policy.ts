@@ -1589,7 +1589,11 @@ export function mayBeShopping(
     nlu.intent === 'greeting' ||
     (MISREAD_WHEN_SHOPPING.has(nlu.intent) && nlu.confidence < 0.8);
   return (
-    misread && (SHOPPING_CUE.test(text) || isBarePhrase(text)) && !NOT_ABOUT_PRODUCT.test(text)
+    misread &&
+    // Just a thing's name ("a bluetooth speaker") when the model knows no reading for it; a short
+    // greeting ("hi there") is not one.
+    (SHOPPING_CUE.test(text) || (nlu.outOfScope && isBarePhrase(text))) &&
+    !NOT_ABOUT_PRODUCT.test(text)
   );
 }
 
