@@ -12,42 +12,30 @@ import type {
 } from '../dialogue/dialogue.types';
 import { ProductMentions } from '../dialogue/product-mention';
 
-/** How long the product names the bot matches messages against are reused before a re-read. */
-const PRODUCT_NAMES_TTL_MS = 60_000;
 /**
- * How long a popularity ranking is reused: it sums a window of orders, and a short request
- * ("a bluetooth speaker?") is checked against the top 400 products on every such message.
+ * How long the shop's product names and popularity rankings are reused before a re-read: a
+ * ranking sums a window of orders, and a short request ("a bluetooth speaker?") is checked
+ * against the top 400 products.
  */
-const POPULAR_TTL_MS = 60_000;
+const SHOP_READS_TTL_MS = 60_000;
 
 /** Connects the dialogue policy to the shop (commerce module) and to template retrieval. */
 export function commerceDialoguePorts(
   commerce: CommerceService,
   answers: AnswerProvider,
 ): DialoguePorts {
-  let mentions: { loadedAt: number; index: Promise<ProductMentions> } | null = null;
-  const productMentions = () => {
-    if (!mentions || Date.now() - mentions.loadedAt > PRODUCT_NAMES_TTL_MS) {
-      const index = commerce.activeProductNames().then((names) => new ProductMentions(names));
-      // A failed read is retried on the next message instead of being kept.
-      index.catch(() => (mentions = null));
-      mentions = { loadedAt: Date.now(), index };
-    }
-    return mentions.index;
-  };
-  const popular = new Map<string, { loadedAt: number; cards: Promise<ProductCard[]> }>();
-  const popularProducts = (category: string | undefined, limit: number, locale: Locale) => {
-    const key = `${locale} ${limit} ${category ?? ''}`;
-    const cached = popular.get(key);
-    if (cached && Date.now() - cached.loadedAt <= POPULAR_TTL_MS) return cached.cards;
-    const cards = commerce
-      .popularProducts({ category, limit })
-      .then((products) => products.map((p) => productCard(p, locale)));
-    // A failed read is retried on the next message instead of being kept.
-    cards.catch(() => popular.delete(key));
-    popular.set(key, { loadedAt: Date.now(), cards });
-    return cards;
-  };
+  const productMentions = reusedFor(
+    SHOP_READS_TTL_MS,
+    () => commerce.activeProductNames().then((names) => new ProductMentions(names)),
+    () => '',
+  );
+  const popular = reusedFor(
+    SHOP_READS_TTL_MS,
+    (category: string | undefined, limit: number) => commerce.popularProducts({ category, limit }),
+    (category, limit) => `${limit} ${category ?? ''}`,
+  );
+  const popularProducts = async (category: string | undefined, limit: number, locale: Locale) =>
+    (await popular(category, limit)).map((p) => productCard(p, locale));
   const productDetail = async (id: string, locale: Locale) => {
     const product = await commerce.findProduct(id);
     return product?.active ? productDetailView(product, locale) : null;
@@ -82,6 +70,29 @@ export function commerceDialoguePorts(
     templateAnswer: (input) => answers.templateAnswer(input),
     faqAnswer: (input) => answers.faqAnswer(input),
     faqByWords: (input) => answers.faqByWords(input),
+  };
+}
+
+/**
+ * `load`, its promise reused for `ttlMs` per `key` of the arguments; a failed load is retried on
+ * the next call instead of being kept.
+ */
+function reusedFor<A extends unknown[], T>(
+  ttlMs: number,
+  load: (...args: A) => Promise<T>,
+  key: (...args: A) => string,
+): (...args: A) => Promise<T> {
+  const cache = new Map<string, { loadedAt: number; value: Promise<T> }>();
+  return (...args) => {
+    const k = key(...args);
+    const cached = cache.get(k);
+    if (cached && Date.now() - cached.loadedAt <= ttlMs) return cached.value;
+    const entry = { loadedAt: Date.now(), value: load(...args) };
+    entry.value.catch(() => {
+      if (cache.get(k) === entry) cache.delete(k);
+    });
+    cache.set(k, entry);
+    return entry.value;
   };
 }
 

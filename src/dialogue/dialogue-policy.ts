@@ -11,12 +11,11 @@ import {
   accountTakenOver,
   agrees,
   ALREADY_RECEIVED,
-  ASKS_ABOUT_PROPERTY,
   ASKS_IF_BOT,
-  ASKS_IF_SHOP_HAS,
   ASKS_WHEN_ARRIVES,
   ASKS_WHERE_ORDER_IS,
   ASKS_WHERE_REFUND_IS,
+  asksForKindOfProduct,
   atPosition,
   DECLINES,
   FAREWELL,
@@ -501,12 +500,7 @@ export class DialoguePolicy {
       if (answered) return answered;
       // "有婴儿用品吗" / "do you have dog leads?" names no product of ours but asks for a kind of
       // product: what the shop has (or that it has nothing like it), not "which product?".
-      if (
-        ASKS_IF_SHOP_HAS.test(text) &&
-        !ASKS_ABOUT_PROPERTY.test(text) &&
-        !REFERS_BACK.test(text) &&
-        !NOT_ABOUT_PRODUCT.test(text)
-      ) {
+      if (asksForKindOfProduct(text) && !NOT_ABOUT_PRODUCT.test(text)) {
         return this.recommend(text, turn);
       }
       // The shop's answer asks which product is meant.
@@ -521,8 +515,9 @@ export class DialoguePolicy {
   }
 
   /**
-   * Of the products just shown, the one the message points at: by position ("the second one")
-   * or by price ("which one is the cheapest?"); null when it points at none.
+   * Of the products just shown, the one the message points at: by position ("the second one"),
+   * by price ("which one is the cheapest?") or by popularity ("which is the best rated"); null
+   * when it points at none.
    */
   private async shownProductMeant(
     shown: string[],
@@ -1582,10 +1577,7 @@ export function mayBeShopping(
     // confidence, both are answered with products anyway.
     (nlu.confidence < UNSURE_PRODUCT_READING &&
       (nlu.intent === 'product_recommendation' ||
-        (nlu.intent === 'product_question' &&
-          ASKS_IF_SHOP_HAS.test(text) &&
-          !ASKS_ABOUT_PROPERTY.test(text) &&
-          !REFERS_BACK.test(text)))) ||
+        (nlu.intent === 'product_question' && asksForKindOfProduct(text)))) ||
     nlu.intent === 'greeting' ||
     (MISREAD_WHEN_SHOPPING.has(nlu.intent) && nlu.confidence < 0.8);
   return (

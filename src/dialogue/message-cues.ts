@@ -100,21 +100,36 @@ export const ASKS_WHEN_ARRIVES =
 /** Words of delivery methods and their cost ("express", "运费"), not of a cancellation or return. */
 export const ABOUT_DELIVERY_METHOD =
   /\b(?:express|standard|next[- ]day|same[- ]day|shipping|delivery|courier|pick-?up points?)\b|快递|运费|顺丰|加急|包邮|配送|自提/i;
+/** "Do you …", "are your shop …": the shop asked about itself, before a verb. */
+const YOU_THE_SHOP = String.raw`\b(?:do|does|r|are) (?:you|u|y'?all|your (?:shop|store)|this (?:shop|store))(?: guys)?`;
 /** "Do you sell yoga mats?", "你们卖瑜伽垫吗": asks whether the shop has a kind of product. */
-export const ASKS_AVAILABILITY =
-  /\b(?:do|does|r|are) (?:you|u|y'?all|your (?:shop|store)|this (?:shop|store))(?: guys)? (?:sell|carry|stock|have|do|selling|got)\b|\bgot any\b|\bcan i buy\b|\bsomething you sell\b|卖不卖|有卖|卖.{0,8}吗|有没有|有.{1,10}(?:吗|不)$/i;
+export const ASKS_AVAILABILITY = new RegExp(
+  YOU_THE_SHOP +
+    String.raw` (?:sell|carry|stock|have|do|selling|got)\b|\bgot any\b|\bcan i buy\b|\bsomething you sell\b|卖不卖|有卖|卖.{0,8}吗|有没有|有.{1,10}(?:吗|不)$`,
+  'i',
+);
 /**
  * Whether the shop has a kind of product, asked as such: "do you sell dog leads?", "有没有睡袋",
  * "你们有婴儿用品吗" (but not "对皮肤有刺激吗", which asks about a product's effect).
  */
-export const ASKS_IF_SHOP_HAS =
-  /\b(?:do|does|r|are) (?:you|u|y'?all|your (?:shop|store)|this (?:shop|store))(?: guys)? (?:sell|carry|stock|have|selling|got)\b|\bgot any\b|\bcan i buy\b|^(?:(?:请问|你好|您好|亲)[，,\s]*)?(?:你们|店里|这里|这儿|贵店)?(?:有没有|有卖|卖不卖|有)/i;
+const ASKS_IF_SHOP_HAS = new RegExp(
+  YOU_THE_SHOP +
+    String.raw` (?:sell|carry|stock|have|selling|got)\b|\bgot any\b|\bcan i buy\b|^(?:(?:请问|你好|您好|亲)[，,\s]*)?(?:你们|店里|这里|这儿|贵店)?(?:有没有|有卖|卖不卖|有)`,
+  'i',
+);
 /**
  * An availability question about a property of a product rather than about a kind of product:
  * "do you have it in blue", "有XL码吗", "有防水的吗", "有没有白色的".
  */
-export const ASKS_ABOUT_PROPERTY =
+const ASKS_ABOUT_PROPERTY =
   /\b(?:sizes?|sized|colou?rs?|xs|x+l|\dxl|small|medium|large|petite|plus|tall|stock|waterproof|material|fabric|cotton|wool|leather|black|white|blue|red|green|gr[ae]y|pink|brown|beige|navy|yellow|purple|orange|one|ones|version|model)\b|码|号|色|货|尺寸|材质|款|防水|规格|型号|的(?:吗|不|呢)|这|那|它/i;
+/**
+ * "Do you have baby blankets?", "有没有睡袋": whether the shop has a kind of product, not a
+ * question about one already discussed ("do you have it in blue?", "有XL码吗").
+ */
+export function asksForKindOfProduct(text: string): boolean {
+  return ASKS_IF_SHOP_HAS.test(text) && !ASKS_ABOUT_PROPERTY.test(text) && !REFERS_BACK.test(text);
+}
 /**
  * The shopper wants or is looking for something ("i want a leash for my puppy", "do you stock
  * headlamps", "where can I find yoga mats", "我家狗需要…", "想给狗买张床"); past purchases ("I

@@ -377,19 +377,25 @@ function cjkPairs(text: string): string[] {
  * What the message names (words, Chinese character pairs, a room) and how well a title fits it:
  * the number of those it shares.
  */
-function interestOf(text: string): { namesSomething: boolean; score: (title: string) => number } {
+interface Interest {
+  namesSomething: boolean;
+  score: (title: string) => number;
+}
+
+function interestOf(text: string): Interest {
   const lower = text.toLowerCase();
   const words = englishWords(lower).map((w) => w.word);
   const wanted = new Set(words.filter((w) => w.length >= 3 && !NOT_INTEREST.has(w)));
   // "帮我推荐一个耳机" fits "无线耳机": Chinese titles are compared by character pairs.
-  const wantedPairs = new Set(cjkPairs(text.replace(NOT_INTEREST_ZH, ' ')));
+  const chinese = text.replace(NOT_INTEREST_ZH, ' ');
+  const wantedPairs = new Set(cjkPairs(chinese));
   const uses = USES.filter(
     (u) => u.says.some((w) => words.includes(w)) || u.saysZh.some((w) => lower.includes(w)),
   );
   const namesSomething =
     // "boyfriend's" reads as boyfriend.
     [...wanted].some((w) => !NOT_A_KIND.has(w.replace(/'s?$/, ''))) ||
-    cjkPairs(text.replace(NOT_INTEREST_ZH, ' ').replace(NOT_A_KIND_ZH, ' ')).length > 0 ||
+    cjkPairs(chinese.replace(NOT_A_KIND_ZH, ' ')).length > 0 ||
     uses.length > 0;
   return {
     namesSomething,
@@ -416,8 +422,10 @@ interface Scored<T> {
   score: number;
 }
 
-function scoreAll<T extends Pick<ProductCard, 'title'>>(text: string, products: T[]): Scored<T>[] {
-  const { score } = interestOf(text);
+function scoreAll<T extends Pick<ProductCard, 'title'>>(
+  { score }: Interest,
+  products: T[],
+): Scored<T>[] {
   return products.map((product, index) => ({ product, index, score: score(product.title) }));
 }
 
@@ -445,7 +453,7 @@ export function rankByInterest<T extends Pick<ProductCard, 'title' | 'price'>>(
   products: T[],
   cheapFirst = false,
 ): T[] {
-  return byFit(scoreAll(text, products), cheapFirst);
+  return byFit(scoreAll(interestOf(text), products), cheapFirst);
 }
 
 /**
@@ -467,7 +475,8 @@ export function recommendFrom<T extends Pick<ProductCard, 'title' | 'price' | 'c
   /** Some titles fit the message's words ("headphones"): those are what `products` shows. */
   matched: boolean;
 } {
-  const scored = scoreAll(text, candidates);
+  const interest = interestOf(text);
+  const scored = scoreAll(interest, candidates);
   const fitting = scored.filter((s) => s.score > 0);
   const pool = fitting.length > 0 ? fitting : scored;
   const affordable = applyBudget(
@@ -485,7 +494,7 @@ export function recommendFrom<T extends Pick<ProductCard, 'title' | 'price' | 'c
       : pool.map((s) => s.product).sort((a, b) => a.price - b.price),
     withinBudget: affordable.withinBudget,
     applied: affordable.applied,
-    unmatched: fitting.length === 0 && interestOf(text).namesSomething,
+    unmatched: fitting.length === 0 && interest.namesSomething,
     matched: fitting.length > 0,
   };
 }
