@@ -1,7 +1,7 @@
 /**
  * Live churn scoring on the demo shop (embedded: PGlite + in-process queue), end to end:
- *  1. seeds the demo shop and sends its order history as behaviour events (order_placed, and
- *     order_returned / order_refunded a few days after delivery), then measures how long the
+ *  1. seeds the demo shop (its orders write their behaviour events: order_placed, and
+ *     order_cancelled / order_returned / order_refunded by status), then measures how long the
  *     signals pipeline plus the `churn-score` processor take until every customer is scored;
  *  2. times the nightly full rescoring (no explanations, reasons for the high tier only) and,
  *     as the same-run baseline, the same customers scored one by one with explanations;
@@ -17,7 +17,6 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { buildDemoChurnTable } from '../../src/churn/demo/demo-churn-dataset';
-import { demoOrderEvents } from '../../src/churn/demo/demo-order-events';
 import { DEMO_NOW } from '../../src/churn/demo/demo-churn-trainer';
 import { ChurnScoringService } from '../../src/churn/live/churn-scoring.service';
 import { stratifiedSplit } from '../../src/churn/dataset-split';
@@ -27,7 +26,6 @@ import { DemoSeeder } from '../../src/commerce/demo/demo-seeder';
 import { IngestionService } from '../../src/commerce/ingestion.service';
 import { loadConfig } from '../../src/config/app-config';
 import { QUEUE_DRIVER, QueueDriver } from '../../src/queue/queue-driver';
-import { EVENT_BATCH_LIMIT, EventIngestService } from '../../src/signals/event-ingest.service';
 import { OutboxRelay } from '../../src/signals/outbox-relay';
 
 const median = (xs: number[]) => {
@@ -56,12 +54,10 @@ async function main() {
     const shop = generateDemoShop({ seed: DEMO_SEED, now });
     const ds = app.get(DataSource);
     await new DemoSeeder(ds, app.get(IngestionService)).seed({ shop });
-    const events = demoOrderEvents(shop.orders, now);
-    const ingest = app.get(EventIngestService);
+    const events = Number(
+      (await ds.query(`SELECT count(*) AS n FROM behaviour_events`))[0].n as string,
+    );
     const started = performance.now();
-    for (let i = 0; i < events.length; i += EVENT_BATCH_LIMIT) {
-      await ingest.ingest(events.slice(i, i + EVENT_BATCH_LIMIT), { sources: ['shop'] });
-    }
     await app.get(OutboxRelay).flush();
     await app.get<QueueDriver>(QUEUE_DRIVER).drain(600_000);
     const pipelineSeconds = (performance.now() - started) / 1000;
@@ -123,7 +119,7 @@ async function main() {
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, loadavg: loadavg().map((l) => Number(l.toFixed(2))) },
       customers: ids.length,
-      events: events.length,
+      events,
       pipeline: { seconds: Number(pipelineSeconds.toFixed(2)), scoreRowsWritten: scoredRows },
       nightly: {
         scored: nightlyScored,

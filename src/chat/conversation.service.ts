@@ -236,8 +236,10 @@ export class ConversationService {
       locale: conversation.locale === 'zh' ? 'zh' : 'en',
     });
     const now = new Date();
+    // The customer's order_cancelled event itself is the commerce module's (written with the
+    // status change); this records what the bot did in the conversation.
     const events: NewBehaviourEvent[] = decision.actions.map((a) => ({
-      type: a.type === 'order_cancelled' ? 'order_cancelled' : 'chat_action',
+      type: 'chat_action',
       customerId: conversation.customerId,
       visitorId: conversation.visitorId,
       conversationId,

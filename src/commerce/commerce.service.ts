@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { validateSync } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import { NotFoundError } from '../common/domain-error';
@@ -19,6 +20,8 @@ import { CustomerRepository } from './repositories/customer.repository';
 import { OrderRepository } from './repositories/order.repository';
 import { PopularProduct, ProductRepository } from './repositories/product.repository';
 import { OrderStatus } from './entities/order.entity';
+import { appendEvents } from '../signals/event-writer';
+import { orderLifecycleEvents } from '../signals/order-events';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Window for "popular": units sold in the last 90 days. */
@@ -31,6 +34,7 @@ const POPULAR_WINDOW_DAYS = 90;
 @Injectable()
 export class CommerceService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly products: ProductRepository,
     private readonly customers: CustomerRepository,
     private readonly orders: OrderRepository,
@@ -112,7 +116,9 @@ export class CommerceService {
 
   /**
    * Cancels the order if it has not shipped yet (pending, paid, processing); otherwise
-   * ORDER_NOT_CANCELLABLE (409). Returns the change for the caller to record as an event.
+   * ORDER_NOT_CANCELLABLE (409). The customer's `order_cancelled` behaviour event is written in
+   * the same transaction (the same event a later sync of the cancelled order would imply, so it
+   * counts once). Returns the change for the caller to record in its own history.
    */
   async cancelOrder(
     orderId: string,
@@ -120,9 +126,28 @@ export class CommerceService {
   ): Promise<{ order: Order; change: OrderChange }> {
     const at = new Date();
     const before = await this.getOrder(orderId);
-    const prev = await this.orders.updateIfStatus(orderId, CANCELLABLE_STATUSES, {
-      status: 'cancelled',
-      cancelledAt: at,
+    const prev = await this.dataSource.transaction(async (manager: EntityManager) => {
+      const changed = await this.orders.updateIfStatus(
+        orderId,
+        CANCELLABLE_STATUSES,
+        { status: 'cancelled', cancelledAt: at },
+        manager,
+      );
+      if (changed) {
+        const events = orderLifecycleEvents(
+          {
+            ...before,
+            status: 'cancelled',
+            cancelledAt: at,
+            items: (before.items ?? []).reduce((sum, line) => sum + line.quantity, 0),
+          },
+          at,
+          at,
+          by.kind,
+        );
+        await appendEvents(manager, events);
+      }
+      return changed;
     });
     if (!prev) {
       throw new OrderStatusError(

@@ -16,6 +16,11 @@ import { CustomerRecord, CustomerRepository } from './repositories/customer.repo
 import { OrderItemRecord, OrderRecord, OrderRepository } from './repositories/order.repository';
 import { ProductRecord, ProductRef, ProductRepository } from './repositories/product.repository';
 import { validateRow } from './row-validation';
+import { appendEvents } from '../signals/event-writer';
+import { orderLifecycleEvents } from '../signals/order-events';
+
+/** Events per INSERT statement (7 parameters each, well under PostgreSQL's 65,535). */
+const EVENTS_PER_STATEMENT = 1000;
 
 export interface UpsertResult {
   externalId: string;
@@ -97,7 +102,13 @@ export class IngestionService {
     return { created, updated: count - created };
   }
 
-  /** Resolves customer/product references and order numbers, then writes orders with lines. */
+  /**
+   * Resolves customer/product references and order numbers, then writes orders with lines and,
+   * in the same transaction, the behaviour events their states imply (placed, cancelled,
+   * returned, refunded), so profiles and churn scores count synced orders. Event ids are derived
+   * from the order and the kind, so a resent order, or the shop also sending the event, adds
+   * nothing. Returns how many orders were new.
+   */
   private async writeOrders(
     rows: OrderRowDto[],
     manager: EntityManager,
@@ -186,7 +197,29 @@ export class IngestionService {
       });
       items.push(orderLines);
     });
-    return this.orders.upsertMany(records, items, manager);
+    const created = await this.orders.upsertMany(records, items, manager);
+    const now = new Date();
+    const events = records.flatMap((r, i) =>
+      orderLifecycleEvents(
+        {
+          externalId: r.external_id,
+          customerId: r.customer_id,
+          status: r.status,
+          total: r.total,
+          currency: r.currency,
+          items: items[i].reduce((sum, line) => sum + line.quantity, 0),
+          placedAt: new Date(r.placed_at),
+          shippedAt: r.shipped_at ? new Date(r.shipped_at) : null,
+          deliveredAt: r.delivered_at ? new Date(r.delivered_at) : null,
+          cancelledAt: r.cancelled_at ? new Date(r.cancelled_at) : null,
+        },
+        created.has(r.external_id) ? null : now,
+        now,
+      ),
+    );
+    for (let i = 0; i < events.length; i += EVENTS_PER_STATEMENT)
+      await appendEvents(manager, events.slice(i, i + EVENTS_PER_STATEMENT));
+    return created.size;
   }
 }
 

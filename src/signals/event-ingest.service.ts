@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EVENT_CATALOGUE, EventSource, payloadProblem } from './event-catalogue';
 import { appendEvents, NewBehaviourEvent } from './event-writer';
+import { isOrderEventType, orderEventId } from './order-events';
 import { OutboxRelay } from './outbox-relay';
 import { EventBatchTooLargeError, EventRejectedError } from './signals.errors';
 
@@ -100,14 +101,17 @@ export class EventIngestService {
           : (e.customerId as string | undefined)?.toLowerCase();
       if (spec.needsCustomer && !customerId && !customerExternalId)
         reject('INVALID_EVENT', `${type} needs customerId or customerExternalId`);
+      const payload = (e.payload ?? {}) as Record<string, unknown>;
       return {
-        id,
+        // An order is placed, cancelled, returned or refunded once: the order sync and the bot
+        // write these events under the same derived id, so reporting one twice adds nothing.
+        id: isOrderEventType(type) ? orderEventId(payload.orderId as string, type) : id,
         type,
         customerId,
         customerExternalId,
         visitorId: options.visitorId ?? (e.visitorId as string | undefined) ?? null,
         occurredAt: new Date(occurredAt),
-        payload: (e.payload ?? {}) as Record<string, unknown>,
+        payload,
       };
     });
 

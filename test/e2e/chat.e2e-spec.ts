@@ -159,6 +159,30 @@ describe.each(backends())('chat engine on %s', (backend) => {
       .get('/api/orders?status=cancelled')
       .set('authorization', `Bearer ${await adminToken(t)}`);
     expect(order.body.items.map((o: { number: string }) => o.number)).toContain('A10002');
+    // The customer's behaviour history has the cancellation once, even after the shop syncs the
+    // cancelled order back; the conversation records what the bot did.
+    const cancellations = () =>
+      t.app.get(DataSource).query(
+        `SELECT type, payload->>'by' AS by, conversation_id IS NOT NULL AS in_chat FROM behaviour_events
+           WHERE payload->>'orderId' IN ('ext-A10002', (SELECT id::text FROM orders WHERE number = 'A10002'))
+             AND (type = 'order_cancelled' OR payload->>'action' = 'order_cancelled')
+           ORDER BY type`,
+      );
+    const expected = [
+      { type: 'chat_action', by: 'bot', in_chat: true },
+      { type: 'order_cancelled', by: 'bot', in_chat: false },
+    ];
+    expect(await cancellations()).toEqual(expected);
+    await t.app.get(IngestionService).upsertOrder('ext-A10002', {
+      number: 'A10002',
+      customerExternalId: 'cust-ann',
+      status: 'cancelled',
+      currency: 'USD',
+      placedAt: inDays(-3),
+      cancelledAt: new Date().toISOString(),
+      items: [{ productExternalId: 'p-run', quantity: 1, unitPrice: 89 }],
+    } as never);
+    expect(await cancellations()).toEqual(expected);
   });
 
   it('changes a delivery address given in the request, in English and in Chinese, after confirmation', async () => {

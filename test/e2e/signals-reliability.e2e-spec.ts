@@ -131,13 +131,14 @@ describeReliability('behaviour signals reliability (real Redis and PostgreSQL)',
         [customers],
       )
     ).map((r: { id: string }) => r.id);
+    let orders = 0;
     const post = async (count: number) => {
       for (let done = 0; done < count; done += 1000) {
         const events = Array.from({ length: Math.min(1000, count - done) }, (_, i) => ({
           id: randomUUID(),
           type: 'order_placed',
           customerId: ids[(done + i) % ids.length],
-          payload: { orderId: `o-${done + i}`, total: 1 },
+          payload: { orderId: `o-${orders++}`, total: 1 },
         }));
         const res = await request(http)
           .post('/api/events/batch')

@@ -191,6 +191,86 @@ describe.each(backends())('behaviour signals on %s', (backend) => {
     await profile('nobody').expect(404);
   });
 
+  it('counts the orders the shop syncs, each once however often and however it is reported', async () => {
+    await request(http)
+      .put('/api/products/p-sync')
+      .set('x-api-key', key)
+      .send({ title: 'Tent', price: 120 })
+      .expect(200);
+    const syncOrder = (id: string, fields: Record<string, unknown>) =>
+      request(http)
+        .put(`/api/orders/${id}`)
+        .set('x-api-key', key)
+        .send({
+          customerExternalId: 'c-3',
+          status: 'processing',
+          placedAt: daysAgo(30),
+          items: [{ productExternalId: 'p-sync', quantity: 2 }],
+          ...fields,
+        })
+        .expect(200);
+    await syncOrder('sync-1', {});
+    await syncOrder('sync-1', {}); // the same order sent again
+    await syncOrder('sync-2', { placedAt: daysAgo(10) });
+    // The shop's own order_placed for sync-2 (a new event id) is the same fact: a duplicate.
+    expect(
+      (
+        await batch([
+          {
+            id: randomUUID(),
+            type: 'order_placed',
+            customerExternalId: 'c-3',
+            occurredAt: daysAgo(10),
+            payload: { orderId: 'sync-2', total: 240 },
+          },
+        ]).expect(201)
+      ).body,
+    ).toEqual({ accepted: 0, duplicates: 1 });
+    await settle();
+    expect((await profile('c-3').expect(200)).body).toMatchObject({
+      orders: 2,
+      orderValue: 480,
+      daysSinceLastOrder: 10,
+      cancellations: 0,
+    });
+
+    // Later syncs change the statuses: sync-1 cancelled, sync-2 refunded (twice over: resent).
+    await syncOrder('sync-1', { status: 'cancelled', cancelledAt: daysAgo(29) });
+    await syncOrder('sync-2', { placedAt: daysAgo(10), status: 'refunded' });
+    await syncOrder('sync-2', { placedAt: daysAgo(10), status: 'refunded' });
+    // Bulk sync of a third order, delivered.
+    await request(http)
+      .post('/api/orders/bulk')
+      .set('x-api-key', key)
+      .send({
+        items: [
+          {
+            externalId: 'sync-3',
+            customerExternalId: 'c-3',
+            status: 'delivered',
+            placedAt: daysAgo(3),
+            items: [{ productExternalId: 'p-sync', quantity: 1 }],
+          },
+        ],
+      })
+      .expect(200);
+    await settle();
+    expect((await profile('c-3').expect(200)).body).toMatchObject({
+      orders: 3,
+      orderValue: 600,
+      cancellations: 1,
+      refunds: 1,
+      refundValue: 240,
+      daysSinceLastOrder: 3,
+    });
+    const cancelled = await ds.query(
+      `SELECT occurred_at FROM behaviour_events WHERE type = 'order_cancelled' AND payload->>'orderId' = 'sync-1'`,
+    );
+    expect(new Date(cancelled[0].occurred_at).toISOString().slice(0, 10)).toBe(
+      daysAgo(29).slice(0, 10),
+    );
+  });
+
   it('refuses a whole batch naming the bad row: unknown type, bad payload, unknown customer, too many', async () => {
     const good = {
       id: randomUUID(),

@@ -33,7 +33,6 @@ export function contextPanel(context: Context | null): HTMLElement {
         )
       : el('p', { class: 'muted' }, 'Anonymous visitor (not signed in to the shop).'),
     context.profile ? profileList(context.profile) : '',
-    context.profile ? profileGap(context.profile, context.orders.length) : '',
     context.churn ? churnRisk(context.churn) : '',
     context.ticketEmail
       ? el('p', { class: 'ticket' }, `Follow-up e-mail left: ${context.ticketEmail}`)
@@ -212,21 +211,6 @@ function profileList(p: NonNullable<Context['profile']>): HTMLElement {
     el('dd', {}, p.averageRating === null ? '—' : `${p.averageRating.toFixed(1)} / 5`),
     el('dt', {}, 'Negative msgs'),
     el('dd', {}, negative),
-  );
-}
-
-/**
- * The profile is built from the order events the shop sends (`order_placed`), the order list from
- * the orders it syncs: a shop that syncs orders without sending events leaves the stage, value
- * and churn risk blind to them, and the agent should know before trusting those.
- */
-function profileGap(p: NonNullable<Context['profile']>, listed: number): HTMLElement | '' {
-  if (p.orders >= listed) return '';
-  return el(
-    'p',
-    { class: 'muted', 'data-testid': 'profile-gap' },
-    `Stage, value and churn risk count ${p.orders} of the ${listed} orders below: ` +
-      'the shop has not sent order events for the others.',
   );
 }
 

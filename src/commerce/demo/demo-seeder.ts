@@ -1,5 +1,3 @@
-import { demoOrderEvents } from '../../churn/demo/demo-order-events';
-import { appendEvents } from '../../signals/event-writer';
 import { DataSource, EntityManager } from 'typeorm';
 import { IngestionService } from '../ingestion.service';
 import { DemoShop, generateDemoShop } from './demo-shop';
@@ -86,7 +84,6 @@ export class DemoSeeder {
           await this.ingestion.writeAll(chunk as DemoShop, manager);
         }
       }
-      await writeOrderHistoryEvents(manager, shop);
       return { loaded: true, ...(await counts(manager)), ms: Date.now() - started };
     });
   }
@@ -121,28 +118,4 @@ async function counts(
     customers: Number(row.customers),
     orders: Number(row.orders),
   };
-}
-
-/**
- * The behaviour events a shop integration would have sent for this history (orders placed,
- * returned, refunded), written to the outbox in the same transaction, so the demo shop's
- * customer profiles, lifecycle stages and churn scores reflect its generated year.
- */
-async function writeOrderHistoryEvents(manager: EntityManager, shop: DemoShop): Promise<void> {
-  const ids = new Map<string, string>(
-    (
-      (await manager.query(
-        `SELECT id, external_id FROM customers WHERE external_id LIKE 'demo-%'`,
-      )) as { id: string; external_id: string }[]
-    ).map((r) => [r.external_id, r.id]),
-  );
-  const events = demoOrderEvents(shop.orders, new Date()).map((e) => ({
-    id: e.id,
-    type: e.type,
-    customerId: ids.get(e.customerExternalId) ?? null,
-    occurredAt: new Date(e.occurredAt),
-    payload: e.payload,
-  }));
-  for (let i = 0; i < events.length; i += 1000)
-    await appendEvents(manager, events.slice(i, i + 1000));
 }

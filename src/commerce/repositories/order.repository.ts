@@ -38,14 +38,15 @@ export class OrderRepository {
 
   /**
    * Inserts or replaces orders by external id together with their lines (an order's old lines
-   * are replaced by the new ones). `items[i]` belongs to `rows[i]`. Returns how many were new.
+   * are replaced by the new ones). `items[i]` belongs to `rows[i]`. Returns the external ids of
+   * the orders that were new.
    */
   async upsertMany(
     rows: OrderRecord[],
     items: OrderItemRecord[][],
     manager: EntityManager,
-  ): Promise<number> {
-    if (rows.length === 0) return 0;
+  ): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
     const upserted = await queryRows<{ id: string; external_id: string; inserted: boolean }>(
       manager,
       `INSERT INTO orders (${ORDER_COLUMNS})
@@ -84,7 +85,7 @@ export class OrderRepository {
         [asJson(lines)],
       );
     }
-    return upserted.filter((r) => r.inserted).length;
+    return new Set(upserted.filter((r) => r.inserted).map((r) => r.external_id));
   }
 
   /** Order numbers among `numbers` already used, with the external id of the order using each. */
@@ -153,9 +154,10 @@ export class OrderRepository {
     id: string,
     allowed: readonly OrderStatus[],
     set: { status?: OrderStatus; cancelledAt?: Date; shippingAddress?: PostalAddress },
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<{ previousStatus: OrderStatus; previousAddress: PostalAddress | null } | undefined> {
     const rows = await queryRows<{ status: OrderStatus; shipping_address: PostalAddress | null }>(
-      this.dataSource.manager,
+      manager,
       `WITH prev AS (
          SELECT id, status, shipping_address FROM orders
          WHERE id = $1::uuid AND status IN (SELECT jsonb_array_elements_text($2::jsonb))
