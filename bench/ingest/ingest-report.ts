@@ -54,6 +54,10 @@ export function renderIngestMarkdown(result: IngestResult): string {
       '(row validation + SQL; what the HTTP layer could at best reach). ' +
       'Single PUT: `PUT /api/{entity}/:externalId`, one request and transaction per row.',
     '',
+    'Orders include their behaviour events (order_placed, and cancelled / returned / refunded by ' +
+      'status), written in the same transaction, and the signals pipeline turning them into ' +
+      'customer profiles in the background while the run goes on, as in production.',
+    '',
   );
   return lines.join('\n');
 }

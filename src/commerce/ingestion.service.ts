@@ -19,9 +19,6 @@ import { validateRow } from './row-validation';
 import { appendEvents } from '../signals/event-writer';
 import { orderLifecycleEvents } from '../signals/order-events';
 
-/** Events per INSERT statement (7 parameters each, well under PostgreSQL's 65,535). */
-const EVENTS_PER_STATEMENT = 1000;
-
 export interface UpsertResult {
   externalId: string;
   created: boolean;
@@ -217,8 +214,7 @@ export class IngestionService {
         now,
       ),
     );
-    for (let i = 0; i < events.length; i += EVENTS_PER_STATEMENT)
-      await appendEvents(manager, events.slice(i, i + EVENTS_PER_STATEMENT));
+    await appendEvents(manager, events);
     return created.size;
   }
 }

@@ -15,17 +15,30 @@ export interface NewBehaviourEvent {
 /**
  * Appends behaviour events with the caller's transaction manager, so an event exists exactly
  * when the change that caused it was committed (transactional outbox). Duplicate ids are ignored.
- * Returns the ids actually inserted.
+ * The rows travel as one JSON parameter (a thousand synced orders' events are one short statement
+ * to plan, not seven thousand parameters). Returns the ids actually inserted.
  */
 export async function appendEvents(
   manager: EntityManager,
   events: NewBehaviourEvent[],
 ): Promise<string[]> {
   if (events.length === 0) return [];
-  const params: unknown[] = [];
+  const rows = events.map((e) => ({
+    id: e.id ?? randomUUID(),
+    type: e.type,
+    customer_id: e.customerId ?? null,
+    visitor_id: e.visitorId ?? null,
+    conversation_id: e.conversationId ?? null,
+    occurred_at: e.occurredAt ? e.occurredAt.toISOString() : null,
+    payload: e.payload ?? {},
+  }));
   const inserted: { id: string }[] = await manager.query(
-    `${insertEventsSql(events, params)} RETURNING id`,
-    params,
+    `INSERT INTO behaviour_events (id, type, customer_id, visitor_id, conversation_id, occurred_at, payload)
+     SELECT id, type, customer_id, visitor_id, conversation_id, COALESCE(occurred_at, now()), payload
+     FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, type text, customer_id uuid, visitor_id text,
+       conversation_id uuid, occurred_at timestamptz, payload jsonb)
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [JSON.stringify(rows)],
   );
   return inserted.map((r) => r.id);
 }
