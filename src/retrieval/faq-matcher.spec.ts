@@ -10,6 +10,7 @@ function matcher(): FaqMatcher {
   m.set('abroad', [{ templateId: 'abroad', locale: 'en', text: 'Do you ship internationally?' }]);
   m.set('gift-zh', [{ templateId: 'gift-zh', locale: 'zh', text: '你们有礼品卡吗？' }]);
   m.set('warranty-zh', [{ templateId: 'warranty-zh', locale: 'zh', text: '商品保修多久？' }]);
+  m.set('crash', [{ templateId: 'crash', locale: 'en', text: 'the app keeps crashing' }]);
   return m;
 }
 
@@ -19,6 +20,8 @@ describe('FaqMatcher', () => {
     expect(matcher().match('can I buy a gift card', 'en', 0.5)?.templateId).toBe('gift');
     expect(matcher().match('能买礼品卡吗', 'zh', 0.5)?.templateId).toBe('gift-zh');
     expect(matcher().match('保修期多久', 'zh', 0.5)?.templateId).toBe('warranty-zh');
+    // -es after sh/ch/x/ss/z is a plural or third person too ("crashes", "boxes").
+    expect(matcher().match('your app crashes', 'en', 0.5)?.templateId).toBe('crash');
   });
 
   it('needs most of both questions shared, not one word of a longer message', () => {

@@ -45,9 +45,10 @@ interface Term {
   feature: string;
 }
 
-/** "Gift cards" and "gift card", "shipping" and "ships" share a key. */
+/** "Gift cards" and "gift card", "shipping" and "ships", "crashes" and "crash" share a key. */
 function stem(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (word.length > 4 && /(?:sh|ch|x|ss|z)es$/.test(word)) return word.slice(0, -2);
   if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
   if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);

@@ -198,7 +198,7 @@ describe.each(backends())('answer templates on %s', (backend: Backend) => {
     }
   });
 
-  it('answers discount, payment-safety and physical-store questions from the FAQ entries a new install ships, which staff can edit', async () => {
+  it('answers discount, payment-safety, physical-store, gift-card, gift-wrapping and broken-website questions from the FAQ entries a new install ships, which staff can edit', async () => {
     const shipped = await asAdmin(api().get('/api/templates?source=shipped&limit=200'));
     const discounts = shipped.body.items.filter(
       (x: { intent: string | null; title: string }) =>
@@ -220,6 +220,20 @@ describe.each(backends())('answer templates on %s', (backend: Backend) => {
       expect(store.reply.text).toMatch(/^We are an online shop, so there is no store to visit/);
       const zhStore = await shopper.say('你们有实体店吗');
       expect(zhStore.reply.text).toMatch(/^我们是网店/);
+      // Read as a payment-methods question, which would list the methods without the card.
+      const card = await shopper.say('can I pay with a gift card?');
+      expect(card.reply.text).toMatch(/^A gift card is used at checkout/);
+      // Read as a delivery-options question.
+      const wrap = await shopper.say('is gift wrap an option for my parcel?');
+      expect(wrap.reply.text).toMatch(/^Yes: tick "This is a gift" at checkout/);
+      // Read as a sign-up problem, which would explain e-mail confirmations.
+      const down = await shopper.say('the website keeps showing an error page');
+      expect(down.reply.text).toMatch(/^Sorry about that\. Most page problems go away/);
+      const zhDown = await shopper.say('网页打不开');
+      expect(zhDown.reply.text).toMatch(/^抱歉给您带来不便。页面出问题时/);
+      // A present to choose is a request for products, not a gift entry.
+      const present = await shopper.say('I need a gift for my mom');
+      expect(present.reply.text).not.toMatch(/This is a gift|A gift card is used/);
     } finally {
       shopper.close();
     }
