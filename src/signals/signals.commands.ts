@@ -24,4 +24,22 @@ export const signalsCommands: CliCommand[] = [
       }
     },
   },
+  {
+    name: 'signals backfill-orders',
+    usage: 'signals backfill-orders',
+    description:
+      'write the behaviour events of orders stored before order writes recorded them (after an upgrade)',
+    async run() {
+      const { loadConfig } = await import('../config/app-config');
+      const { openDatabase, targetFromConfig } = await import('../database/data-source.factory');
+      const { backfillOrderEvents } = await import('./order-backfill');
+      const dataSource = await openDatabase(targetFromConfig(loadConfig()));
+      try {
+        process.stderr.write('writing the behaviour events of stored orders…\n');
+        return await backfillOrderEvents(dataSource);
+      } finally {
+        await dataSource.destroy();
+      }
+    },
+  },
 ];

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { QUEUE_DRIVER, QueueDriver } from '../../src/queue/queue-driver';
 import { OutboxRelay } from '../../src/signals/outbox-relay';
+import { backfillOrderEvents } from '../../src/signals/order-backfill';
 import { replayProfiles } from '../../src/signals/profile-replay';
 import { backends } from '../support/databases';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -356,5 +357,62 @@ describe.each(backends())('behaviour signals on %s', (backend) => {
     const result = await replayProfiles(ds, new Date('2000-01-01'));
     expect(result.customers).toBe(2);
     expect(await derivedState(ds)).toEqual(live);
+  });
+
+  it('backfills the events of orders stored before order writes recorded them, once', async () => {
+    await request(http)
+      .put('/api/customers/c-old')
+      .set('x-api-key', key)
+      .send({ email: 'old@example.com' })
+      .expect(200);
+    const [{ id: customerId }] = await ds.query(
+      `SELECT id FROM customers WHERE external_id = 'c-old'`,
+    );
+    // Order rows as an older version stored them: no events. The shop had sent its own
+    // order_placed for old-2 (a random id), which must not be counted twice.
+    const [{ id: old1 }] = await ds.query(
+      `INSERT INTO orders (external_id, number, customer_id, status, total, currency, placed_at, delivered_at)
+       VALUES ('old-1', 'old-1', $1, 'delivered', 30, 'USD', $2, $3) RETURNING id`,
+      [customerId, daysAgo(60), daysAgo(55)],
+    );
+    await ds.query(
+      `INSERT INTO order_items (order_id, title, quantity, unit_price) VALUES ($1, 'Mug', 3, 10)`,
+      [old1],
+    );
+    await ds.query(
+      `INSERT INTO orders (external_id, number, customer_id, status, total, currency, placed_at, delivered_at)
+       VALUES ('old-2', 'old-2', $1, 'refunded', 50, 'USD', $2, $3)`,
+      [customerId, daysAgo(20), daysAgo(15)],
+    );
+    await ds.query(
+      `INSERT INTO behaviour_events (id, type, customer_id, occurred_at, payload)
+       VALUES ($1, 'order_placed', $2, $3, '{"orderId": "old-2", "total": 50}')`,
+      [randomUUID(), customerId, daysAgo(20)],
+    );
+
+    await backfillOrderEvents(ds);
+    const events = async () =>
+      ds.query(
+        `SELECT type, payload->>'orderId' AS "order", payload->>'items' AS items,
+                (occurred_at AT TIME ZONE 'UTC')::date::text AS day FROM behaviour_events
+         WHERE customer_id = $1 ORDER BY "order", type`,
+        [customerId],
+      );
+    const expected = [
+      { type: 'order_placed', order: 'old-1', items: '3', day: daysAgo(60).slice(0, 10) },
+      { type: 'order_placed', order: 'old-2', items: null, day: daysAgo(20).slice(0, 10) },
+      // A refund first seen on a stored order is dated by its delivery.
+      { type: 'order_refunded', order: 'old-2', items: null, day: daysAgo(15).slice(0, 10) },
+    ];
+    expect(await events()).toEqual(expected);
+    expect((await backfillOrderEvents(ds)).eventsWritten).toBe(0);
+    expect(await events()).toEqual(expected);
+    await settle();
+    expect((await profile('c-old').expect(200)).body).toMatchObject({
+      orders: 2,
+      orderValue: 80,
+      refunds: 1,
+      refundValue: 50,
+    });
   });
 });
