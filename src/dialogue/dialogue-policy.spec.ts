@@ -285,7 +285,12 @@ describe('DialoguePolicy', () => {
         customerId: 'c3',
       },
     );
-    expect(only.replies[0].text).toMatch(/^Order C30007 is cancelled/);
+    expect(only.replies[0].text).toBe(
+      "Order C30007 is cancelled. It won't be delivered, and any payment for it goes back to your original payment method. If you didn't cancel it, a colleague can look into it.",
+    );
+    expect(only.replies[0].payload?.quickReplies?.map((q) => q.value)).toEqual([
+      'contact_human_agent',
+    ]);
   });
 
   it("lists a signed-in shopper's latest orders with their items when asked what they ordered", async () => {
@@ -1067,6 +1072,12 @@ describe('DialoguePolicy', () => {
         status: 'delivered',
         items: [{ title: 'Lumen Water Bottle', titleZh: 'Lumen 水壶', quantity: 2 }],
       }),
+      order({
+        id: 'o9',
+        number: 'A10009',
+        status: 'delivered',
+        items: [{ title: 'Kestrel Thermos Cup', titleZh: 'Kestrel 保温水杯', quantity: 1 }],
+      }),
     );
     const refund = await policy.decide(
       'I want to return the running shoes',
@@ -1160,6 +1171,22 @@ describe('DialoguePolicy', () => {
     );
     expect(bottle.escalate).toBeUndefined();
     expect(bottle.replies[0].payload?.order?.number).toBe('A10008');
+    // A verb straight after the noun ("the running shoes arrive") still names them.
+    const arrive = await policy.decide(
+      'when will the running shoes arrive',
+      nlu('delivery_period'),
+      {},
+      identified,
+    );
+    expect(arrive.replies[0].payload?.order?.number).toBe('A10007');
+    // "保温杯", as shoppers shorten 保温水杯.
+    const cup = await policy.decide(
+      '我想退保温杯',
+      nlu('get_refund', { lang: 'zh' }),
+      {},
+      { ...identified, locale: 'zh' },
+    );
+    expect(cup.replies[0].text).toBe('template for get_refund about A10009');
     // Its items are listed in Chinese where the shop has a Chinese title.
     shop.recentFirst = true;
     const history = await policy.decide(

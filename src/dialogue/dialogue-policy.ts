@@ -710,7 +710,7 @@ export class DialoguePolicy {
   ): Promise<OrderView | undefined> {
     if (!ctx.customerId) return undefined;
     const recent = await this.recentOrders(ctx.customerId, turn);
-    const holding = recent.filter((o) => namesKindOfProduct(text, itemTitles(o)));
+    const holding = recent.filter((o) => namesKindOfProduct(text, itemTitles(o), { owned: true }));
     return holding.length === 1 ? holding[0] : undefined;
   }
 
@@ -799,10 +799,14 @@ export class DialoguePolicy {
       eta,
       tracking,
     });
-    turn.reply(
-      missing ? text + say('deliveredNotReceived', locale) : text,
-      missing ? { order, quickReplies: [talkToPerson(locale)] } : { order },
-    );
+    // "Cancelled" alone leaves a shopper asking where their parcel is with the next question:
+    // will it come, is the money back, and what if they never cancelled it.
+    const note = missing
+      ? say('deliveredNotReceived', locale)
+      : order.status === 'cancelled'
+        ? say('cancelledNotComing', locale)
+        : '';
+    turn.reply(text + note, note ? { order, quickReplies: [talkToPerson(locale)] } : { order });
     return turn.done(intent, true);
   }
 
@@ -1128,7 +1132,7 @@ export class DialoguePolicy {
     const withStatus = orders.filter((o) => named.includes(o.status));
     if (withStatus.length === 1) return withStatus[0].number;
     if (named.length > 0) return undefined;
-    const holding = orders.filter((o) => namesKindOfProduct(text, itemTitles(o)));
+    const holding = orders.filter((o) => namesKindOfProduct(text, itemTitles(o), { owned: true }));
     return holding.length === 1 ? holding[0].number : undefined;
   }
 

@@ -284,6 +284,15 @@ describe('namesKindOfProduct', () => {
     expect(names('有饮水机吗')).toBe(true);
     expect(names('我要买一个背包')).toBe(true);
     expect(names('有猫抓板吗')).toBe(true);
+    // A shortened Chinese name drops a middle character.
+    expect(names('有猫板吗')).toBe(true);
+  });
+
+  it('among what the shopper bought, also "my …" and a noun followed by a verb', () => {
+    expect(names('when will my dog bed arrive')).toBe(false);
+    expect(namesKindOfProduct('when will my dog bed arrive', titles, { owned: true })).toBe(true);
+    expect(namesKindOfProduct('the chew toys arrived broken', titles, { owned: true })).toBe(true);
+    expect(namesKindOfProduct('where is my order', titles, { owned: true })).toBe(false);
   });
 
   it('does not take a word that only describes the product for its kind', () => {

@@ -512,7 +512,10 @@ function kindWords(title: string): { words: string[]; pairs: string[] } {
   const tail = PACK_WORDS.has(words.at(-1) ?? '') ? words.slice(-2, -1) : words.slice(-1);
   const pairs: string[] = [];
   for (const run of title.match(/\p{Script=Han}+/gu) ?? []) {
-    for (let i = run.length >= 4 ? 1 : 0; i + 1 < run.length; i++) pairs.push(run.slice(i, i + 2));
+    const start = run.length >= 4 ? 1 : 0;
+    for (let i = start; i + 1 < run.length; i++) pairs.push(run.slice(i, i + 2));
+    // A shortened name drops a middle character: "跑鞋" for 跑步鞋, "水杯" for 水晶杯.
+    for (let i = start; i + 2 < run.length; i++) pairs.push(run[i] + run[i + 2]);
   }
   return { words: tail, pairs };
 }
@@ -530,9 +533,14 @@ const AFTER_NOUN = new Set(
  * The message names a kind of product some title is ("a leash for my puppy", "do you have dog
  * beds?", "有猫抓板吗"): not just a word a title shares ("a good vet for my dog" shares "dog"
  * with "Dog Bed"), not something the shopper already has ("clean my car"), and not a word that
- * only starts a longer name ("car wash", "bank account").
+ * only starts a longer name ("car wash", "bank account"). `owned`: the titles are what the
+ * shopper bought, so "my webcam" and "when will the sneakers arrive" name one too.
  */
-export function namesKindOfProduct(text: string, products: Pick<ProductCard, 'title'>[]): boolean {
+export function namesKindOfProduct(
+  text: string,
+  products: Pick<ProductCard, 'title'>[],
+  options: { owned?: boolean } = {},
+): boolean {
   const lower = text.toLowerCase();
   const words = englishWords(lower);
   const kinds = new Set<string>();
@@ -545,6 +553,8 @@ export function namesKindOfProduct(text: string, products: Pick<ProductCard, 'ti
   const named = words.some(({ word, end }, i) => {
     // "can you recommend…" does not name a watering can.
     if (word.length < 3 || NOT_INTEREST.has(word) || !kinds.has(word)) return false;
+    // Among what the shopper bought, "my webcam" and "the bottle leaks" name it all the same.
+    if (options.owned) return true;
     if (POSSESSIVES.has(words[i - 1]?.word ?? '')) return false;
     const next = words[i + 1];
     const compound =

@@ -96,7 +96,7 @@ export const DEMO_CATEGORIES: CategoryWords[] = [
       { en: 'Chino Trousers', zh: '卡其裤', price: [35, 89] },
       { en: 'Denim Jacket', zh: '牛仔夹克', price: [49, 129] },
       { en: 'Linen Shirt', zh: '亚麻衬衫', price: [29, 79] },
-      { en: 'Hoodie', zh: '连帽衫', price: [29, 89] },
+      { en: 'Hoodie', zh: '连帽卫衣', price: [29, 89] },
       { en: 'Wool Scarf', zh: '羊毛围巾', price: [19, 69] },
     ],
     adjectives: [
