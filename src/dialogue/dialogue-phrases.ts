@@ -199,6 +199,14 @@ export const PHRASES = {
     en: 'Your latest orders:\n{lines}\nTap one to see where it is.',
     zh: '您最近的订单：\n{lines}\n点击订单号可以查看物流状态。',
   },
+  openOrders: {
+    en: 'Your orders on the way:\n{lines}\nTap one to see where it is.',
+    zh: '您还没送达的订单：\n{lines}\n点击订单号可以查看物流状态。',
+  },
+  noOpenOrders: {
+    en: 'None of your orders is on its way right now. Your latest orders:\n{lines}\nTap one to see its details.',
+    zh: '您目前没有在途的订单。最近的订单：\n{lines}\n点击订单号可以查看详情。',
+  },
   noOrdersYet: {
     en: "I can't see any orders on your account yet.",
     zh: '您的账户里暂时还没有订单。',

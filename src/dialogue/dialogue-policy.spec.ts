@@ -293,6 +293,31 @@ describe('DialoguePolicy', () => {
     ]);
   });
 
+  it("lists a signed-in shopper's orders on the way when asked which are coming", async () => {
+    // Read alone as a choice between payment, cancelling and tracking.
+    const coming = await policy.decide(
+      'do I have any orders on the way?',
+      nlu('check_payment_methods', { confidence: 0.3 }),
+      {},
+      identified,
+    );
+    expect(coming.replies[0].text).toBe(
+      'Your orders on the way:\n' +
+        '• A10001 · 20 Nov 2026 · on its way: 1× Linen shirt\n' +
+        '• A10002 · 20 Nov 2026 · being prepared: 1× Linen shirt\n' +
+        'Tap one to see where it is.',
+    );
+    // None to come: said so, with the latest orders.
+    shop.orders.push(order({ id: 'o7', number: 'C30007', customerId: 'c3', status: 'delivered' }));
+    const none = await policy.decide(
+      '我有在路上的订单吗',
+      nlu('track_order', { lang: 'zh' }),
+      {},
+      { ...identified, customerId: 'c3', locale: 'zh' },
+    );
+    expect(none.replies[0].text).toMatch(/^您目前没有在途的订单。最近的订单：\n• C30007 /);
+  });
+
   it("lists a signed-in shopper's latest orders with their items when asked what they ordered", async () => {
     const history = await policy.decide(
       'what did I order last time?',

@@ -30,6 +30,7 @@ import {
   NOT_RECEIVED,
   NOT_RESOLVED,
   ORDER_HISTORY,
+  OPEN_ORDERS,
   ORDER_TOKEN,
   orderNumberIn,
   pickedAmongShown,
@@ -224,6 +225,8 @@ const LATEST = /\b(?:last|latest|most recent|newest)\b|最近|最新|上一?[个
 const CLOSED: ReadonlySet<string> = new Set(['cancelled', 'returned', 'refunded']);
 /** An exchange of an item already received is about an order that was delivered. */
 const DELIVERED: ReadonlySet<string> = new Set(['delivered']);
+/** Orders still to reach the shopper. */
+const OPEN: ReadonlySet<string> = new Set(['pending', 'paid', 'processing', 'shipped']);
 /** How a refund stands, by order status; other statuses have none. */
 const REFUND_STATE: Record<string, 'refundSent' | 'refundProcessing' | 'refundOnCancel'> = {
   refunded: 'refundSent',
@@ -261,6 +264,8 @@ export class DialoguePolicy {
 
     // Asked whatever the bot was waiting for: the list is what the shopper needs to answer it.
     if (ORDER_HISTORY.test(text) && !orderNumberIn(text, nlu)) return this.orderHistory(ctx, turn);
+    if (OPEN_ORDERS.test(text) && !orderNumberIn(text, nlu))
+      return this.orderHistory(ctx, turn, { openOnly: true });
     // "No thanks" / "不用了" to whatever was asked or offered ends it (out of context the model
     // reads "不用了" as closing the account). A yes/no question keeps its own answer.
     const confirming =
@@ -545,22 +550,33 @@ export class DialoguePolicy {
     return (pick === 'cheapest' ? byPrice[0] : byPrice.at(-1)) ?? null;
   }
 
-  /** A signed-in shopper's latest orders with what was in them; a tap tracks one. */
-  private async orderHistory(ctx: TurnContext, turn: Turn): Promise<Decision> {
+  /**
+   * A signed-in shopper's latest orders with what was in them; a tap tracks one. `openOnly`:
+   * those still to come (all of them, up to the recent ones read), or, when none is, the latest.
+   */
+  private async orderHistory(
+    ctx: TurnContext,
+    turn: Turn,
+    { openOnly = false } = {},
+  ): Promise<Decision> {
     const { locale } = turn;
     turn.state.lastIntent = 'track_order';
     if (!ctx.customerId) {
       turn.reply(say('orderHistoryNeedsSignIn', locale));
       return turn.done('track_order', true);
     }
-    const orders = (await this.ports.recentOrders(ctx.customerId, HISTORY_LENGTH)).slice(
-      0,
-      HISTORY_LENGTH,
+    const recent = await this.ports.recentOrders(
+      ctx.customerId,
+      openOnly ? RECENT_ORDERS : HISTORY_LENGTH,
     );
-    if (orders.length === 0) {
+    if (recent.length === 0) {
       turn.reply(say('noOrdersYet', locale));
       return turn.done('track_order', true);
     }
+    const open = recent.filter((o) => OPEN.has(o.status));
+    const listed = openOnly && open.length > 0 ? open : recent;
+    const orders = listed.slice(0, openOnly ? RECENT_ORDERS : HISTORY_LENGTH);
+    const phrase = !openOnly ? 'orderHistory' : open.length > 0 ? 'openOrders' : 'noOpenOrders';
     const lines = orders.map((o) => {
       const items = itemsInOrder(o, locale);
       const date = new Date(o.placedAt).toLocaleDateString(locale === 'zh' ? 'zh-CN' : 'en-GB', {
@@ -573,7 +589,7 @@ export class DialoguePolicy {
       return `• ${o.number} · ${date} · ${statusWord(o.status, locale)}${colon}${items}`;
     });
     turn.state.pending = { kind: 'order_number', intent: 'track_order', attempts: 0 };
-    turn.reply(say('orderHistory', locale, { lines: lines.join('\n') }), {
+    turn.reply(say(phrase, locale, { lines: lines.join('\n') }), {
       quickReplies: this.orderChips(orders, turn),
     });
     return turn.done('track_order', true);

@@ -16,6 +16,7 @@ import {
   NOT_RESOLVED,
   SOMETHING_ORDERED,
   ORDER_HISTORY,
+  OPEN_ORDERS,
   ordinalIn,
   pickedAmongShown,
   pointsBack,
@@ -248,6 +249,23 @@ describe('message cues', () => {
     expect(ORDER_HISTORY.test('what did I order last time?')).toBe(true);
     expect(ORDER_HISTORY.test('我上次买了什么')).toBe(true);
     expect(ORDER_HISTORY.test('where is my last order')).toBe(false);
+    for (const text of [
+      'do I have any orders on the way?',
+      'which orders are still coming',
+      "what's still coming?",
+      'any open orders?',
+      '我有在路上的订单吗',
+      '哪些订单还没到',
+    ])
+      expect(OPEN_ORDERS.test(text)).toBe(true);
+    for (const text of [
+      'where is my order',
+      'is my order on its way',
+      'how do I place an order',
+      'cancel my pending order',
+      '未发货的订单怎么取消',
+    ])
+      expect(OPEN_ORDERS.test(text)).toBe(false);
     expect(ASKS_AVAILABILITY.test('do you sell yoga mats?')).toBe(true);
     expect(ASKS_AVAILABILITY.test('你们卖瑜伽垫吗')).toBe(true);
     expect(ASKS_AVAILABILITY.test('recommend me something')).toBe(false);

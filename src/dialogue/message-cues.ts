@@ -159,6 +159,9 @@ export function isBarePhrase(text: string): boolean {
 /** "What did I order last time?", "我上次买了什么": the shopper's own order history. */
 export const ORDER_HISTORY =
   /\bwhat (?:did|have) i (?:order|ordered|buy|bought|purchase|purchased)\b|\b(?:order|purchase) history\b|\b(?:list|show)(?: me)? (?:all )?my (?:orders|purchases)\b|我(?:上次|之前|最近|以前)(?:都)?(?:买|订|下单)了?(?:什么|啥|哪些)|历史订单|订单记录|购买记录/i;
+/** Which of the shopper's orders are still to come ("do I have any orders on the way?"). */
+export const OPEN_ORDERS =
+  /\b(?:(?:any|which|what)(?: \w+)? orders?|my(?: \w+)? orders) (?:(?:are|is) )?(?:still )?(?:on (?:the|its|their) way|coming|in transit|open|pending|outstanding|in progress|not (?:yet )?(?:arrived|delivered))\b|\b(?:any|which|what) (?:open|pending|outstanding|undelivered) orders?\b|\bwhat(?:'s| is) (?:still )?coming\b|我(?:还)?有(?:没有)?(?:在路上|还没到|在途|未完成|没送到|待发货|未发货)的订单|哪些订单(?:还)?(?:没到|在路上|没发货|未发货)/i;
 export const FAREWELL = /\b(?:bye|goodbye|see you|cya)\b|再见|拜拜|回见/i;
 /** What a follow-up about a product asks: price or stock. */
 export const FOLLOW_UP_ABOUT_PRODUCT =
