@@ -1239,9 +1239,26 @@ describe('DialoguePolicy', () => {
       { ...anonymous, locale: 'zh' },
     );
     expect(zh.handledIntent).toBe('track_refund');
-    // Asking for a refund stays that.
+    // How long a refund takes, read as how long delivery takes.
+    for (const text of ['要多久退款', '退货后多久能收到钱']) {
+      const howLong = await policy.decide(
+        text,
+        nlu('delivery_period', { lang: 'zh', confidence: 0.75 }),
+        {},
+        { ...anonymous, locale: 'zh' },
+      );
+      expect(howLong.handledIntent).toBe('track_refund');
+    }
+    // Asking for a refund stays that; so does delivery time with a payment word in it.
     const ask = await policy.decide('I want my money back', nlu('get_refund'), {}, anonymous);
     expect(ask.handledIntent).toBe('get_refund');
+    const paid = await policy.decide(
+      'I paid for express, when will it arrive',
+      nlu('delivery_period'),
+      {},
+      anonymous,
+    );
+    expect(paid.handledIntent).toBe('delivery_period');
   });
 
   it('reads a short declined follow-up as the topic just answered when that is its likeliest reading', async () => {

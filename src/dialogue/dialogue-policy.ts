@@ -31,6 +31,7 @@ import {
   NOT_RESOLVED,
   ORDER_HISTORY,
   OPEN_ORDERS,
+  REFUND_MONEY,
   ORDER_TOKEN,
   orderNumberIn,
   pickedAmongShown,
@@ -371,6 +372,11 @@ export class DialoguePolicy {
       (nlu.intent === 'get_refund' || nlu.intent === 'check_refund_policy') &&
       ASKS_WHERE_REFUND_IS.test(text)
     ) {
+      return this.handleIntent('track_refund', text, nlu, ctx, turn);
+    }
+    // "要多久退款", "退货后多久能收到钱" (delivery time, 0.6-0.99): a refund takes time, a parcel
+    // is not what is coming.
+    if (nlu.intent === 'delivery_period' && REFUND_MONEY.test(text)) {
       return this.handleIntent('track_refund', text, nlu, ctx, turn);
     }
     // "How much is it?" right after a product answer is about that product, whatever the model

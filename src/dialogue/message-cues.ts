@@ -84,6 +84,8 @@ export const SOMETHING_ORDERED =
   /\b(?:my|the)\s+(?!(?:refund|money|e-?mail|password|code|verification|link|confirmation|sms|text|message|reset)\b)[a-z-]+\b|\b(?:i|we) (?:ordered|bought)\b/i;
 /** A refund or money, which "hasn't arrived" may be about. */
 export const ABOUT_MONEY = /\b(?:refunds?|money|payment|credit)\b|退款|钱/i;
+/** A refund or money coming back (not a payment or a price): "退款", "get my money back". */
+export const REFUND_MONEY = /\brefund(?:s|ed)?\b|\bmoney back\b|退款|退钱|收到钱|钱(?:退|回)/i;
 /**
  * "Where's my delivery?", "where are the boots I ordered", "still waiting for my parcel": where
  * an order is (the model reads these as delivery options, a complaint or a refund question).
