@@ -53,6 +53,11 @@ const REQUESTS = [
   '我家狗需要狗绳',
   '有卖素描本的吗',
   '我在找露营帐篷',
+  // Which of a kind, by price or rank (added with that cue, session 13).
+  "what's your cheapest smart watch",
+  'which tent is the best seller',
+  '最便宜的登山背包是哪个',
+  '卖得最好的瑜伽垫',
 ];
 /**
  * More of them, written after the rule's cues were settled on REQUESTS (which they were tuned

@@ -2124,6 +2124,9 @@ describe('DialoguePolicy', () => {
     expect(weak.ids).toEqual(['h1']);
     expect(weak.d.state.lastIntent).toBe('product_recommendation');
     expect(weak.d.state.failures).toBe(0);
+    // Which of a kind by price or rank.
+    expect((await shown("what's your cheapest headlamp", oos())).ids).toEqual(['h1']);
+    expect((await shown('最便宜的猫抓板', oos('zh'), 'zh')).ids).toEqual(['s1']);
     // Just the thing's name, as an answer to "anything else?".
     expect((await shown('a headlamp?', oos())).ids).toEqual(['h1']);
     expect((await shown('猫抓板', oos('zh'), 'zh')).ids).toEqual(['s1']);

@@ -139,7 +139,9 @@ export function asksForKindOfProduct(text: string): boolean {
  */
 export const SHOPPING_CUE = new RegExp(
   ASKS_AVAILABILITY.source +
-    String.raw`|\b(?:buy|purchase|want|wanna|need|needs|could use|looking for|look(?:ing)? at|searching for|shopping for|find|recommend|suggest|is there (?:a|an|any)|anything (?:like|for))\b|买(?![了过到的])|想要|需要|在找|找一?[个款件]|推荐`,
+    String.raw`|\b(?:buy|purchase|want|wanna|need|needs|could use|looking for|look(?:ing)? at|searching for|shopping for|find|recommend|suggest|is there (?:a|an|any)|anything (?:like|for))\b|买(?![了过到的])|想要|需要|在找|找一?[个款件]|推荐` +
+    // "What's your cheapest smart watch", "最便宜的保温杯": which of a kind, by price or by rank.
+    String.raw`|\b(?:cheapest|least expensive|most expensive|priciest|best[- ]?selling|top[- ]rated|most popular|best)\b|最便宜|最贵|最好|最受欢迎|卖得最好`,
   'i',
 );
 /** "Add it to my cart", "I'll take it", "加入购物车": the shopper wants to buy what was discussed. */
