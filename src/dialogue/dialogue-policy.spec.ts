@@ -2310,6 +2310,31 @@ describe('DialoguePolicy', () => {
     expect(upset.escalate).toBeUndefined();
     expect(upset.replies[0].payload?.products?.[0].id).toBe('s1');
     expect(first.replies[0].text).toMatch(/^Trail Runner：US\$80\.00，有货。/);
+    // About none of them in particular: which one, among those shown (the general answer asks
+    // for a product name).
+    const which = await policy.decide(
+      'is it waterproof?',
+      nlu('product_question'),
+      shown.state,
+      anonymous,
+    );
+    expect(which.replies[0].payload?.products?.map((p) => p.id)).toEqual(['s1', 's2']);
+    expect(which.state.pending?.kind).toBe('pick_product');
+    const picked = await policy.decide(
+      'Court Sneaker',
+      nlu('product_question'),
+      which.state,
+      anonymous,
+    );
+    expect(picked.replies[0].payload?.products?.[0].id).toBe('s2');
+    // Then "how much?" is about the one picked.
+    const price = await policy.decide(
+      'how much?',
+      nlu('check_cancellation_fee'),
+      picked.state,
+      anonymous,
+    );
+    expect(price.replies[0].payload?.products?.map((p) => p.id)).toEqual(['s2']);
     // About an order, "the first one" is not a product.
     const order = await policy.decide(
       'cancel the first one I ordered',

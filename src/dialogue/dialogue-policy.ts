@@ -298,9 +298,23 @@ export class DialoguePolicy {
     const shown = PRODUCT_INTENTS.has(state.lastIntent ?? '') ? state.productsShown : undefined;
     if (shown && !orderNumberIn(text, nlu) && !NOT_ABOUT_PRODUCT.test(text)) {
       const product = await this.shownProductMeant(shown, text, turn);
-      if (product) {
-        turn.state.lastIntent = 'product_question';
-        return this.answerProduct(product, turn, text);
+      if (product) return this.answerProduct(product, turn, text);
+      // "Is it waterproof?" / "多少钱" about several products just shown: which one, among them
+      // (the general answer would ask for a product name the shopper has just been shown).
+      if (
+        shown.length > 1 &&
+        // After an answer about one of them, "how much?" is about that one (showing several
+        // products, or asking which, forgets the last one).
+        !state.lastProductId &&
+        pointsBack(text) &&
+        (FOLLOW_UP_ABOUT_PRODUCT.test(text) || nlu.intent === 'product_question') &&
+        !(await this.ports.findNamedProduct(text, locale)) &&
+        (await this.ports.productsNamedInPart(text, locale, 1)).length === 0
+      ) {
+        const cards = (
+          await Promise.all(shown.map((id) => this.ports.findProductById(id, locale)))
+        ).filter((p): p is ProductDetail => p !== null);
+        if (cards.length > 1) return this.askWhichProduct(cards, turn);
       }
     }
     if (nlu.intent === 'contact_human_agent' && !nlu.outOfScope) {
@@ -851,10 +865,16 @@ export class DialoguePolicy {
     const partly = await this.ports.productsNamedInPart(text, locale, PRODUCTS_PER_REPLY);
     if (partly.length === 1) return this.answerProduct(partly[0], turn);
     if (partly.length === 0) return null;
-    const cards = partly.map(({ description: _d, stock: _s, ...card }) => card);
+    return this.askWhichProduct(partly, turn);
+  }
+
+  /** Asks which of these products is meant, with their cards; a tap or a name answers. */
+  private askWhichProduct(products: ProductDetail[], turn: Turn): Decision {
+    const cards = products.map(({ description: _d, stock: _s, ...card }) => card);
     turn.state.pending = { kind: 'pick_product', productIds: cards.map((c) => c.id) };
     turn.state.productsShown = cards.map((c) => c.id);
-    turn.reply(say('whichProduct', locale), {
+    turn.state.lastProductId = undefined;
+    turn.reply(say('whichProduct', turn.locale), {
       products: cards,
       quickReplies: cards.map((c) => ({ label: c.title, value: c.title })),
     });
@@ -868,6 +888,9 @@ export class DialoguePolicy {
     const brief = turn.state.lastProductId === product.id && FOLLOW_UP_ABOUT_PRODUCT.test(text);
     // "Which one is the cheapest?": says that this is the one, with its price.
     const picked = pickedAmongShown(text);
+    // However it was reached (named, pointed at, picked from a list), the next "how much?" is
+    // about this product.
+    turn.state.lastIntent = 'product_question';
     turn.state.lastProductId = product.id;
     const stock =
       product.stock === null
@@ -1528,6 +1551,8 @@ export class DialoguePolicy {
             ? say('recommendCheap', turn.locale, { category })
             : say('recommend', turn.locale, { category });
     turn.state.productsShown = products.map((p) => p.id);
+    // "It" now means the one shown, or, of several, has to be asked about.
+    turn.state.lastProductId = products.length === 1 ? products[0].id : undefined;
     turn.reply(intro, { products });
     return turn.done('product_recommendation', true);
   }
