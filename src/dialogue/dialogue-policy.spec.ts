@@ -2243,6 +2243,7 @@ describe('DialoguePolicy', () => {
       expect(await intro(text)).toBe('Here are some popular picks:');
     }
     expect(await intro('推荐一些送妈妈的礼物', 'zh')).toBe('为您推荐热销商品：');
+    expect(await intro('有没有适合送爸爸的礼物', 'zh')).toBe('为您推荐热销商品：');
   });
 
   it('answers about the product the shopper points at by its position among those shown', async () => {

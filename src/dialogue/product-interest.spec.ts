@@ -257,6 +257,10 @@ describe('recommendFrom', () => {
     expect(recommendFrom('do you sell headphones?', popular).unmatched).toBe(false);
     expect(recommendFrom('can you recommend something nice?', popular).unmatched).toBe(false);
     expect(recommendFrom('有没有推荐的', popular).unmatched).toBe(false);
+    // A budget names nothing; neither do who it is for and "suitable".
+    expect(recommendFrom('200元以内的', popular).unmatched).toBe(false);
+    expect(recommendFrom('anything under 200?', popular).unmatched).toBe(false);
+    expect(recommendFrom('有没有适合送爸爸的礼物', popular).unmatched).toBe(false);
   });
 
   it('keeps every popular product when the message names nothing in particular', () => {

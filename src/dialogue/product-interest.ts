@@ -362,7 +362,7 @@ const USES: { says: string[]; saysZh: string[]; titles: string[]; titlesZh: stri
  * 的"): removed before the rest is compared with titles. Longest first.
  */
 const NOT_INTEREST_ZH =
-  /有没有|卖不卖|推荐|帮我|请问|你们|我们|店里|这儿|这里|一个|一款|一些|一下|什么|可以|好用|好的|便宜|实惠|热销|想要|想买|需要|看看|东西|以内|以下|之内|预算|价格|\d+|[元块吗呢吧啊的了有没卖买给要想我你他她它家是在不还也都和跟请个款些点]/gu;
+  /有没有|卖不卖|推荐|帮我|请问|你们|我们|店里|这儿|这里|一个|一款|一些|一下|什么|可以|适合|合适|好用|好的|便宜|实惠|热销|想要|想买|需要|看看|东西|以内|以下|之内|预算|价格|\d+|[元块吗呢吧啊的了有没卖买给要想我你他她它家是在不还也都和跟请个款些点]/gu;
 
 /** Pairs of adjacent Chinese characters in `text` ("无线耳机" → 无线, 线耳, 耳机). */
 function cjkPairs(text: string): string[] {
@@ -385,7 +385,10 @@ interface Interest {
 function interestOf(text: string): Interest {
   const lower = text.toLowerCase();
   const words = englishWords(lower).map((w) => w.word);
-  const wanted = new Set(words.filter((w) => w.length >= 3 && !NOT_INTEREST.has(w)));
+  // A number ("200元以内") is a budget or a quantity, not a thing.
+  const wanted = new Set(
+    words.filter((w) => w.length >= 3 && !NOT_INTEREST.has(w) && !/^\d+$/.test(w)),
+  );
   // "帮我推荐一个耳机" fits "无线耳机": Chinese titles are compared by character pairs.
   const chinese = text.replace(NOT_INTEREST_ZH, ' ');
   const wantedPairs = new Set(cjkPairs(chinese));
