@@ -161,6 +161,10 @@ export const PHRASES = {
     zh: '订单 {number} 当前状态：{status}，无法再修改地址。可以为您转接人工客服看看。',
   },
   keptAddress: { en: 'OK, the address stays as it was.', zh: '好的，地址保持不变。' },
+  whatCanIDo: {
+    en: 'Sure. What can I help you with?',
+    zh: '好的，请问有什么可以帮您？',
+  },
   anythingElse: {
     en: 'No problem. Is there anything else I can help with?',
     zh: '好的。还有什么可以帮您的吗？',

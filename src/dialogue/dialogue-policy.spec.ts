@@ -1224,6 +1224,34 @@ describe('DialoguePolicy', () => {
     expect(history.replies[0].text).toContain('1× Juniper Everyday Running Shoes');
   });
 
+  it('answers a bare "yes" that answers no question by asking what is wanted', async () => {
+    // "对" alone reads as a complaint (0.69).
+    const yes = await policy.decide(
+      '对',
+      nlu('complaint', {
+        lang: 'zh',
+        confidence: 0.69,
+        sentiment: { score: -0.5, label: 'negative' },
+      }),
+      {},
+      { ...anonymous, locale: 'zh' },
+    );
+    expect(yes.escalate).toBeUndefined();
+    expect(yes.replies[0].text).toBe('好的，请问有什么可以帮您？');
+    expect(yes.state.failures).toBe(0);
+    // Asked which order, "是的" (a product question, 0.66) is no change of topic: asked again.
+    const which = await policy.decide('where is my order', nlu('track_order'), {}, identified);
+    const again = await policy.decide(
+      '是的',
+      nlu('product_question', { lang: 'zh', confidence: 0.66 }),
+      which.state,
+      identified,
+    );
+    expect(again.replies[0].text).toMatch(/^没有识别到订单号/);
+    const picked = await policy.decide('A10002', nlu('track_order'), again.state, identified);
+    expect(picked.replies[0].text).toBe('Order A10002 is being prepared.');
+  });
+
   it('answers where a refund is when the model reads the question as asking for one', async () => {
     const d = await policy.decide(
       "this is the third time I'm asking, where is my refund",

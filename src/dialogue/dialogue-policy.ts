@@ -12,6 +12,7 @@ import {
   agrees,
   ALREADY_RECEIVED,
   ASKS_IF_BOT,
+  BARE_YES,
   ASKS_WHEN_ARRIVES,
   ASKS_WHERE_ORDER_IS,
   ASKS_WHERE_REFUND_IS,
@@ -280,6 +281,9 @@ export class DialoguePolicy {
       const handled = await this.continuePending(state.pending, text, nlu, state, ctx, turn);
       if (handled) return handled;
     }
+    // A bare "yes" that answers no question: what is wanted (not a product question, a
+    // complaint or a failure to understand, as the model might read it).
+    if (BARE_YES.test(text.trim())) return this.yesToNothing(turn);
 
     // A bare order number right after an answer about an order: the same question about that one
     // ("A104925" after an answer about A105081's change).
@@ -568,6 +572,12 @@ export class DialoguePolicy {
       .filter((p): p is ProductDetail => p !== null)
       .sort((a, b) => a.price - b.price);
     return (pick === 'cheapest' ? byPrice[0] : byPrice.at(-1)) ?? null;
+  }
+
+  /** "Yes" to nothing asked: what can I help with (no intent's answer, no failure counted). */
+  private yesToNothing(turn: Turn): Decision {
+    turn.reply(say('whatCanIDo', turn.locale), { quickReplies: [talkToPerson(turn.locale)] });
+    return turn.done('acknowledged', true);
   }
 
   /**
@@ -1193,7 +1203,8 @@ export class DialoguePolicy {
     nlu: Understanding,
     turn: Turn,
   ): Promise<boolean> {
-    if (ORDER_TOKEN.test(text)) return false;
+    // "是的" reads as a product question (0.66): a yes is no new topic.
+    if (ORDER_TOKEN.test(text) || BARE_YES.test(text.trim())) return false;
     if (nlu.outOfScope) return (await this.faqByWords(text, turn)) !== null;
     if (nlu.confidence >= 0.8) return true;
     return nlu.confidence >= this.options.clarifyBelow && nlu.intent !== pendingIntent(pending);

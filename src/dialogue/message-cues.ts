@@ -10,6 +10,12 @@ import type { ProductDetail, Understanding } from './dialogue.types';
 /** A yes to the bot's confirmation question ("yes", "go ahead", "好的"). */
 export const YES =
   /^(y|yes|yeah|yep|sure|ok|okay|confirm|please do|do it|go ahead|是|是的|对|对的|好|好的|确认|确定|可以|嗯|要)\b|^(是|好|对|确认|确定|可以|嗯)/i;
+/**
+ * Just "yes" / "是的" / "对", with nothing to say yes to: out of context the model reads these as
+ * anything ("对" a complaint, "是" a product question, "yes" out of scope).
+ */
+export const BARE_YES =
+  /^(?:y|yes|yeah|yep|yup|sure|right|correct|是|是的|对|对的|嗯|嗯嗯)[\s\p{P}]*$/iu;
 /** A no to it ("no", "keep it", "算了"). */
 export const NO =
   /^(?:(?:n|no|nope|nah|don'?t|do not|cancel that|never ?mind|keep it)\b|不|不要|不用|算了|别|取消这个|先不)/i;
