@@ -462,7 +462,7 @@ export const SHIPPED_TEMPLATES_EN: ShippedTemplate[] = [
     title: 'Save a shipping address',
     variants: [
       {
-        body: 'You can save one or more shipping addresses under My account → Addresses → "Add address", and mark one as default. At checkout you can pick any saved address or enter a new one.',
+        body: 'You can save one or more shipping addresses under My account → Addresses → "Add address", and mark one as default. At checkout you can pick any saved address or enter a new one. An order already placed keeps its own address: to change that, tap "Change the delivery address".',
       },
     ],
     exampleQuestions: [
@@ -471,6 +471,7 @@ export const SHIPPED_TEMPLATES_EN: ShippedTemplate[] = [
       'set a default shipping address',
       'I cannot save my address',
     ],
+    quickReplies: ['Change the delivery address'],
   },
   {
     intent: 'switch_account',

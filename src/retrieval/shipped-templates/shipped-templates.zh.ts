@@ -437,7 +437,7 @@ export const SHIPPED_TEMPLATES_ZH: ShippedTemplate[] = [
     title: '添加收货地址',
     variants: [
       {
-        body: '在“我的账户 → 收货地址 → 新增地址”里可以保存多个收货地址，并设置一个默认地址。结算时可以直接选已保存的地址，也可以新填一个。',
+        body: '在“我的账户 → 收货地址 → 新增地址”里可以保存多个收货地址，并设置一个默认地址。结算时可以直接选已保存的地址，也可以新填一个。已经下单的订单仍按原地址配送；要改某个订单的地址，请点“修改收货地址”。',
       },
     ],
     exampleQuestions: [
@@ -446,6 +446,7 @@ export const SHIPPED_TEMPLATES_ZH: ShippedTemplate[] = [
       '设置默认收货地址',
       '收货地址保存不了',
     ],
+    quickReplies: ['修改收货地址'],
   },
   {
     intent: 'switch_account',
