@@ -510,6 +510,19 @@ describe('DialoguePolicy', () => {
       anonymous,
     );
     expect(express.replies[0].text).toBe('template for delivery_options');
+    // Pointing back at the delivery just answered, without naming it.
+    for (const [text, lang] of [
+      ['how much does that cost', 'en'],
+      ['要多少钱', 'zh'],
+    ] as const) {
+      const that = await policy.decide(
+        text,
+        nlu('check_cancellation_fee', { confidence: 0.9, lang }),
+        options.state,
+        { ...anonymous, locale: lang },
+      );
+      expect(that.replies[0].text).toBe('template for delivery_options');
+    }
     const cancel = await policy.decide(
       'and how much is it to cancel an express order',
       nlu('check_cancellation_fee'),

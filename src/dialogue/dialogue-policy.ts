@@ -168,6 +168,8 @@ const COMPLAINT_ESCALATION_MIN_CONFIDENCE = 0.5;
 const DELIVERY_INTENTS: ReadonlySet<string> = new Set(['delivery_options', 'delivery_period']);
 /** A delivery word in a message about cancelling or returning does not make it a delivery question. */
 const NOT_ABOUT_DELIVERY = /cancel|refund|return|退|取消/i;
+/** What something costs: "how much does that cost", "要多少钱". */
+const ASKS_COST = /\bhow much\b|\bcosts?\b|\bprice\b|多少钱|费用|收费|贵不贵/i;
 /** What separates two sentences joined into one reply (Chinese runs them together). */
 const SENTENCE_GAP: Record<Locale, string> = { en: ' ', zh: '' };
 /** Chips under one reply: more than a row or two on a phone is a menu, not a shortcut. */
@@ -409,11 +411,12 @@ export class DialoguePolicy {
       if (answered) return answered;
     }
     // "How much does express cost?" right after a delivery answer is about delivery, whatever the
-    // model reads into "how much … cost" alone (a cancellation fee, 0.90).
+    // model reads into "how much … cost" alone (a cancellation fee, 0.90); so is "how much does
+    // that cost?" / "要多少钱" pointing back at it.
     if (
       DELIVERY_INTENTS.has(state.lastIntent ?? '') &&
       !DELIVERY_INTENTS.has(nlu.intent) &&
-      ABOUT_DELIVERY_METHOD.test(text) &&
+      (ABOUT_DELIVERY_METHOD.test(text) || (ASKS_COST.test(text) && pointsBack(text))) &&
       !NOT_ABOUT_DELIVERY.test(text) &&
       !ESCALATING.has(nlu.intent) &&
       // "Where is my order? shipping was 5 days ago" is about that order.
