@@ -51,13 +51,16 @@ describe('parseAddress', () => {
       postalCode: undefined,
       country: 'CN',
     });
+    // The order was going to Hong Kong; Shenzhen is on the mainland.
     expect(parseAddress('新地址是广东省深圳市南山区科技园路1号，邮编518057', 'HK')).toMatchObject({
       region: '广东省',
       city: '深圳市',
       line1: '南山区科技园路1号',
       postalCode: '518057',
-      country: 'HK',
+      country: 'CN',
     });
+    expect(parseAddress('上海市浦东新区世纪大道100号', 'HK')?.country).toBe('CN');
+    expect(parseAddress('台北市大安区忠孝东路100号', 'CN')?.country).toBe('TW');
     expect(parseAddress('寄到北京朝阳区建国路88号')).toMatchObject({
       city: '北京市',
       line1: '朝阳区建国路88号',

@@ -107,11 +107,14 @@ const ZH_REGION_CITY =
   /^(\p{Script=Han}{2,7}?(?:省|自治区|特别行政区))?(\p{Script=Han}{2,7}?(?:市|州|盟|地区))?/u;
 
 const MUNICIPALITIES = ['北京', '上海', '天津', '重庆'];
-const CHINESE_SCRIPT_REGIONS = new Set(['CN', 'HK', 'MO', 'TW']);
+/** Taiwan's cities, in simplified and traditional script. */
+const TAIWAN_CITY =
+  /^(?:台北|臺北|新北|桃园|桃園|台中|臺中|台南|臺南|高雄|基隆|新竹|嘉义|嘉義|花莲|花蓮|台东|臺東|宜兰|宜蘭|屏东|屏東)/;
 
 /**
  * The address in `text`, or null when it has no street, city and country we can tell apart.
- * `fallbackCountry` (the order's current one) is used when the shopper names no country.
+ * `fallbackCountry` (the order's current one) is used when the shopper names no country in a
+ * comma-separated address; an address in Chinese script is placed by its city.
  */
 export function parseAddress(
   text: string,
@@ -120,7 +123,7 @@ export function parseAddress(
   if (text.length > 300) return null;
   const body = stripLeadIn(text.trim());
   // 上海市浦东新区世纪大道100号 reads whole, commas or not; 南京路100号，上海，中国 needs them.
-  const chinese = chineseWithoutCommas(body, fallbackCountry);
+  const chinese = chineseWithoutCommas(body);
   if (chinese) return chinese;
   const parts = body
     .split(/[,，、;；\n]/)
@@ -161,10 +164,7 @@ function commaSeparated(
 }
 
 /** 上海市浦东新区世纪大道100号 (province, city, district and street run together). */
-function chineseWithoutCommas(
-  text: string,
-  fallbackCountry: string | null,
-): ShippingAddressInput | null {
+function chineseWithoutCommas(text: string): ShippingAddressInput | null {
   const street = findAddresses(text).find((a) => /\p{Script=Han}/u.test(a.value));
   if (!street) return null;
   const named = COUNTRIES.find(([, ...names]) =>
@@ -188,11 +188,10 @@ function chineseWithoutCommas(
     city,
     ...(region ? { region } : {}),
     postalCode: ZH_POSTCODE.exec(text)?.[0],
-    // An address in Chinese script with no country named is in Greater China; the order's
-    // country says which part, unless it is somewhere else entirely.
-    country:
-      named ??
-      (fallbackCountry && CHINESE_SCRIPT_REGIONS.has(fallbackCountry) ? fallbackCountry : 'CN'),
+    // An address in Chinese script with no country named is in Greater China, and its city says
+    // which part: Hong Kong and Macau have no 市, so a 市 is the mainland unless it is Taiwan's
+    // (an order going to Hong Kong moved to 上海市 goes to CN, not HK).
+    country: named ?? (TAIWAN_CITY.test(city) ? 'TW' : 'CN'),
   };
 }
 
