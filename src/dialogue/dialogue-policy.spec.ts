@@ -1183,6 +1183,17 @@ describe('DialoguePolicy', () => {
       identified,
     );
     expect(shirt.replies[0].payload?.quickReplies?.map((q) => q.value)).toContain('A10001');
+    // So does a question about an order holding it: the two orders, to tap.
+    const swap = await policy.decide(
+      'can I get the linen shirt in another size',
+      nlu('change_order'),
+      {},
+      identified,
+    );
+    expect(swap.replies[0].payload?.quickReplies?.map((q) => q.value)).toEqual([
+      'A10001',
+      'A10002',
+    ]);
     // Asked which order, "the running shoes one" picks it (read alone as a complaint, which would
     // hand the chat to a person).
     const which = await policy.decide('where is my order', nlu('track_order'), {}, identified);
@@ -2285,6 +2296,39 @@ describe('DialoguePolicy', () => {
     }
     expect(await intro('推荐一些送妈妈的礼物', 'zh')).toBe('为您推荐热销商品：');
     expect(await intro('有没有适合送爸爸的礼物', 'zh')).toBe('为您推荐热销商品：');
+  });
+
+  it('answers a question about a kind of product the shop sells by that kind', async () => {
+    const item = (id: string, title: string): ProductDetail => ({
+      id,
+      title,
+      price: 40,
+      currency: 'USD',
+      imageUrl: null,
+      url: null,
+      category: 'Electronics',
+      description: null,
+      stock: 3,
+    });
+    shop.popular = [item('w1', 'Slim Webcam'), item('w2', 'Pro Webcam'), item('k1', 'Desk Lamp')];
+    shop.products.push(...shop.popular);
+    // Two webcams: which one, with both.
+    const webcam = await policy.decide(
+      "what's the warranty on the webcam",
+      nlu('product_question'),
+      {},
+      anonymous,
+    );
+    expect(webcam.replies[0].payload?.products?.map((p) => p.id)).toEqual(['w1', 'w2']);
+    expect(webcam.state.pending?.kind).toBe('pick_product');
+    // One lamp: answered about it.
+    const lamp = await policy.decide(
+      'is the lamp dimmable?',
+      nlu('product_question'),
+      {},
+      anonymous,
+    );
+    expect(lamp.replies[0].payload?.products?.map((p) => p.id)).toEqual(['k1']);
   });
 
   it('answers about the product the shopper points at by its position among those shown', async () => {

@@ -699,9 +699,9 @@ export class DialoguePolicy {
   ): Promise<Decision> {
     const number = orderNumberIn(text, nlu);
     if (number) return this.withOrderNumber(intent, number, ctx, turn);
-    // "I want to return the running shoes": the order they came in.
-    const byItem = await this.orderWithItemNamed(text, ctx, turn);
-    if (byItem) return this.actOnOrder(intent, byItem, turn);
+    // "I want to return the running shoes": the order they came in (of several, which one).
+    const holding = await this.ordersWithItemNamed(text, ctx, turn);
+    if (holding.length === 1) return this.actOnOrder(intent, holding[0], turn);
     const lastDiscussed = turn.state.ordersDiscussed?.at(-1);
     const last = lastDiscussed ? await this.orderById(lastDiscussed) : null;
     // "When will it arrive?" means the order discussed. So does "什么时候能到" (Chinese drops the
@@ -731,7 +731,12 @@ export class DialoguePolicy {
           : intent === 'change_order' && ALREADY_RECEIVED.test(text)
             ? DELIVERED
             : ORDER_QUESTIONS[intent];
-      choices = recent.filter((o) => fits.has(o.status));
+      // Several orders hold the item named: those (with the status named, if one is), whatever
+      // the question usually fits; otherwise the orders it fits.
+      choices =
+        holding.length > 1
+          ? holding.filter((o) => statuses.length === 0 || fits.has(o.status))
+          : recent.filter((o) => fits.has(o.status));
       // "My last delivered order": the latest of them (recent orders come newest first).
       if (choices.length === 1 || (choices.length > 1 && statuses.length > 0 && LATEST.test(text)))
         return this.actOnOrder(intent, choices[0], turn);
@@ -757,10 +762,19 @@ export class DialoguePolicy {
     ctx: TurnContext,
     turn: Turn,
   ): Promise<OrderView | undefined> {
-    if (!ctx.customerId) return undefined;
-    const recent = await this.recentOrders(ctx.customerId, turn);
-    const holding = recent.filter((o) => namesKindOfProduct(text, itemTitles(o), { owned: true }));
+    const holding = await this.ordersWithItemNamed(text, ctx, turn);
     return holding.length === 1 ? holding[0] : undefined;
+  }
+
+  /** A signed-in shopper's recent orders holding the kind of product the message names. */
+  private async ordersWithItemNamed(
+    text: string,
+    ctx: TurnContext,
+    turn: Turn,
+  ): Promise<OrderView[]> {
+    if (!ctx.customerId) return [];
+    const recent = await this.recentOrders(ctx.customerId, turn);
+    return recent.filter((o) => namesKindOfProduct(text, itemTitles(o), { anyMention: true }));
   }
 
   /** Answers an order question about an order the shopper owns (checked by the caller). */
@@ -877,8 +891,19 @@ export class DialoguePolicy {
     // "The Ember backpack" when the shop has several: show them and ask which.
     const partly = await this.ports.productsNamedInPart(text, locale, PRODUCTS_PER_REPLY);
     if (partly.length === 1) return this.answerProduct(partly[0], turn);
-    if (partly.length === 0) return null;
-    return this.askWhichProduct(partly, turn);
+    if (partly.length > 1) return this.askWhichProduct(partly, turn);
+    // "What's the warranty on the webcam?": the shop's products of that kind, most popular first
+    // (one is answered about; of several, which one).
+    const popular = await this.popularProducts(undefined, CANDIDATES_WITHOUT_CATEGORY, turn);
+    const ofKind = popular
+      .filter((p) => namesKindOfProduct(text, [p], { anyMention: true }))
+      .slice(0, PRODUCTS_PER_REPLY);
+    if (ofKind.length === 0) return null;
+    const details = (
+      await Promise.all(ofKind.map((p) => this.ports.findProductById(p.id, locale)))
+    ).filter((p): p is ProductDetail => p !== null);
+    if (details.length === 1) return this.answerProduct(details[0], turn, text);
+    return details.length > 1 ? this.askWhichProduct(details, turn) : null;
   }
 
   /** Asks which of these products is meant, with their cards; a tap or a name answers. */
@@ -1190,7 +1215,9 @@ export class DialoguePolicy {
     const withStatus = orders.filter((o) => named.includes(o.status));
     if (withStatus.length === 1) return withStatus[0].number;
     if (named.length > 0) return undefined;
-    const holding = orders.filter((o) => namesKindOfProduct(text, itemTitles(o), { owned: true }));
+    const holding = orders.filter((o) =>
+      namesKindOfProduct(text, itemTitles(o), { anyMention: true }),
+    );
     return holding.length === 1 ? holding[0].number : undefined;
   }
 

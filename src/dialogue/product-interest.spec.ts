@@ -294,9 +294,17 @@ describe('namesKindOfProduct', () => {
 
   it('among what the shopper bought, also "my …" and a noun followed by a verb', () => {
     expect(names('when will my dog bed arrive')).toBe(false);
-    expect(namesKindOfProduct('when will my dog bed arrive', titles, { owned: true })).toBe(true);
-    expect(namesKindOfProduct('the chew toys arrived broken', titles, { owned: true })).toBe(true);
-    expect(namesKindOfProduct('where is my order', titles, { owned: true })).toBe(false);
+    expect(namesKindOfProduct('when will my dog bed arrive', titles, { anyMention: true })).toBe(
+      true,
+    );
+    expect(namesKindOfProduct('the chew toys arrived broken', titles, { anyMention: true })).toBe(
+      true,
+    );
+    expect(namesKindOfProduct('where is my order', titles, { anyMention: true })).toBe(false);
+    // In Chinese only the head noun: "热水" is not the kettle 电热水壶.
+    const kettle = [{ title: 'Kestrel 电热水壶' }];
+    expect(namesKindOfProduct('这款保温杯能装热水吗', kettle, { anyMention: true })).toBe(false);
+    expect(namesKindOfProduct('水壶什么时候到', kettle, { anyMention: true })).toBe(true);
   });
 
   it('does not take a word that only describes the product for its kind', () => {

@@ -510,17 +510,21 @@ const PACK_WORDS = new Set(['set', 'kit', 'pack', 'bundle', 'pair', 'collection'
  * Bed" → bed; "Chew Toy Set" → toy), in Chinese its character pairs but the first of a
  * run of four or more, which is mostly a modifier ("宠物饮水机" → 饮水, 水机 but not 宠物).
  */
-function kindWords(title: string): { words: string[]; pairs: string[] } {
+function kindWords(title: string): { words: string[]; pairs: string[]; heads: string[] } {
   const words = englishWords(title.toLowerCase()).map((w) => w.word);
   const tail = PACK_WORDS.has(words.at(-1) ?? '') ? words.slice(-2, -1) : words.slice(-1);
   const pairs: string[] = [];
+  const heads: string[] = [];
   for (const run of title.match(/\p{Script=Han}+/gu) ?? []) {
     const start = run.length >= 4 ? 1 : 0;
     for (let i = start; i + 1 < run.length; i++) pairs.push(run.slice(i, i + 2));
     // A shortened name drops a middle character: "跑鞋" for 跑步鞋, "水杯" for 水晶杯.
     for (let i = start; i + 2 < run.length; i++) pairs.push(run[i] + run[i + 2]);
+    // The head noun ends the run: 水壶 (or 热壶) of 电热水壶, not 热水.
+    if (run.length >= 2) heads.push(run.slice(-2));
+    if (run.length >= 3) heads.push(run[run.length - 3] + run[run.length - 1]);
   }
-  return { words: tail, pairs };
+  return { words: tail, pairs, heads };
 }
 
 /** Words before a noun that make it something the shopper has ("my car", "our bank"). */
@@ -536,13 +540,14 @@ const AFTER_NOUN = new Set(
  * The message names a kind of product some title is ("a leash for my puppy", "do you have dog
  * beds?", "有猫抓板吗"): not just a word a title shares ("a good vet for my dog" shares "dog"
  * with "Dog Bed"), not something the shopper already has ("clean my car"), and not a word that
- * only starts a longer name ("car wash", "bank account"). `owned`: the titles are what the
- * shopper bought, so "my webcam" and "when will the sneakers arrive" name one too.
+ * only starts a longer name ("car wash", "bank account"). `anyMention`: the message is
+ * known to be about a product (what the shopper bought, a product question), so "my webcam",
+ * "when will the sneakers arrive" and "is the lamp dimmable" name one too.
  */
 export function namesKindOfProduct(
   text: string,
   products: Pick<ProductCard, 'title'>[],
-  options: { owned?: boolean } = {},
+  options: { anyMention?: boolean } = {},
 ): boolean {
   const lower = text.toLowerCase();
   const words = englishWords(lower);
@@ -551,13 +556,15 @@ export function namesKindOfProduct(
   for (const p of products) {
     const kind = kindWords(p.title);
     kind.words.forEach((w) => kinds.add(w));
-    kind.pairs.forEach((x) => pairs.add(x));
+    // Any mention counts in English; in Chinese, where pairs overlap freely ("装热水" and
+    // 电热水壶), only the head noun does.
+    (options.anyMention ? kind.heads : kind.pairs).forEach((x) => pairs.add(x));
   }
   const named = words.some(({ word, end }, i) => {
     // "can you recommend…" does not name a watering can.
     if (word.length < 3 || NOT_INTEREST.has(word) || !kinds.has(word)) return false;
-    // Among what the shopper bought, "my webcam" and "the bottle leaks" name it all the same.
-    if (options.owned) return true;
+    // Known to be about a product: "my webcam", "the bottle leaks" name it all the same.
+    if (options.anyMention) return true;
     if (POSSESSIVES.has(words[i - 1]?.word ?? '')) return false;
     const next = words[i + 1];
     const compound =
