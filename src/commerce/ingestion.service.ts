@@ -17,7 +17,7 @@ import { OrderItemRecord, OrderRecord, OrderRepository } from './repositories/or
 import { ProductRecord, ProductRef, ProductRepository } from './repositories/product.repository';
 import { validateRow } from './row-validation';
 import { appendEvents } from '../signals/event-writer';
-import { orderLifecycleEvents } from '../signals/order-events';
+import { orderLifecycleEvents, snapshotOfRow } from '../signals/order-events';
 
 export interface UpsertResult {
   externalId: string;
@@ -198,18 +198,10 @@ export class IngestionService {
     const now = new Date();
     const events = records.flatMap((r, i) =>
       orderLifecycleEvents(
-        {
-          externalId: r.external_id,
-          customerId: r.customer_id,
-          status: r.status,
-          total: r.total,
-          currency: r.currency,
-          items: items[i].reduce((sum, line) => sum + line.quantity, 0),
-          placedAt: new Date(r.placed_at),
-          shippedAt: r.shipped_at ? new Date(r.shipped_at) : null,
-          deliveredAt: r.delivered_at ? new Date(r.delivered_at) : null,
-          cancelledAt: r.cancelled_at ? new Date(r.cancelled_at) : null,
-        },
+        snapshotOfRow(
+          r,
+          items[i].reduce((sum, line) => sum + line.quantity, 0),
+        ),
         created.has(r.external_id) ? null : now,
         now,
       ),

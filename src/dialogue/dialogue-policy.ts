@@ -49,6 +49,7 @@ import {
 import {
   budgetOf,
   findCategory,
+  kindNamedIn,
   namesKindOfProduct,
   recommendFrom,
   type Budget,
@@ -774,7 +775,8 @@ export class DialoguePolicy {
   ): Promise<OrderView[]> {
     if (!ctx.customerId) return [];
     const recent = await this.recentOrders(ctx.customerId, turn);
-    return recent.filter((o) => namesKindOfProduct(text, itemTitles(o), { anyMention: true }));
+    const names = kindNamedIn(text, { anyMention: true });
+    return recent.filter((o) => itemTitles(o).some((i) => names(i.title)));
   }
 
   /** Answers an order question about an order the shopper owns (checked by the caller). */
@@ -895,9 +897,8 @@ export class DialoguePolicy {
     // "What's the warranty on the webcam?": the shop's products of that kind, most popular first
     // (one is answered about; of several, which one).
     const popular = await this.popularProducts(undefined, CANDIDATES_WITHOUT_CATEGORY, turn);
-    const ofKind = popular
-      .filter((p) => namesKindOfProduct(text, [p], { anyMention: true }))
-      .slice(0, PRODUCTS_PER_REPLY);
+    const names = kindNamedIn(text, { anyMention: true });
+    const ofKind = popular.filter((p) => names(p.title)).slice(0, PRODUCTS_PER_REPLY);
     if (ofKind.length === 0) return null;
     const details = (
       await Promise.all(ofKind.map((p) => this.ports.findProductById(p.id, locale)))
@@ -1215,9 +1216,8 @@ export class DialoguePolicy {
     const withStatus = orders.filter((o) => named.includes(o.status));
     if (withStatus.length === 1) return withStatus[0].number;
     if (named.length > 0) return undefined;
-    const holding = orders.filter((o) =>
-      namesKindOfProduct(text, itemTitles(o), { anyMention: true }),
-    );
+    const names = kindNamedIn(text, { anyMention: true });
+    const holding = orders.filter((o) => itemTitles(o).some((i) => names(i.title)));
     return holding.length === 1 ? holding[0].number : undefined;
   }
 

@@ -549,29 +549,45 @@ export function namesKindOfProduct(
   products: Pick<ProductCard, 'title'>[],
   options: { anyMention?: boolean } = {},
 ): boolean {
+  const names = kindNamedIn(text, options);
+  return products.some((p) => names(p.title));
+}
+
+/**
+ * `namesKindOfProduct` for one title at a time, the message read once: for filtering many
+ * products or orders by what the message names.
+ */
+export function kindNamedIn(
+  text: string,
+  options: { anyMention?: boolean } = {},
+): (title: string) => boolean {
   const lower = text.toLowerCase();
   const words = englishWords(lower);
-  const kinds = new Set<string>();
-  const pairs = new Set<string>();
-  for (const p of products) {
-    const kind = kindWords(p.title);
-    kind.words.forEach((w) => kinds.add(w));
+  const namedWords = new Set(
+    words
+      .filter(({ word, end }, i) => {
+        // "can you recommend…" does not name a watering can.
+        if (word.length < 3 || NOT_INTEREST.has(word)) return false;
+        // Known to be about a product: "my webcam", "the bottle leaks" name it all the same.
+        if (options.anyMention) return true;
+        if (POSSESSIVES.has(words[i - 1]?.word ?? '')) return false;
+        const next = words[i + 1];
+        const compound =
+          next && /^\s+$/.test(lower.slice(end, next.start)) && !AFTER_NOUN.has(next.word);
+        return !compound;
+      })
+      .map((w) => w.word),
+  );
+  const pairs = new Set(cjkPairs(text.replace(NOT_INTEREST_ZH, ' ')));
+  return (title) => {
+    const kind = kindWords(title);
     // Any mention counts in English; in Chinese, where pairs overlap freely ("装热水" and
     // 电热水壶), only the head noun does.
-    (options.anyMention ? kind.heads : kind.pairs).forEach((x) => pairs.add(x));
-  }
-  const named = words.some(({ word, end }, i) => {
-    // "can you recommend…" does not name a watering can.
-    if (word.length < 3 || NOT_INTEREST.has(word) || !kinds.has(word)) return false;
-    // Known to be about a product: "my webcam", "the bottle leaks" name it all the same.
-    if (options.anyMention) return true;
-    if (POSSESSIVES.has(words[i - 1]?.word ?? '')) return false;
-    const next = words[i + 1];
-    const compound =
-      next && /^\s+$/.test(lower.slice(end, next.start)) && !AFTER_NOUN.has(next.word);
-    return !compound;
-  });
-  return named || cjkPairs(text.replace(NOT_INTEREST_ZH, ' ')).some((x) => pairs.has(x));
+    return (
+      kind.words.some((w) => namedWords.has(w)) ||
+      (options.anyMention ? kind.heads : kind.pairs).some((x) => pairs.has(x))
+    );
+  };
 }
 
 function namesCategory(entry: CategoryLexiconEntry, shopCategory: string): boolean {

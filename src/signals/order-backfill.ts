@@ -1,6 +1,11 @@
 import { DataSource } from 'typeorm';
 import { appendEvents } from './event-writer';
-import { ORDER_EVENT_TYPES, orderLifecycleEvents } from './order-events';
+import {
+  ORDER_EVENT_TYPES,
+  orderLifecycleEvents,
+  snapshotOfRow,
+  StoredOrderRow,
+} from './order-events';
 
 /** Orders read and written per transaction. */
 const BATCH = 1000;
@@ -12,17 +17,8 @@ export interface OrderBackfillResult {
   alreadyReported: number;
 }
 
-interface OrderRow {
+interface OrderRow extends StoredOrderRow {
   id: string;
-  external_id: string;
-  customer_id: string;
-  status: string;
-  total: string;
-  currency: string;
-  placed_at: Date;
-  shipped_at: Date | null;
-  delivered_at: Date | null;
-  cancelled_at: Date | null;
   items: string;
   reported: string[];
 }
@@ -52,22 +48,7 @@ export async function backfillOrderEvents(dataSource: DataSource): Promise<Order
     after = rows[rows.length - 1].id;
     const now = new Date();
     const events = rows.flatMap((r) => {
-      const derived = orderLifecycleEvents(
-        {
-          externalId: r.external_id,
-          customerId: r.customer_id,
-          status: r.status,
-          total: Number(r.total),
-          currency: r.currency,
-          items: Number(r.items),
-          placedAt: new Date(r.placed_at),
-          shippedAt: r.shipped_at && new Date(r.shipped_at),
-          deliveredAt: r.delivered_at && new Date(r.delivered_at),
-          cancelledAt: r.cancelled_at && new Date(r.cancelled_at),
-        },
-        null,
-        now,
-      );
+      const derived = orderLifecycleEvents(snapshotOfRow(r, Number(r.items)), null, now);
       const fresh = derived.filter((e) => !r.reported.includes(e.type));
       result.alreadyReported += derived.length - fresh.length;
       return fresh;

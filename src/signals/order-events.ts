@@ -48,6 +48,36 @@ export interface OrderSnapshot {
   cancelledAt: Date | null;
 }
 
+/** An order as the orders table stores it (snake_case columns; dates as the driver or caller gives them). */
+export interface StoredOrderRow {
+  external_id: string;
+  customer_id: string;
+  status: string;
+  total: number | string;
+  currency: string;
+  placed_at: Date | string;
+  shipped_at: Date | string | null;
+  delivered_at: Date | string | null;
+  cancelled_at: Date | string | null;
+}
+
+/** The snapshot of a stored order row holding `items` units. */
+export function snapshotOfRow(row: StoredOrderRow, items: number): OrderSnapshot {
+  const date = (value: Date | string | null) => (value === null ? null : new Date(value));
+  return {
+    externalId: row.external_id,
+    customerId: row.customer_id,
+    status: row.status,
+    total: Number(row.total),
+    currency: row.currency,
+    items,
+    placedAt: new Date(row.placed_at),
+    shippedAt: date(row.shipped_at),
+    deliveredAt: date(row.delivered_at),
+    cancelledAt: date(row.cancelled_at),
+  };
+}
+
 /**
  * The events an order's current state implies: it was placed, and, by its status, cancelled,
  * returned or refunded. `changedAt` is when the caller saw the status change (a sync of a known
