@@ -354,6 +354,11 @@ describe.each(backends())('chat engine on %s', (backend) => {
     expect((await noAck).error.code).toBe('VALIDATION_FAILED');
     const notAnObject = await shopper.call('message:send', 'just a string');
     expect(notAnObject.error?.code).toBe('VALIDATION_FAILED');
+    // U+0000 cannot be stored by PostgreSQL: it is dropped, and a message of nothing else refused.
+    const onlyNul = await shopper.call('message:send', { clientMsgId: randomId(), text: '\u0000' });
+    expect(onlyNul.error?.code).toBe('VALIDATION_FAILED');
+    const { ack } = await shopper.say('where is my order\u0000');
+    expect((ack.message as { text: string }).text).toBe('where is my order');
     const health = await request(t.app.getHttpServer()).get('/health');
     expect(health.body.checks.db).toBe('ok');
   });

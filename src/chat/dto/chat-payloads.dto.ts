@@ -10,6 +10,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { StripNul } from '../../common/strip-nul';
 
 export class SendMessageDto {
   /** Client-generated id (UUID or similar) that makes a resend idempotent. */
@@ -18,6 +19,7 @@ export class SendMessageDto {
   clientMsgId: string;
 
   /** Checked against CHAT_MAX_MESSAGE_CHARS by the service (so the limit is configurable). */
+  @StripNul()
   @IsString()
   @MinLength(1)
   text: string;

@@ -8,6 +8,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { StripNul } from '../../common/strip-nul';
 
 export class AgentConversationRefDto {
   @IsUUID()
@@ -18,6 +19,7 @@ export class AgentSendDto {
   @IsUUID()
   conversationId: string;
 
+  @StripNul()
   @IsString()
   @MinLength(1)
   @MaxLength(4000)
