@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { WriteBatcher } from '../common/write-batcher';
 import type { DialogueState } from '../dialogue/dialogue.types';
 import { insertEventsSql, NewBehaviourEvent } from '../signals/event-writer';
 import { Conversation, ConversationStatus } from './entities/conversation.entity';
@@ -20,8 +21,8 @@ export interface NewMessage {
   internal?: boolean;
 }
 
+/** What a bot turn changes on its conversation (besides the last-message time: now). */
 export interface ConversationPatch {
-  lastMessageAt?: Date;
   state?: DialogueState;
   status?: ConversationStatus;
   escalationReason?: string;
@@ -52,9 +53,45 @@ export interface NewConversation {
 const MESSAGE_COLUMNS = `id, conversation_id AS "conversationId", client_msg_id AS "clientMsgId", sender, agent_id AS "agentId",
   text, text_redacted AS "textRedacted", understanding, intent, payload, internal, created_at AS "createdAt"`;
 
+export interface AppendedToOpen {
+  conversation: Conversation;
+  message: Message;
+  duplicate: boolean;
+  current?: ConversationNow;
+}
+
+interface PendingAppend {
+  conversationId: string;
+  message: NewMessage & { id: string };
+  eventId: string;
+  eventPayload: Record<string, unknown>;
+}
+
+interface PendingBotTurn {
+  conversationId: string;
+  replies: NewMessage[];
+  events: NewBehaviourEvent[];
+  patch: ConversationPatch;
+  expected?: DialogueState;
+}
+
+/** Most writes one statement carries (bounds its size; at saturation batches stay far smaller). */
+const MAX_WRITES_PER_STATEMENT = 64;
+
 /** SQL for conversations and messages. Methods taking a manager run inside the caller's transaction. */
 @Injectable()
 export class ConversationStore {
+  /** Shopper messages to open conversations: concurrent ones share a statement. */
+  private readonly appends = new WriteBatcher((items: PendingAppend[]) => this.appendAll(items), {
+    maxBatch: MAX_WRITES_PER_STATEMENT,
+    keyOf: (item) => item.conversationId,
+  });
+  /** Bot turns: concurrent ones (of different conversations) share a statement. */
+  private readonly botTurns = new WriteBatcher(
+    (turns: PendingBotTurn[]) => this.storeAllBotTurns(turns),
+    { maxBatch: MAX_WRITES_PER_STATEMENT, keyOf: (turn) => turn.conversationId },
+  );
+
   constructor(@InjectDataSource() readonly dataSource: DataSource) {}
 
   /** The visitor's (or identified customer's) latest conversation that is not resolved. */
@@ -135,7 +172,10 @@ export class ConversationStore {
     const created = newConversation
       ? `created AS (${conversationInsertSql(message.conversationId, newConversation, params)}),`
       : '';
-    const insert = messageInsertSql([{ ...message, id }], params);
+    const messageRows = param(params, JSON.stringify([messageRow({ ...message, id }, 0)]));
+    const insert = messageRowsInsert(
+      `jsonb_to_recordset(${messageRows}::jsonb) AS i(${MESSAGE_ROW_TYPES})`,
+    );
     const conversation = param(params, message.conversationId);
     const events = insertEventsSql([event(id)], params, 'EXISTS (SELECT 1 FROM msg)');
     // Foreign keys are checked at the end of the statement, so the message may reference a
@@ -174,105 +214,143 @@ export class ConversationStore {
    * `appendShopperMessage` for a conversation known by id, found by the same statement: one round
    * trip instead of two for every message after a conversation's first. Null when the
    * conversation does not exist or is resolved (the caller then looks for or starts another).
-   * The behaviour event takes the customer and visitor from the conversation row.
+   * The behaviour event takes the customer and visitor from the conversation row. Concurrent
+   * calls share a statement (see WriteBatcher); the call resolves once its statement committed.
    */
   async appendToOpenConversation(
     conversationId: string,
     message: Omit<NewMessage, 'conversationId'>,
     eventPayload: (messageId: string) => Record<string, unknown>,
-  ): Promise<{
-    conversation: Conversation;
-    message: Message;
-    duplicate: boolean;
-    current?: ConversationNow;
-  } | null> {
+  ): Promise<AppendedToOpen | null> {
     const id = randomUUID();
-    const params: unknown[] = [];
-    const conversation = param(params, conversationId);
-    const insert = messageInsertSql(
-      [{ ...message, conversationId, id }],
-      params,
-      'EXISTS (SELECT 1 FROM conv)',
-    );
-    const eventId = param(params, randomUUID());
-    const payload = param(params, JSON.stringify(eventPayload(id)));
+    const appended = await this.appends.submit({
+      conversationId,
+      message: { ...message, conversationId, id },
+      eventId: randomUUID(),
+      eventPayload: eventPayload(id),
+    });
+    if (!appended) return null;
+    const { conversation, message: stored, current } = appended;
+    if (stored) return { conversation, message: stored, duplicate: false, current };
+    // A resend of a stored message (same client id): nothing was written.
+    const existing = await this.dataSource.getRepository(Message).findOneBy({
+      conversationId,
+      clientMsgId: message.clientMsgId!,
+    });
+    return { conversation, message: existing!, duplicate: true };
+  }
+
+  /**
+   * Shopper messages to open conversations, one statement for all (one per conversation). Per
+   * item: null when its conversation is missing or resolved; `message` null when it was a resend.
+   */
+  private async appendAll(
+    items: PendingAppend[],
+  ): Promise<
+    ({ conversation: Conversation; message: Message | null; current?: ConversationNow } | null)[]
+  > {
+    const input = items.map((item, ord) => ({
+      ...messageRow(item.message, ord),
+      event_id: item.eventId,
+      event_payload: item.eventPayload,
+    }));
     const rows: {
       conversation: Record<string, unknown>;
       message: Record<string, unknown> | null;
       current: ConversationNow | null;
     }[] = await this.dataSource.query(
-      `WITH conv AS (SELECT ${CONVERSATION_COLUMNS} FROM conversations
-                        WHERE id = ${conversation}::uuid AND status <> 'resolved'),
-              msg AS (${insert} ON CONFLICT (conversation_id, client_msg_id) DO NOTHING RETURNING ${MESSAGE_COLUMNS}),
-              touched AS (UPDATE conversations SET last_message_at = now(), updated_at = now()
-                           WHERE id = ${conversation}::uuid AND EXISTS (SELECT 1 FROM msg)
-                           RETURNING status, state),
-              events AS (INSERT INTO behaviour_events (id, type, customer_id, visitor_id, conversation_id, occurred_at, payload)
-                         SELECT ${eventId}::uuid, 'chat_message', conv."customerId", conv."visitorId", conv.id, now(), ${payload}::jsonb
-                           FROM conv WHERE EXISTS (SELECT 1 FROM msg)
-                         ON CONFLICT (id) DO NOTHING)
-         SELECT row_to_json(conv) AS conversation,
-                (SELECT row_to_json(msg) FROM msg) AS message,
-                (SELECT row_to_json(touched) FROM touched) AS current
-           FROM conv`,
-      params,
+      `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(${MESSAGE_ROW_TYPES}, event_id uuid, event_payload jsonb)),
+            conv AS (SELECT ${CONVERSATION_COLUMNS} FROM conversations
+                      WHERE id IN (SELECT conversation_id FROM input) AND status <> 'resolved'),
+            msg AS (${messageRowsInsert('input i')} WHERE i.conversation_id IN (SELECT id FROM conv)
+                    ON CONFLICT (conversation_id, client_msg_id) DO NOTHING RETURNING ${MESSAGE_COLUMNS}),
+            touched AS (UPDATE conversations SET last_message_at = now(), updated_at = now()
+                         WHERE id IN (SELECT "conversationId" FROM msg) RETURNING id, status, state),
+            events AS (INSERT INTO behaviour_events (id, type, customer_id, visitor_id, conversation_id, occurred_at, payload)
+                       SELECT i.event_id, 'chat_message', conv."customerId", conv."visitorId", conv.id, now(), i.event_payload
+                         FROM input i JOIN conv ON conv.id = i.conversation_id
+                        WHERE i.id IN (SELECT id FROM msg)
+                       ON CONFLICT (id) DO NOTHING)
+       SELECT row_to_json(conv) AS conversation,
+              (SELECT row_to_json(msg) FROM msg WHERE msg."conversationId" = conv.id) AS message,
+              (SELECT json_build_object('status', touched.status, 'state', touched.state)
+                 FROM touched WHERE touched.id = conv.id) AS current
+         FROM conv`,
+      [JSON.stringify(input)],
     );
-    if (rows.length === 0) return null;
-    const row = rows[0];
-    const found = withDates(row.conversation, CONVERSATION_DATES) as unknown as Conversation;
-    if (!row.message) {
-      const existing = await this.dataSource.getRepository(Message).findOneBy({
-        conversationId,
-        clientMsgId: message.clientMsgId!,
-      });
-      return { conversation: found, message: existing!, duplicate: true };
-    }
-    return {
-      conversation: found,
-      message: withDates(row.message, ['createdAt']) as unknown as Message,
-      duplicate: false,
-      current: row.current ?? undefined,
-    };
+    const byConversation = new Map(rows.map((r) => [r.conversation.id as string, r]));
+    return items.map((item) => {
+      const row = byConversation.get(item.conversationId);
+      if (!row) return null;
+      return {
+        conversation: withDates(row.conversation, CONVERSATION_DATES) as unknown as Conversation,
+        message: row.message ? (withDates(row.message, ['createdAt']) as unknown as Message) : null,
+        current: row.current ?? undefined,
+      };
+    });
   }
 
   /**
    * The bot's side of a turn in one statement: its replies (in order), the behaviour events of
    * what it did, and the conversation's new dialogue state / status (last message: now).
    * With `expected`, it is a compare-and-set: nothing is written unless the conversation is still
-   * with the bot in exactly that dialogue state, and the result is null.
+   * with the bot in exactly that dialogue state, and the result is null. Concurrent turns (of
+   * different conversations) share a statement (see WriteBatcher).
    */
-  async storeBotTurn(
+  storeBotTurn(
     conversationId: string,
     replies: NewMessage[],
     events: NewBehaviourEvent[],
     patch: ConversationPatch,
     expected?: DialogueState,
   ): Promise<Message[] | null> {
-    const params: unknown[] = [];
-    const set = conversationSetSql({ ...patch, lastMessageAt: undefined }, params);
-    const id = param(params, conversationId);
-    const unchanged = expected
-      ? ` AND status = 'bot' AND state = ${param(params, JSON.stringify(expected))}::jsonb`
-      : '';
-    const parts = [
-      `updated AS (UPDATE conversations SET last_message_at = now(), ${set}
-                    WHERE id = ${id}::uuid${unchanged} RETURNING id)`,
-    ];
-    const onlyIf = 'EXISTS (SELECT 1 FROM updated)';
-    if (replies.length > 0) {
-      const withIds = replies.map((r) => ({ ...r, id: randomUUID() }));
-      const insert = messageInsertSql(withIds, params, onlyIf);
-      parts.push(`msg AS (${insert} RETURNING ${MESSAGE_COLUMNS})`);
-    }
-    if (events.length > 0) parts.push(`events AS (${insertEventsSql(events, params, onlyIf)})`);
-    const rows: (Message & { stored: boolean })[] = await this.dataSource.query(
-      `WITH ${parts.join(',\n')}
-       SELECT ${replies.length > 0 ? 'msg.*, ' : ''}EXISTS (SELECT 1 FROM updated) AS stored
-         FROM (SELECT 1) AS one ${replies.length > 0 ? 'LEFT JOIN msg ON true ORDER BY msg."createdAt"' : ''}`,
-      params,
+    return this.botTurns.submit({ conversationId, replies, events, patch, expected });
+  }
+
+  /** Bot turns, one statement for all (one per conversation). */
+  private async storeAllBotTurns(turns: PendingBotTurn[]): Promise<(Message[] | null)[]> {
+    const turnRows = turns.map((t, turn) => ({
+      turn,
+      conversation_id: t.conversationId,
+      state: t.patch.state ?? null,
+      status: t.patch.status ?? null,
+      escalation_reason: t.patch.escalationReason ?? null,
+      priority: t.patch.priority ?? null,
+      queued_at: t.patch.queuedAt?.toISOString() ?? null,
+      locale: t.patch.locale ?? null,
+      expected: t.expected ?? null,
+    }));
+    const replyRows = turns.flatMap((t, turn) =>
+      t.replies.map((r, ord) => ({ turn, ...messageRow({ ...r, id: randomUUID() }, ord) })),
     );
-    if (!rows[0].stored) return null;
-    return replies.length > 0 ? rows.map(({ stored: _, ...m }) => m as Message) : [];
+    const eventRows = turns.flatMap((t, turn) => t.events.map((e) => ({ turn, ...eventRow(e) })));
+    const [row]: { stored: number[] | null; messages: Record<string, unknown>[] | null }[] =
+      await this.dataSource.query(
+        `WITH turns AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(turn int, conversation_id uuid, state jsonb,
+                          status text, escalation_reason text, priority int, queued_at timestamptz, locale text, expected jsonb)),
+              updated AS (UPDATE conversations c SET last_message_at = now(), updated_at = now(),
+                            state = COALESCE(t.state, c.state), status = COALESCE(t.status, c.status),
+                            escalation_reason = COALESCE(t.escalation_reason, c.escalation_reason),
+                            priority = COALESCE(t.priority, c.priority), queued_at = COALESCE(t.queued_at, c.queued_at),
+                            locale = COALESCE(t.locale, c.locale)
+                           FROM turns t
+                          WHERE c.id = t.conversation_id
+                            AND (t.expected IS NULL OR (c.status = 'bot' AND c.state = t.expected))
+                          RETURNING t.turn),
+              msg AS (${messageRowsInsert(`jsonb_to_recordset($2::jsonb) AS i(turn int, ${MESSAGE_ROW_TYPES})`)}
+                       WHERE i.turn IN (SELECT turn FROM updated) RETURNING ${MESSAGE_COLUMNS}),
+              events AS (${EVENT_ROWS_INSERT} WHERE e.turn IN (SELECT turn FROM updated) ON CONFLICT (id) DO NOTHING)
+         SELECT (SELECT json_agg(turn) FROM updated) AS stored,
+                (SELECT json_agg(row_to_json(msg) ORDER BY msg."createdAt") FROM msg) AS messages`,
+        [JSON.stringify(turnRows), JSON.stringify(replyRows), JSON.stringify(eventRows)],
+      );
+    const stored = new Set(row.stored ?? []);
+    const messages = (row.messages ?? []).map(
+      (m) => withDates(m, ['createdAt']) as unknown as Message,
+    );
+    return turns.map((t, turn) =>
+      stored.has(turn) ? messages.filter((m) => m.conversationId === t.conversationId) : null,
+    );
   }
 
   /** Display name of a staff member (the agent a shopper is talking to), or null. */
@@ -354,53 +432,59 @@ function param(params: unknown[], value: unknown): string {
   return `$${params.length}`;
 }
 
-/**
- * INSERT … VALUES for messages with known ids. Rows of one statement share `now()`, so each gets
- * a microsecond more than the one before: replies keep their order in every transcript.
- */
-function messageInsertSql(
-  messages: (NewMessage & { id: string })[],
-  params: unknown[],
-  onlyIf?: string,
-): string {
-  const rows = messages.map((m, i) => {
-    const values = [
-      `${param(params, m.id)}::uuid`,
-      `${param(params, m.conversationId)}::uuid`,
-      param(params, m.clientMsgId ?? null),
-      param(params, m.sender),
-      `${param(params, m.agentId ?? null)}::uuid`,
-      param(params, m.text),
-      param(params, m.textRedacted),
-      `${param(params, m.understanding ? JSON.stringify(m.understanding) : null)}::jsonb`,
-      param(params, m.intent ?? null),
-      `${param(params, m.payload ? JSON.stringify(m.payload) : null)}::jsonb`,
-      `${param(params, m.internal ?? false)}::boolean`,
-      `now() + ${i} * interval '1 microsecond'`,
-    ];
-    return `(${values.join(', ')})`;
-  });
-  const values = `VALUES ${rows.join(', ')}`;
-  return `INSERT INTO messages (id, conversation_id, client_msg_id, sender, agent_id, text, text_redacted, understanding, intent, payload, internal, created_at)
-       ${onlyIf ? `SELECT * FROM (${values}) AS v WHERE ${onlyIf}` : values}`;
-}
-
 function conversationInsertSql(id: string, init: NewConversation, params: unknown[]): string {
   return `INSERT INTO conversations (id, visitor_id, customer_id, site_key, locale, status, state, last_message_at)
        VALUES (${param(params, id)}::uuid, ${param(params, init.visitorId)}, ${param(params, init.customerId)}::uuid,
                ${param(params, init.siteKey)}, ${param(params, init.locale)}, 'bot', '{}'::jsonb, now())`;
 }
 
-/** The SET clause for a conversation patch (always touching updated_at). */
-function conversationSetSql(patch: ConversationPatch, params: unknown[]): string {
-  const set = ['updated_at = now()'];
-  if (patch.lastMessageAt) set.push(`last_message_at = ${param(params, patch.lastMessageAt)}`);
-  if (patch.state) set.push(`state = ${param(params, JSON.stringify(patch.state))}::jsonb`);
-  if (patch.status) set.push(`status = ${param(params, patch.status)}`);
-  if (patch.escalationReason)
-    set.push(`escalation_reason = ${param(params, patch.escalationReason)}`);
-  if (patch.priority !== undefined) set.push(`priority = ${param(params, patch.priority)}::int`);
-  if (patch.queuedAt) set.push(`queued_at = ${param(params, patch.queuedAt)}`);
-  if (patch.locale) set.push(`locale = ${param(params, patch.locale)}`);
-  return set.join(', ');
+/** A message as a row of a JSON parameter (see MESSAGE_ROW_TYPES); `ord` orders a statement's rows. */
+function messageRow(m: NewMessage & { id: string }, ord: number) {
+  return {
+    ord,
+    id: m.id,
+    conversation_id: m.conversationId,
+    client_msg_id: m.clientMsgId ?? null,
+    sender: m.sender,
+    agent_id: m.agentId ?? null,
+    text: m.text,
+    text_redacted: m.textRedacted,
+    understanding: m.understanding ?? null,
+    intent: m.intent ?? null,
+    payload: m.payload ?? null,
+    internal: m.internal ?? false,
+  };
 }
+
+const MESSAGE_ROW_TYPES = `ord int, id uuid, conversation_id uuid, client_msg_id text, sender text, agent_id uuid,
+  text text, text_redacted text, understanding jsonb, intent text, payload jsonb, internal boolean`;
+
+/**
+ * INSERT … SELECT of message rows from `source` (a FROM item aliased `i` with MESSAGE_ROW_TYPES).
+ * Rows of one statement share `now()`, so each gets `ord` microseconds more: replies keep their
+ * order in every transcript.
+ */
+function messageRowsInsert(source: string): string {
+  return `INSERT INTO messages (id, conversation_id, client_msg_id, sender, agent_id, text, text_redacted, understanding, intent, payload, internal, created_at)
+       SELECT i.id, i.conversation_id, i.client_msg_id, i.sender, i.agent_id, i.text, i.text_redacted, i.understanding,
+              i.intent, i.payload, i.internal, now() + i.ord * interval '1 microsecond'
+         FROM ${source}`;
+}
+
+function eventRow(e: NewBehaviourEvent) {
+  return {
+    id: e.id ?? randomUUID(),
+    type: e.type,
+    customer_id: e.customerId ?? null,
+    visitor_id: e.visitorId ?? null,
+    conversation_id: e.conversationId ?? null,
+    occurred_at: e.occurredAt?.toISOString() ?? null,
+    payload: e.payload ?? {},
+  };
+}
+
+/** Events of bot turns from the third parameter (an event without a time gets the statement's). */
+const EVENT_ROWS_INSERT = `INSERT INTO behaviour_events (id, type, customer_id, visitor_id, conversation_id, occurred_at, payload)
+       SELECT e.id, e.type, e.customer_id, e.visitor_id, e.conversation_id, COALESCE(e.occurred_at, now()), e.payload
+         FROM jsonb_to_recordset($3::jsonb) AS e(turn int, id uuid, type text, customer_id uuid, visitor_id text,
+                                                 conversation_id uuid, occurred_at timestamptz, payload jsonb)`;

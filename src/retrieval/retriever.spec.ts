@@ -121,6 +121,10 @@ describe('Retriever', () => {
 
   it('serves an edited template on the next query and forgets a removed one', async () => {
     const { retriever, index } = await retrieverWith();
+    // Searched before the edit too: what the retriever remembers between searches must follow it.
+    expect(
+      retriever.search({ vector: embed('do you sell gift cards'), locale: 'en' }).hits.length,
+    ).toBeGreaterThan(0);
     await retriever.indexTemplate({
       ...templates[2],
       exampleQuestions: ['do you sell gift cards'],

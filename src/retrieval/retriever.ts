@@ -89,6 +89,8 @@ const templateIdOf = (entryId: string) => entryId.slice(0, entryId.indexOf('#'))
 export class Retriever {
   private readonly templates = new Map<string, Indexed>();
   private readonly options: RetrieverOptions;
+  /** See entriesOf; emptied whenever a template is added, changed or removed. */
+  private readonly entriesByFilter = new Map<string, Set<string>>();
 
   constructor(
     private readonly index: VectorIndex,
@@ -107,6 +109,7 @@ export class Retriever {
     ids.forEach((id, i) => this.index.upsert(id, vectors[i]));
     previous.filter((id) => !ids.includes(id)).forEach((id) => this.index.remove(id));
     this.templates.set(template.id, { template: { ...template }, entryIds: ids });
+    this.entriesByFilter.clear();
   }
 
   /** Removes a deleted or deactivated template; returns false if it was not indexed. */
@@ -115,6 +118,7 @@ export class Retriever {
     if (!indexed) return false;
     indexed.entryIds.forEach((id) => this.index.remove(id));
     this.templates.delete(templateId);
+    this.entriesByFilter.clear();
     return true;
   }
 
@@ -141,7 +145,26 @@ export class Retriever {
         stale.push(template);
       }
     }
+    this.entriesByFilter.clear();
     return stale;
+  }
+
+  /**
+   * Ids of the index entries of templates in `locale` (of `intent` only, when given). Cached until
+   * the templates change: the filter runs for many entries per search, and a set lookup of an id
+   * the index holds is far cheaper than finding its template each time.
+   */
+  private entriesOf(locale: string, intent: string | null): Set<string> {
+    const key = `${locale}\u0000${intent ?? '*'}`;
+    let entries = this.entriesByFilter.get(key);
+    if (!entries) {
+      entries = new Set();
+      for (const { template, entryIds } of this.templates.values())
+        if (template.locale === locale && (intent === null || template.intent === intent))
+          for (const id of entryIds) entries.add(id);
+      this.entriesByFilter.set(key, entries);
+    }
+    return entries;
   }
 
   search(query: RetrievalQuery): RetrievalResult {
@@ -149,15 +172,13 @@ export class Retriever {
     const intent = query.intent ?? null;
     const confidence = query.intentConfidence ?? 0;
     const { minScore, intentBoost, intentFilterConfidence } = this.options;
-    const inLocale = (t: IndexableTemplate) => t.locale === query.locale;
-    const restrict =
-      intent !== null &&
-      confidence >= intentFilterConfidence &&
-      [...this.templates.values()].some(({ template: t }) => inLocale(t) && t.intent === intent);
-    const allowed = (entryId: string) => {
-      const t = this.templates.get(templateIdOf(entryId))?.template;
-      return t !== undefined && inLocale(t) && (!restrict || t.intent === intent);
-    };
+    const restricted =
+      intent !== null && confidence >= intentFilterConfidence
+        ? this.entriesOf(query.locale, intent)
+        : null;
+    const candidates =
+      restricted && restricted.size > 0 ? restricted : this.entriesOf(query.locale, null);
+    const allowed = (entryId: string) => candidates.has(entryId);
 
     const best = new Map<string, TemplateHit>();
     for (const hit of this.index.search(query.vector, k * ENTRIES_PER_TEMPLATE, allowed)) {

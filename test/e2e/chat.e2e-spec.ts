@@ -330,6 +330,56 @@ describe.each(backends())('chat engine on %s', (backend) => {
     expect(texts).toHaveLength(1);
   });
 
+  it('keeps each conversation whole when many shoppers write at once (their writes share statements)', async () => {
+    const english = [
+      'hello',
+      'what payment methods do you accept?',
+      'how long does delivery take',
+      'what is your refund policy',
+    ];
+    const chinese = ['你好', '你们支持哪些支付方式', '快递一般几天能到', '退货政策是什么'];
+    const shoppers = await Promise.all(Array.from({ length: 12 }, () => connect()));
+    const linesOf = (i: number) => (i % 2 === 0 ? english : chinese);
+    await Promise.all(shoppers.map((s, i) => s.say(linesOf(i)[0])));
+    // Each shopper sends three questions without waiting for answers and resends the second at once.
+    const sent = await Promise.all(
+      shoppers.map(async (s, i) => {
+        const ids = [randomId(), randomId(), randomId()];
+        const sends = linesOf(i)
+          .slice(1)
+          .map((text, k) => s.call('message:send', { clientMsgId: ids[k], text }));
+        const resend = s.call('message:send', { clientMsgId: ids[1], text: linesOf(i)[2] });
+        return { acks: await Promise.all(sends), resend: await resend };
+      }),
+    );
+    for (const { acks, resend } of sent) {
+      expect([...acks, resend].every((a) => a.ok)).toBe(true);
+      const ofSecond = [acks[1], resend];
+      expect(ofSecond.filter((a) => a.duplicate)).toHaveLength(1);
+      expect(new Set(ofSecond.map((a) => (a.message as { id: string }).id)).size).toBe(1);
+    }
+    await Promise.all(
+      shoppers.map(async (s) => {
+        while (s.received.filter((m) => m.sender === 'bot').length < 4)
+          await s.next((m) => m.sender === 'bot');
+      }),
+    );
+    for (const [i, s] of shoppers.entries()) {
+      const { messages, conversation } = (await s.call('session:resume')) as unknown as {
+        conversation: { id: string };
+        messages: { conversationId: string; sender: string; text: string }[];
+      };
+      expect(messages.every((m) => m.conversationId === conversation.id)).toBe(true);
+      const asked = messages.filter((m) => m.sender === 'shopper').map((m) => m.text);
+      expect([...asked].sort()).toEqual([...linesOf(i)].sort()); // each once: none lost, none twice
+      const answers = messages.filter((m) => m.sender === 'bot').map((m) => m.text);
+      expect(answers.length).toBeGreaterThanOrEqual(4);
+      // Replies went to the conversation they answer: Chinese shoppers get only Chinese ones.
+      const inChinese = answers.filter((text) => /[\u4e00-\u9fff]/.test(text)).length;
+      expect(inChinese).toBe(i % 2 === 0 ? 0 : answers.length);
+    }
+  });
+
   it('answers bad payloads with error acks and stays up', async () => {
     const shopper = await connect();
     const nonString = await shopper.call('message:send', { clientMsgId: randomId(), text: 42 });
