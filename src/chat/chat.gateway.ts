@@ -16,6 +16,7 @@ import { AppConfig } from '../config/app-config';
 import { RateLimiter } from '../auth/rate-limiter';
 import { chatErrors } from './chat.errors';
 import { ChatEvents, conversationRoom } from './chat-events';
+import { ChatMetrics } from './chat-metrics';
 import type { ShopperIdentity } from './chat.types';
 import { ConversationService } from './conversation.service';
 import {
@@ -50,6 +51,7 @@ export class ChatGateway
     private readonly commerce: CommerceService,
     private readonly conversations: ConversationService,
     private readonly events: ChatEvents,
+    private readonly metrics: ChatMetrics,
   ) {
     this.visitorLimiter = new RateLimiter(config.CHAT_MESSAGES_PER_MINUTE);
     this.ipLimiter = new RateLimiter(config.CHAT_IP_MESSAGES_PER_MINUTE);
@@ -142,6 +144,7 @@ export class ChatGateway
   }
 
   private async send(socket: Socket, payload: unknown) {
+    const receivedAt = performance.now();
     const input = validatePayload(SendMessageDto, payload);
     if (input.text.length > this.config.CHAT_MAX_MESSAGE_CHARS)
       throw chatErrors.tooLong(this.config.CHAT_MAX_MESSAGE_CHARS);
@@ -154,6 +157,7 @@ export class ChatGateway
       // A visitor id minted at this handshake cannot have a conversation to look up yet.
       newVisitor: !!socket.data.issuedToken,
     });
+    this.metrics.message(accepted.duplicate);
     socket.data.conversationId = accepted.conversation.id;
     const conversationRoom = room(accepted.conversation.id);
     await socket.join(conversationRoom);
@@ -176,6 +180,7 @@ export class ChatGateway
             input.text,
             accepted.understanding,
             accepted.seen,
+            receivedAt,
           ),
       );
     }
@@ -193,6 +198,7 @@ export class ChatGateway
     text: string,
     understanding: Parameters<ConversationService['respond']>[3],
     seen: Parameters<ConversationService['respond']>[4],
+    receivedAt: number,
   ) {
     try {
       const turn = await this.conversations.respond(
@@ -208,7 +214,14 @@ export class ChatGateway
         this.namespace.to(room(conversationId)).emit('conversation:status', turn.conversation);
         this.events.emit('escalated', { conversation: turn.conversation });
       }
+      const outcome = turn.escalated
+        ? 'escalated'
+        : turn.replies.length > 0
+          ? 'answered'
+          : 'silent';
+      this.metrics.turn(outcome, receivedAt);
     } catch (error) {
+      this.metrics.turn('failed', receivedAt);
       this.logger.error({
         msg: 'bot turn failed',
         conversationId,

@@ -4,6 +4,7 @@ import { CommerceModule } from '../commerce/commerce.module';
 import { NluModule } from '../nlu/nlu.module';
 import { RetrievalModule } from '../retrieval/retrieval.module';
 import { ChatEvents } from './chat-events';
+import { ChatMetrics } from './chat-metrics';
 import { ChatController } from './chat.controller';
 import { ChatGateway } from './chat.gateway';
 import { ConversationQueryService } from './conversation-query.service';
@@ -14,6 +15,7 @@ import { ConversationStore } from './conversation.store';
   imports: [AuthModule, CommerceModule, NluModule, RetrievalModule],
   controllers: [ChatController],
   providers: [
+    ChatMetrics,
     ConversationStore,
     ConversationService,
     ConversationQueryService,

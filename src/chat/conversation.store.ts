@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { WriteBatcher } from '../common/write-batcher';
+import { ChatMetrics } from './chat-metrics';
 import type { DialogueState } from '../dialogue/dialogue.types';
 import { insertEventsSql, NewBehaviourEvent } from '../signals/event-writer';
 import { Conversation, ConversationStatus } from './entities/conversation.entity';
@@ -67,6 +68,13 @@ interface PendingAppend {
   eventPayload: Record<string, unknown>;
 }
 
+/** What appendAll found for one message: `message` null when it was a resend of a stored one. */
+interface StoredAppend {
+  conversation: Conversation;
+  message: Message | null;
+  current?: ConversationNow;
+}
+
 interface PendingBotTurn {
   conversationId: string;
   replies: NewMessage[];
@@ -82,17 +90,25 @@ const MAX_WRITES_PER_STATEMENT = 64;
 @Injectable()
 export class ConversationStore {
   /** Shopper messages to open conversations: concurrent ones share a statement. */
-  private readonly appends = new WriteBatcher((items: PendingAppend[]) => this.appendAll(items), {
-    maxBatch: MAX_WRITES_PER_STATEMENT,
-    keyOf: (item) => item.conversationId,
-  });
+  private readonly appends: WriteBatcher<PendingAppend, StoredAppend | null>;
   /** Bot turns: concurrent ones (of different conversations) share a statement. */
-  private readonly botTurns = new WriteBatcher(
-    (turns: PendingBotTurn[]) => this.storeAllBotTurns(turns),
-    { maxBatch: MAX_WRITES_PER_STATEMENT, keyOf: (turn) => turn.conversationId },
-  );
+  private readonly botTurns: WriteBatcher<PendingBotTurn, Message[] | null>;
 
-  constructor(@InjectDataSource() readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() readonly dataSource: DataSource,
+    metrics: ChatMetrics,
+  ) {
+    this.appends = new WriteBatcher((items: PendingAppend[]) => this.appendAll(items), {
+      maxBatch: MAX_WRITES_PER_STATEMENT,
+      keyOf: (item) => item.conversationId,
+      onBatch: (size) => metrics.batch('shopper_message', size),
+    });
+    this.botTurns = new WriteBatcher((turns: PendingBotTurn[]) => this.storeAllBotTurns(turns), {
+      maxBatch: MAX_WRITES_PER_STATEMENT,
+      keyOf: (turn) => turn.conversationId,
+      onBatch: (size) => metrics.batch('bot_turn', size),
+    });
+  }
 
   /** The visitor's (or identified customer's) latest conversation that is not resolved. */
   async findOpen(
@@ -244,11 +260,7 @@ export class ConversationStore {
    * Shopper messages to open conversations, one statement for all (one per conversation). Per
    * item: null when its conversation is missing or resolved; `message` null when it was a resend.
    */
-  private async appendAll(
-    items: PendingAppend[],
-  ): Promise<
-    ({ conversation: Conversation; message: Message | null; current?: ConversationNow } | null)[]
-  > {
+  private async appendAll(items: PendingAppend[]): Promise<(StoredAppend | null)[]> {
     const input = items.map((item, ord) => ({
       ...messageRow(item.message, ord),
       event_id: item.eventId,

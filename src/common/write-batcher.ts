@@ -20,7 +20,12 @@ export class WriteBatcher<I, R> {
   constructor(
     /** Writes the items in one statement; returns their results in the same order. */
     private readonly writeAll: (items: I[]) => Promise<R[]>,
-    private readonly options: { maxBatch: number; keyOf: (item: I) => string },
+    private readonly options: {
+      maxBatch: number;
+      keyOf: (item: I) => string;
+      /** Told the size of every statement sent (metrics). */
+      onBatch?: (size: number) => void;
+    },
   ) {}
 
   submit(item: I): Promise<R> {
@@ -34,6 +39,7 @@ export class WriteBatcher<I, R> {
     this.inFlight = true;
     while (this.queue.length > 0) {
       const batch = this.takeBatch();
+      this.options.onBatch?.(batch.length);
       try {
         const results = await this.writeAll(batch.map((b) => b.item));
         batch.forEach((b, i) => b.resolve(results[i]));

@@ -84,6 +84,17 @@ describe.each(backends())('chat engine on %s', (backend) => {
   afterEach(() => clients.splice(0).forEach((c) => c.close()));
   afterAll(() => t?.close());
 
+  /** The Prometheus samples at GET /metrics, by name with labels. */
+  const metrics = async () => {
+    const res = await request(t.app.getHttpServer()).get('/metrics').expect(200);
+    const samples = new Map<string, number>();
+    for (const line of res.text.split('\n')) {
+      const match = /^(\S+) (\S+)$/.exec(line);
+      if (match && !line.startsWith('#')) samples.set(match[1], Number(match[2]));
+    }
+    return samples;
+  };
+
   const identified = async (customer: string) => {
     const res = await session(t, {
       customerId: customer,
@@ -338,6 +349,7 @@ describe.each(backends())('chat engine on %s', (backend) => {
       'what is your refund policy',
     ];
     const chinese = ['你好', '你们支持哪些支付方式', '快递一般几天能到', '退货政策是什么'];
+    const metricsBefore = await metrics();
     const shoppers = await Promise.all(Array.from({ length: 12 }, () => connect()));
     const linesOf = (i: number) => (i % 2 === 0 ? english : chinese);
     await Promise.all(shoppers.map((s, i) => s.say(linesOf(i)[0])));
@@ -378,6 +390,14 @@ describe.each(backends())('chat engine on %s', (backend) => {
       const inChinese = answers.filter((text) => /[\u4e00-\u9fff]/.test(text)).length;
       expect(inChinese).toBe(i % 2 === 0 ? 0 : answers.length);
     }
+    // What an operator sees at /metrics: 48 turns answered (12 greetings, 36 questions), 12
+    // resends, and the 48 later messages (resends included) written by the shared statements.
+    const after = await metrics();
+    const delta = (name: string) => (after.get(name) ?? 0) - (metricsBefore.get(name) ?? 0);
+    expect(delta('chat_turn_duration_seconds_count{outcome="answered"}')).toBe(48);
+    expect(delta('chat_shopper_messages_total{result="accepted"}')).toBe(48);
+    expect(delta('chat_shopper_messages_total{result="duplicate"}')).toBe(12);
+    expect(delta('chat_write_batch_size_sum{write="shopper_message"}')).toBe(48);
   });
 
   it('answers bad payloads with error acks and stays up', async () => {
