@@ -372,7 +372,12 @@ function markdown(r: {
     '',
     `Integrity: ${r.integrity.shopperMessages} shopper messages persisted of ${r.integrity.expectedShopperMessages} sent in ${r.integrity.conversations} conversations — lost ${r.integrity.lost}, duplicated ${r.integrity.duplicates}.`,
     '',
-    `Idle: ${r.idle.connections} connected shoppers → server RSS ${r.idle.serverRssMb} MB (${r.idle.perConnectionKb} KB per connection over ${r.idle.serverRssMbBefore} MB).`,
+    `Idle: ${r.idle.connections} connected shoppers → server RSS ${r.idle.serverRssMb} MB (${
+      r.idle.perConnectionKb >= 0
+        ? `${r.idle.perConnectionKb} KB per connection over ${r.idle.serverRssMbBefore} MB`
+        : // The heap gave back garbage of the earlier runs while the shoppers connected.
+          `${r.idle.serverRssMbBefore} MB before they connected: the heap shrank meanwhile, so no per-connection figure`
+    }).`,
     '',
     '## Targets (issue 5)',
     '',
