@@ -37,18 +37,22 @@ export class WriteBatcher<I, R> {
 
   private async flush(): Promise<void> {
     this.inFlight = true;
-    while (this.queue.length > 0) {
-      const batch = this.takeBatch();
-      this.options.onBatch?.(batch.length);
-      try {
-        const results = await this.writeAll(batch.map((b) => b.item));
-        batch.forEach((b, i) => b.resolve(results[i]));
-      } catch (error) {
-        if (batch.length === 1) batch[0].reject(error);
-        else await this.oneByOne(batch);
-      }
+    try {
+      while (this.queue.length > 0) await this.write(this.takeBatch());
+    } finally {
+      this.inFlight = false;
     }
-    this.inFlight = false;
+  }
+
+  private async write(batch: typeof this.queue): Promise<void> {
+    try {
+      this.options.onBatch?.(batch.length);
+      const results = await this.writeAll(batch.map((b) => b.item));
+      batch.forEach((b, i) => b.resolve(results[i]));
+    } catch (error) {
+      if (batch.length === 1) batch[0].reject(error);
+      else await this.oneByOne(batch);
+    }
   }
 
   /** The oldest waiting items, at most one per key and `maxBatch` in all. */
