@@ -31,6 +31,12 @@ describe('Featurizer', () => {
     expect(keys).not.toContain('c:y o');
   });
 
+  it('counts an emoji as one character of its n-grams, never half of one', () => {
+    const keys = [...extractNgrams('ok 👍', DEFAULT_FEATURIZER_OPTIONS).keys()];
+    expect(keys).toEqual(expect.arrayContaining(['c: 👍', 'c:👍 ', 'c: 👍 ', 'w:ok 👍']));
+    expect(keys.some((k) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(k))).toBe(false);
+  });
+
   it('makes typos close to the correct spelling and far from another intent', () => {
     expect(dot(featurizer, 'wher is my ordr', 'where is my order')).toBeGreaterThan(
       dot(featurizer, 'wher is my ordr', 'I want a refund'),

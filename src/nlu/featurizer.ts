@@ -45,6 +45,7 @@ export const BIAS_INDEX = 0;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)*|\p{Extended_Pictographic}/gu;
 const DIGIT = /\p{Nd}/gu;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Feature groups are L2-normalised separately, like a union of two tf-idf vectorisers. */
 type Group = 'c' | 'w';
@@ -67,10 +68,20 @@ export function extractNgrams(text: string, options: FeaturizerOptions): Map<str
   // Digits become 0 so that order numbers and amounts share features instead of being unique.
   const words = (latinText.replace(DIGIT, '0').match(TOKEN) ?? []).slice(0, 400);
   for (const word of words) {
-    const padded = Array.from(` ${word} `);
+    if (SURROGATE.test(word)) {
+      // Characters beyond the BMP (emoji) are two UTF-16 units: n-grams count code points.
+      const padded = Array.from(` ${word} `);
+      for (let n = options.charNgram[0]; n <= options.charNgram[1]; n++) {
+        if (padded.length < n) break;
+        for (let i = 0; i + n <= padded.length; i++) add('c:' + padded.slice(i, i + n).join(''));
+      }
+      continue;
+    }
+    // The common case, one UTF-16 unit per character: slices of one string, no arrays.
+    const padded = ` ${word} `;
     for (let n = options.charNgram[0]; n <= options.charNgram[1]; n++) {
       if (padded.length < n) break;
-      for (let i = 0; i + n <= padded.length; i++) add('c:' + padded.slice(i, i + n).join(''));
+      for (let i = 0; i + n <= padded.length; i++) add('c:' + padded.slice(i, i + n));
     }
   }
   for (let n = options.wordNgram[0]; n <= options.wordNgram[1]; n++) {
