@@ -165,6 +165,10 @@ export const PHRASES = {
     en: 'Sure. What can I help you with?',
     zh: '好的，请问有什么可以帮您？',
   },
+  acknowledged: {
+    en: 'Great. Is there anything else I can help with?',
+    zh: '好的～还有什么可以帮您的吗？',
+  },
   anythingElse: {
     en: 'No problem. Is there anything else I can help with?',
     zh: '好的。还有什么可以帮您的吗？',

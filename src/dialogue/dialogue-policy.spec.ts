@@ -1276,6 +1276,58 @@ describe('DialoguePolicy', () => {
     expect(picked.replies[0].text).toBe('Order A10002 is being prepared.');
   });
 
+  it('acknowledges a thumbs-up or a laugh instead of failing to understand it, twice in a row too', async () => {
+    const thumbs = await policy.decide('👍', nlu('oos', { outOfScope: true }), {}, anonymous);
+    expect(thumbs.replies[0].text).toBe('Great. Is there anything else I can help with?');
+    // "lol" reads as placing an order (0.66).
+    const lol = await policy.decide(
+      'lol',
+      nlu('place_order', { confidence: 0.66 }),
+      thumbs.state,
+      anonymous,
+    );
+    expect(lol.replies[0].text).toBe('Great. Is there anything else I can help with?');
+    expect(lol.escalate).toBeUndefined();
+    expect(lol.state.failures ?? 0).toBe(0);
+    const zh = await policy.decide(
+      '哈哈 👌',
+      nlu('oos', { outOfScope: true, lang: 'zh' }),
+      {},
+      { ...anonymous, locale: 'zh' },
+    );
+    expect(zh.replies[0].text).toBe('好的～还有什么可以帮您的吗？');
+    // A thumbs-down is not "fine, thanks".
+    const down = await policy.decide('👎', nlu('oos', { outOfScope: true }), {}, anonymous);
+    expect(down.replies[0].text).not.toMatch(/^Great/);
+  });
+
+  it("shows the shop's popular products when asked what is trending, not the fallback", async () => {
+    const trending = await policy.decide(
+      "what's trending right now",
+      nlu('oos', { outOfScope: true, confidence: 0.95 }),
+      {},
+      anonymous,
+    );
+    expect(trending.handledIntent).toBe('product_recommendation');
+    expect(trending.replies[0].payload?.products?.length).toBeGreaterThan(0);
+    expect(trending.replies[0].text).not.toMatch(/couldn't find/);
+    const zh = await policy.decide(
+      '最火的是什么',
+      nlu('oos', { outOfScope: true, lang: 'zh' }),
+      {},
+      { ...anonymous, locale: 'zh' },
+    );
+    expect(zh.replies[0].payload?.products?.length).toBeGreaterThan(0);
+    // Someone else's trends stay out of scope.
+    const google = await policy.decide(
+      "what's trending on google today",
+      nlu('oos', { outOfScope: true }),
+      {},
+      anonymous,
+    );
+    expect(google.replies[0].payload?.products).toBeUndefined();
+  });
+
   it('answers where a refund is when the model reads the question as asking for one', async () => {
     const d = await policy.decide(
       "this is the third time I'm asking, where is my refund",

@@ -13,6 +13,8 @@ import {
   ALREADY_RECEIVED,
   ASKS_IF_BOT,
   BARE_YES,
+  onlyAcknowledges,
+  asksWhatIsPopular,
   ASKS_WHEN_ARRIVES,
   ASKS_WHERE_ORDER_IS,
   ASKS_WHERE_REFUND_IS,
@@ -287,6 +289,12 @@ export class DialoguePolicy {
     // A bare "yes" that answers no question: what is wanted (not a product question, a
     // complaint or a failure to understand, as the model might read it).
     if (BARE_YES.test(text.trim())) return this.yesToNothing(turn);
+    // "👍", "lol", "哈哈": acknowledged, not answered with the fallback (two of those in a row
+    // would hand the chat to a person).
+    if (onlyAcknowledges(text)) {
+      turn.reply(say('acknowledged', turn.locale));
+      return turn.done('acknowledged', true);
+    }
 
     // A bare order number right after an answer about an order: the same question about that one
     // ("A104925" after an answer about A105081's change).
@@ -456,6 +464,15 @@ export class DialoguePolicy {
         text,
         await this.popularProducts(undefined, CANDIDATES_WITHOUT_CATEGORY, turn),
       )
+    ) {
+      return this.recommend(text, turn);
+    }
+    // "what's trending right now" (out of scope 0.95), "最火的是什么" (1.00): the shop's popular
+    // products rather than the fallback.
+    if (
+      asksWhatIsPopular(text) &&
+      (nlu.outOfScope || nlu.confidence < this.options.clarifyBelow) &&
+      !NOT_ABOUT_PRODUCT.test(text)
     ) {
       return this.recommend(text, turn);
     }

@@ -16,6 +16,27 @@ export const YES =
  */
 export const BARE_YES =
   /^(?:y|yes|yeah|yep|yup|sure|right|correct|是|是的|对|对的|嗯|嗯嗯)[\s\p{P}]*$/iu;
+/** A laugh, typed ("lol", "haha", "哈哈"). */
+const LAUGH = /^(?:lol+|lmao|rofl|ha(?:ha)+|he(?:he)+|xd|哈{2,}|呵{2,}|嘿{2,}|嘻{2,})$/iu;
+/** Friendly or approving emoji (not 👎, 😡 or 😞: those are not "fine, thanks"). */
+const KIND_EMOJI = new RegExp(
+  '^(?:👍|👌|🙏|😊|🙂|😀|😁|😃|😄|😆|😂|🤣|😉|☺|🥰|😍|❤|♥|💯|✅|🆗|👏|🤝|[\\u{1F3FB}-\\u{1F3FF}]|\\uFE0F|\\u200D)+$',
+  'u',
+);
+/**
+ * The whole message only acknowledges or laughs ("👍", "lol", "哈哈 👌"): nothing to answer, and
+ * no failure to understand (the model declines these, or reads "lol" as placing an order).
+ */
+export function onlyAcknowledges(text: string): boolean {
+  const parts = text
+    .trim()
+    .split(/[\s\p{P}]+/u)
+    .filter(Boolean);
+  return (
+    parts.length > 0 && parts.length <= 3 && parts.every((p) => LAUGH.test(p) || KIND_EMOJI.test(p))
+  );
+}
+
 /** A no to it ("no", "keep it", "算了"). */
 export const NO =
   /^(?:(?:n|no|nope|nah|don'?t|do not|cancel that|never ?mind|keep it)\b|不|不要|不用|算了|别|取消这个|先不)/i;
@@ -150,6 +171,17 @@ export const SHOPPING_CUE = new RegExp(
     String.raw`|\b(?:cheapest|least expensive|most expensive|priciest|best[- ]?selling|top[- ]rated|most popular|best)\b|最便宜|最贵|最好|最受欢迎|卖得最好`,
   'i',
 );
+/**
+ * "What's trending?", "最火的是什么", "热销的有哪些": the shop's popular products, of any kind —
+ * unless the trend is a film, a book, the news or a search engine's ("what's trending on google").
+ */
+export function asksWhatIsPopular(text: string): boolean {
+  return ASKS_WHAT_IS_POPULAR.test(text) && !TRENDS_ELSEWHERE.test(text);
+}
+const ASKS_WHAT_IS_POPULAR =
+  /\b(?:trending|popular|best ?sellers?|best[- ]selling|top[- ]sellers?|hot right now|(?:what'?s|what is) hot)\b|热销|爆款|最火|最受欢迎|卖得最好|畅销|热门/i;
+const TRENDS_ELSEWHERE =
+  /\b(?:movies?|films?|books?|songs?|music|news|topics?|google|twitter|tiktok|instagram|youtube|netflix|stocks?|crypto)\b|电影|新闻|歌|热搜|微博|抖音|股票/i;
 /** "Add it to my cart", "I'll take it", "加入购物车": the shopper wants to buy what was discussed. */
 export const TAKES_IT =
   /\badd (?:it|this|that|them|these|those|one|the [a-z ]{1,30})? ?to (?:my |the )?(?:cart|basket|bag)\b|\bi'?ll (?:take|buy|get) (?:it|this|that|them|this one|that one|the [a-z]+ one)\b|加(?:入|到)?购物车|我要了|就要这[个款件]|拍下/i;

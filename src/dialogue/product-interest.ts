@@ -396,8 +396,11 @@ function interestOf(text: string): Interest {
     (u) => u.says.some((w) => words.includes(w)) || u.saysZh.some((w) => lower.includes(w)),
   );
   const namesSomething =
-    // "boyfriend's" reads as boyfriend.
-    [...wanted].some((w) => !NOT_A_KIND.has(w.replace(/'s?$/, ''))) ||
+    // "boyfriend's" reads as boyfriend, "what's" as what.
+    [...wanted].some((w) => {
+      const base = w.replace(/'s?$/, '');
+      return base.length >= 3 && !NOT_A_KIND.has(base) && !NOT_INTEREST.has(base);
+    }) ||
     cjkPairs(chinese.replace(NOT_A_KIND_ZH, ' ')).length > 0 ||
     uses.length > 0;
   return {
