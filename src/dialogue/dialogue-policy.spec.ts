@@ -1276,6 +1276,31 @@ describe('DialoguePolicy', () => {
     expect(picked.replies[0].text).toBe('Order A10002 is being prepared.');
   });
 
+  it('answers cancelling one item of an order as changing it, never offering to cancel it all', async () => {
+    for (const [text, lang] of [
+      ['can i cancel just one item from my order A10002', 'en'],
+      ['我想取消A10002其中一件商品', 'zh'],
+    ] as const) {
+      const d = await policy.decide(
+        text,
+        nlu('cancel_order', { lang, entities: orderEntity('A10002') }),
+        {},
+        { ...identified, locale: lang },
+      );
+      expect(d.handledIntent).toBe('change_order');
+      expect(d.state.pending?.kind).not.toBe('confirm_cancel');
+      expect(d.replies[0].text).toBe('template for change_order about A10002');
+    }
+    // The whole order is still cancelled after confirmation.
+    const whole = await policy.decide(
+      'cancel my order A10002',
+      nlu('cancel_order', { entities: orderEntity('A10002') }),
+      {},
+      identified,
+    );
+    expect(whole.state.pending?.kind).toBe('confirm_cancel');
+  });
+
   it('acknowledges a thumbs-up or a laugh instead of failing to understand it, twice in a row too', async () => {
     const thumbs = await policy.decide('👍', nlu('oos', { outOfScope: true }), {}, anonymous);
     expect(thumbs.replies[0].text).toBe('Great. Is there anything else I can help with?');

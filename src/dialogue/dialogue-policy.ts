@@ -13,6 +13,7 @@ import {
   ALREADY_RECEIVED,
   ASKS_IF_BOT,
   BARE_YES,
+  CANCELS_PART_OF_ORDER,
   onlyAcknowledges,
   asksWhatIsPopular,
   ASKS_WHEN_ARRIVES,
@@ -531,8 +532,14 @@ export class DialoguePolicy {
     ctx: TurnContext,
     turn: Turn,
   ): Promise<Decision> {
-    // "Thanks, bye!" takes leave: the goodbye answer thanks them too, "anything else?" would not fit.
-    const intent = understood === 'thanks' && FAREWELL.test(text) ? 'goodbye' : understood;
+    const intent =
+      // "Thanks, bye!" takes leave: the goodbye answer thanks them too, "anything else?" would not fit.
+      understood === 'thanks' && FAREWELL.test(text)
+        ? 'goodbye'
+        : // "Can I cancel just one item?" changes the order: offering to cancel it all would be wrong.
+          understood === 'cancel_order' && CANCELS_PART_OF_ORDER.test(text)
+          ? 'change_order'
+          : understood;
     turn.state.lastIntent = intent;
     if ((ORDER_INTENTS as string[]).includes(intent)) {
       return this.startOrderFlow(intent as OrderIntent, text, nlu, ctx, turn);

@@ -37,6 +37,14 @@ export function onlyAcknowledges(text: string): boolean {
   );
 }
 
+/**
+ * Cancelling some of an order's items, not the order ("can I cancel just one item?", "cancel part
+ * of my order", "我想取消其中一件商品"): the model reads these as cancelling the order, and a yes
+ * to that would cancel all of it.
+ */
+export const CANCELS_PART_OF_ORDER =
+  /\b(?:one|1|an?|some|a few|two|2|single)\s+(?:of (?:the|my) )?(?:items?|things?|products?|pieces?)\b|\bpart of (?:my|the|this) order\b|\bnot the (?:whole|entire) order\b|其中(?:一|两|几)[件个样]|部分(?:商品|订单)|(?:取消|退掉|删掉?|去掉)(?:一|两|几|其中)[件个样]|只取消(?:一|两|几)?[件个样]/i;
+
 /** A no to it ("no", "keep it", "算了"). */
 export const NO =
   /^(?:(?:n|no|nope|nah|don'?t|do not|cancel that|never ?mind|keep it)\b|不|不要|不用|算了|别|取消这个|先不)/i;
