@@ -1321,6 +1321,10 @@ describe('DialoguePolicy', () => {
       { ...anonymous, locale: 'zh' },
     );
     expect(zh.replies[0].text).toBe('好的～还有什么可以帮您的吗？');
+    // Asked for an order number, a thumbs-up is not a wrong number.
+    const which = await policy.decide('where is my order', nlu('track_order'), {}, identified);
+    const ok = await policy.decide('👍', nlu('oos', { outOfScope: true }), which.state, identified);
+    expect(ok.replies[0].text).toBe('Great. Is there anything else I can help with?');
     // A thumbs-down is not "fine, thanks".
     const down = await policy.decide('👎', nlu('oos', { outOfScope: true }), {}, anonymous);
     expect(down.replies[0].text).not.toMatch(/^Great/);

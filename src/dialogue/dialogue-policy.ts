@@ -283,6 +283,13 @@ export class DialoguePolicy {
       turn.reply(say(addressAsked ? 'keptAddress' : 'anythingElse', locale));
       return turn.done((state.pending && pendingIntent(state.pending)) ?? 'goodbye', true);
     }
+    // "👍", "lol", "哈哈": acknowledged, not answered with the fallback (two of those in a row
+    // would hand the chat to a person), nor taken as a wrong order number when one was asked for.
+    // A yes/no question keeps its own answer.
+    if (onlyAcknowledges(text) && !confirming) {
+      turn.reply(say('acknowledged', turn.locale));
+      return turn.done('acknowledged', true);
+    }
     if (state.pending) {
       const handled = await this.continuePending(state.pending, text, nlu, state, ctx, turn);
       if (handled) return handled;
@@ -290,12 +297,6 @@ export class DialoguePolicy {
     // A bare "yes" that answers no question: what is wanted (not a product question, a
     // complaint or a failure to understand, as the model might read it).
     if (BARE_YES.test(text.trim())) return this.yesToNothing(turn);
-    // "👍", "lol", "哈哈": acknowledged, not answered with the fallback (two of those in a row
-    // would hand the chat to a person).
-    if (onlyAcknowledges(text)) {
-      turn.reply(say('acknowledged', turn.locale));
-      return turn.done('acknowledged', true);
-    }
 
     // A bare order number right after an answer about an order: the same question about that one
     // ("A104925" after an answer about A105081's change).
