@@ -214,7 +214,15 @@ describe.each(backends())('answer templates on %s', (backend: Backend) => {
       expect(zh.reply.text).toMatch(/^当前的优惠活动会显示在网站和商品页面上/);
       // Read as a payment problem, which would apologise for a failed payment.
       const safe = await shopper.say('is it safe to pay on your site?');
-      expect(safe.reply.text).toMatch(/^Yes: checkout runs over an encrypted connection/);
+      expect(safe.reply.text).toMatch(
+        /^Paying here is safe: checkout runs over an encrypted connection/,
+      );
+      // A shopper wondering whether the shop is a scam is reassured about paying (the model reads
+      // it as a product question at 1.00); "Yes:" would have answered "is this a scam?" with yes.
+      const scam = await shopper.say('is this a scam');
+      expect(scam.reply.text).toMatch(/^Paying here is safe/);
+      const zhScam = await shopper.say('是不是骗子网站');
+      expect(zhScam.reply.text).toMatch(/^在这里付款是安全的/);
       // Read as a request for products ("do you have …"), which would show popular picks.
       const store = await shopper.say('do you have a physical store?');
       expect(store.reply.text).toMatch(/^We are an online shop, so there is no store to visit/);
@@ -246,7 +254,7 @@ describe.each(backends())('answer templates on %s', (backend: Backend) => {
       const shopper = await ShopperClient.connect(t.url!);
       try {
         const { reply } = await shopper.say(text);
-        expect(reply.text).not.toMatch(/^(当前的优惠活动|安全的：结算页面|服装和鞋类商品页面)/);
+        expect(reply.text).not.toMatch(/^(当前的优惠活动|在这里付款是安全的|服装和鞋类商品页面)/);
         expect(reply.text).toMatch(/帮不上忙|人工/);
       } finally {
         shopper.close();

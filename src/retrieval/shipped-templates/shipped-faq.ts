@@ -81,13 +81,14 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
     locale: 'en',
     title: 'Is paying on the site safe?',
     answer:
-      'Yes: checkout runs over an encrypted connection and card payments are handled by our payment provider, so we never see or store your full card number. Your bank may ask you to confirm the payment in its app. If you notice a charge you do not recognise, tell us and a colleague will check it.',
+      'Paying here is safe: checkout runs over an encrypted connection and card payments are handled by our payment provider, so we never see or store your full card number. Your bank may ask you to confirm the payment in its app. If you notice a charge you do not recognise, tell us and a colleague will check it.',
     questions: [
       'is it safe to pay on your site',
       'is my card information secure',
       'do you store my credit card details',
       'is your checkout secure',
       'can I trust this website with my card',
+      'is this website legit or a scam',
     ],
     quickReplies: ['Payment methods'],
   },
@@ -95,13 +96,14 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
     locale: 'zh',
     title: '在网站付款安全吗',
     answer:
-      '安全的：结算页面全程加密传输，银行卡支付由我们的支付服务商处理，我们看不到也不会保存您的完整卡号。付款时银行可能会要求您在其 App 中确认。如发现不认识的扣款，请告诉我们，同事会为您核查。',
+      '在这里付款是安全的：结算页面全程加密传输，银行卡支付由我们的支付服务商处理，我们看不到也不会保存您的完整卡号。付款时银行可能会要求您在其 App 中确认。如发现不认识的扣款，请告诉我们，同事会为您核查。',
     questions: [
       '在你们网站付款安全吗',
       '银行卡信息会泄露吗',
       '你们会保存我的卡号吗',
       '付款安全吗',
       '支付会不会不安全',
+      '你们是正规网站还是骗子网站',
     ],
     quickReplies: ['支付方式'],
   },
