@@ -1276,6 +1276,26 @@ describe('DialoguePolicy', () => {
     expect(picked.replies[0].text).toBe('Order A10002 is being prepared.');
   });
 
+  it("answers why an order was cancelled with that order's status, not an offer to cancel", async () => {
+    shop.orders.push(order({ id: 'o8', number: 'C30008', customerId: 'c4', status: 'cancelled' }));
+    const customer = { ...identified, customerId: 'c4' };
+    const why = await policy.decide(
+      'why was my order cancelled',
+      nlu('cancel_order', { confidence: 0.85 }),
+      {},
+      customer,
+    );
+    expect(why.replies[0].text).toMatch(/^Order C30008 is cancelled\. It won't be delivered/);
+    const zh = await policy.decide(
+      '订单怎么被取消了',
+      nlu('oos', { outOfScope: true, lang: 'zh' }),
+      {},
+      { ...customer, locale: 'zh' },
+    );
+    expect(zh.handledIntent).toBe('track_order');
+    expect(zh.replies[0].payload?.order?.number).toBe('C30008');
+  });
+
   it('answers cancelling one item of an order as changing it, never offering to cancel it all', async () => {
     for (const [text, lang] of [
       ['can i cancel just one item from my order A10002', 'en'],

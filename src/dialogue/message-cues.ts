@@ -45,6 +45,13 @@ export function onlyAcknowledges(text: string): boolean {
 export const CANCELS_PART_OF_ORDER =
   /\b(?:one|1|an?|some|a few|two|2|single)\s+(?:of (?:the|my) )?(?:items?|things?|products?|pieces?)\b|\bpart of (?:my|the|this) order\b|\bnot the (?:whole|entire) order\b|其中(?:一|两|几)[件个样]|部分(?:商品|订单)|(?:取消|退掉|删掉?|去掉)(?:一|两|几|其中)[件个样]|只取消(?:一|两|几)?[件个样]/i;
 
+/**
+ * Asks why (or by whom) an order was cancelled ("why was my order cancelled", "订单怎么被取消了"):
+ * the model reads it as asking to cancel one.
+ */
+export const ASKS_WHY_CANCELLED =
+  /\b(?:why|how come)\b.{0,40}\bcancel+ed\b|\bcancel+ed\b.{0,40}\bwhy\b|\bwho cancel+ed\b|为什么.{0,12}取消|怎么.{0,6}(?:被|给我)取消了|谁取消了|被取消了?[，,]?\s*为什么/i;
+
 /** A no to it ("no", "keep it", "算了"). */
 export const NO =
   /^(?:(?:n|no|nope|nah|don'?t|do not|cancel that|never ?mind|keep it)\b|不|不要|不用|算了|别|取消这个|先不)/i;
