@@ -35,13 +35,31 @@ describe('parseAddress', () => {
   it("drops the request around it and takes the order's country when none is named", () => {
     expect(
       parseAddress('please change the delivery address to 12 High St, Leeds LS1 4AB', 'GB'),
-    ).toEqual({ line1: '12 High St', city: 'Leeds LS1 4AB', postalCode: undefined, country: 'GB' });
+    ).toEqual({ line1: '12 High St', city: 'Leeds', postalCode: 'LS1 4AB', country: 'GB' });
     expect(parseAddress('it should go to 55 Pine Road, Seattle, 98101', 'US')).toEqual({
       line1: '55 Pine Road',
       city: 'Seattle',
       postalCode: '98101',
       country: 'US',
     });
+  });
+
+  it('places a British or Canadian postcode in its country, whatever the order had', () => {
+    expect(parseAddress('change it to 10 Downing St, London SW1A 2AA', 'US')).toEqual({
+      line1: '10 Downing St',
+      city: 'London',
+      postalCode: 'SW1A 2AA',
+      country: 'GB',
+    });
+    expect(parseAddress('24 Sussex Drive, Ottawa, k1m 1m4', 'US')).toEqual({
+      line1: '24 Sussex Drive',
+      city: 'Ottawa',
+      postalCode: 'K1M 1M4',
+      country: 'CA',
+    });
+    // A country named still wins, and a US ZIP says nothing.
+    expect(parseAddress('1 Main St, Springfield, 62701', 'US')?.country).toBe('US');
+    expect(parseAddress('5 Rue X, Paris SW1A 2AA, France', 'US')?.country).toBe('FR');
   });
 
   it('reads a Chinese address written without commas, province and city first', () => {

@@ -95,7 +95,7 @@ export function countryCode(name: string): string | null {
 
 // What comes before the address in "please change the address to …", "新地址是…".
 const EN_LEAD_IN =
-  /^.*?(?:\baddress\b(?:\s+\w+){0,5}?\s+(?:to|is)\b|\b(?:deliver(?:ed)?|ship(?:ped)?|send(?:\s+it)?|go(?:es)?|move(?:\s+it)?)\s+(?:it\s+)?to\b|\bnew address\b)\s*:?\s*/i;
+  /^.*?(?:\baddress\b(?:\s+\w+){0,5}?\s+(?:to|is)\b|\b(?:deliver(?:ed)?|ship(?:ped)?|send(?:\s+it)?|go(?:es)?|move(?:\s+it)?|change(?:\s+it)?|update(?:\s+it)?)\s+(?:it\s+)?to\b|\bnew address\b)\s*:?\s*/i;
 const ZH_LEAD_IN =
   /^.*?(?:改成|改为|改到|换成|换到|寄到|送到|发到|寄往|地址是|地址为|地址[:：])\s*/;
 const POSTCODE = /^(?=.*\d)[A-Za-z0-9][A-Za-z0-9 -]{2,9}$/;
@@ -146,21 +146,49 @@ function commaSeparated(
   fallbackCountry: string | null,
 ): ShippingAddressInput | null {
   const named = countryCode(parts[parts.length - 1]);
-  const country = named ?? fallbackCountry;
-  if (!country) return null;
-  let postalCode: string | undefined;
   const rest: string[] = [];
+  let postalCode: string | undefined;
+  let shapedCountry: string | undefined;
   for (const part of named ? parts.slice(0, -1) : parts) {
     const labelled = LABELLED_POSTCODE.exec(part);
-    if (labelled) postalCode = labelled[1];
-    else rest.push(part);
+    if (labelled) {
+      postalCode = labelled[1];
+      continue;
+    }
+    // "London SW1A 2AA" or "SW1A 2AA": a British or Canadian postcode, after the city or alone.
+    const shaped = rest.length > 0 ? postcodeOfShape(part) : null;
+    if (shaped && !postalCode) {
+      postalCode = shaped.postalCode;
+      shapedCountry = shaped.country;
+      if (shaped.before) rest.push(shaped.before);
+    } else rest.push(part);
   }
+  // A country named wins; else the postcode's ("SW1A 2AA" is British even if the order was
+  // going to the US); else the order's.
+  const country = named ?? shapedCountry ?? fallbackCountry;
+  if (!country) return null;
   if (!postalCode && rest.length >= 3 && POSTCODE.test(rest[rest.length - 1]))
     postalCode = rest.pop();
   if (rest.length < 2 || rest[0].length < 3) return null;
   const city = rest[rest.length - 1];
   const line2 = rest.slice(1, -1).join(', ') || undefined;
   return { line1: rest[0], ...(line2 ? { line2 } : {}), city, postalCode, country };
+}
+
+/** Postcodes whose shape tells their country. */
+const POSTCODE_SHAPES: [RegExp, string][] = [
+  [/^(.*?)\s*\b([A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$/i, 'GB'],
+  [/^(.*?)\s*\b([A-Z]\d[A-Z] ?\d[A-Z]\d)$/i, 'CA'],
+];
+
+function postcodeOfShape(
+  part: string,
+): { postalCode: string; country: string; before: string } | null {
+  for (const [shape, country] of POSTCODE_SHAPES) {
+    const match = shape.exec(part);
+    if (match) return { postalCode: match[2].toUpperCase(), country, before: match[1] };
+  }
+  return null;
 }
 
 /** 上海市浦东新区世纪大道100号 (province, city, district and street run together). */
