@@ -1785,6 +1785,14 @@ describe('DialoguePolicy', () => {
       { ...anonymous, locale: 'zh' },
     );
     expect(cod.replies[0].text).toBe('template for check_payment_methods');
+    // "怎么联系客服" (how do I reach customer service) reads -0.82.
+    const contact = await policy.decide(
+      '怎么联系客服',
+      nlu('contact_customer_service', { sentiment: { score: -0.82, label: 'negative' } }),
+      {},
+      { ...anonymous, locale: 'zh' },
+    );
+    expect(contact.replies[0].text).toBe('template for contact_customer_service');
     const angry = await policy.decide(
       'useless site, how on earth do I pay',
       nlu('check_payment_methods', { sentiment: { score: -0.97, label: 'negative' } }),

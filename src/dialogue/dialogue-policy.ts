@@ -148,13 +148,15 @@ const PRODUCT_INTENTS = new Set(['product_recommendation', 'product_question']);
 /**
  * Questions about how the shop works or about a product, and plain return requests: an apology
  * needs more than a negative score (the review-trained sentiment model finds "is it waterproof"
- * -0.83 and "can I return it" -0.77, from reviews that say "not waterproof", "returned it").
+ * -0.83 and "can I return it" -0.77, from reviews that say "not waterproof", "returned it";
+ * "怎么联系客服" -0.82).
  */
 const PLAIN_QUESTIONS = new Set([
   'product_question',
   'product_recommendation',
   'get_refund',
   'check_payment_methods',
+  'contact_customer_service',
   'delivery_options',
   'check_refund_policy',
   'check_cancellation_fee',
