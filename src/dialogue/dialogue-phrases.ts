@@ -75,6 +75,10 @@ export const PHRASES = {
     en: " If it hasn't reached you, check with neighbours and your building's reception first; if it's not there, a colleague will open a trace with the carrier.",
     zh: '如果您还没有收到，请先问问邻居或前台、快递柜；仍然找不到的话，我们的同事会联系快递公司核查。',
   },
+  cannotHurry: {
+    en: " I can't speed it up from here, but a colleague can ask the warehouse or the carrier about it.",
+    zh: '我这边没办法直接加快，可以转人工客服帮您联系仓库或快递催一下。',
+  },
   cancelledNotComing: {
     en: " It won't be delivered, and any payment for it goes back to your original payment method. If you didn't cancel it, a colleague can look into it.",
     zh: '这个订单不会发货，已付款项会原路退回。如果不是您取消的，可以转人工客服核实。',

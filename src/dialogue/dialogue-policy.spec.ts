@@ -1296,6 +1296,40 @@ describe('DialoguePolicy', () => {
     expect(zh.replies[0].payload?.order?.number).toBe('C30008');
   });
 
+  it('answers "hurry it up" with the order\'s status and a person who can ask the warehouse', async () => {
+    const status = await policy.decide(
+      '我的订单A10002到哪了',
+      nlu('track_order', { lang: 'zh', entities: orderEntity('A10002') }),
+      {},
+      { ...identified, locale: 'zh' },
+    );
+    const hurry = await policy.decide(
+      '催一下',
+      nlu('track_order', { lang: 'zh', confidence: 0.35 }),
+      status.state,
+      { ...identified, locale: 'zh' },
+    );
+    expect(hurry.replies[0].text).toMatch(/A10002.*没办法直接加快/);
+    expect(hurry.replies[0].payload?.quickReplies?.map((q) => q.value)).toEqual([
+      'contact_human_agent',
+    ]);
+    const en = await policy.decide(
+      'can you hurry it up? order A10002',
+      nlu('oos', { outOfScope: true, entities: orderEntity('A10002') }),
+      {},
+      identified,
+    );
+    expect(en.replies[0].text).toMatch(/^Order A10002 is being prepared\. I can't speed it up/);
+    // Hurrying a refund is about the refund.
+    const refund = await policy.decide(
+      '催一下退款',
+      nlu('track_order', { lang: 'zh', confidence: 0.4 }),
+      status.state,
+      { ...identified, locale: 'zh' },
+    );
+    expect(refund.replies[0].text).not.toMatch(/没办法直接加快/);
+  });
+
   it('answers cancelling one item of an order as changing it, never offering to cancel it all', async () => {
     for (const [text, lang] of [
       ['can i cancel just one item from my order A10002', 'en'],

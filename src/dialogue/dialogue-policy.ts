@@ -14,6 +14,7 @@ import {
   ASKS_IF_BOT,
   ASKS_WHY_CANCELLED,
   BARE_YES,
+  HURRY,
   CANCELS_PART_OF_ORDER,
   onlyAcknowledges,
   asksWhatIsPopular,
@@ -171,6 +172,8 @@ const ANGRY_QUESTION_SCORE = -0.9;
 const ESCALATING = new Set(['contact_human_agent', 'complaint']);
 /** Below this, a negative complaint reading is answered (or clarified) rather than escalated. */
 const COMPLAINT_ESCALATION_MIN_CONFIDENCE = 0.5;
+/** Readings of a message asking to hurry an order: where it is, or when it comes. */
+const DELIVERY_QUESTIONS: ReadonlySet<string> = new Set(['track_order', 'delivery_period']);
 /** Questions about how the shop delivers (not about one order). */
 const DELIVERY_INTENTS: ReadonlySet<string> = new Set(['delivery_options', 'delivery_period']);
 /** A delivery word in a message about cancelling or returning does not make it a delivery question. */
@@ -449,6 +452,16 @@ export class DialoguePolicy {
       !ESCALATING.has(nlu.intent)
     ) {
       return this.recommend(text, turn, state.lastRecommendation);
+    }
+    // "催一下" (tracking 0.35), "能快点吗" / "can you hurry it up" (out of scope): the order's
+    // status, and a person who can ask the warehouse (the bot cannot hurry anything).
+    if (
+      asksToHurry(text) &&
+      (nlu.outOfScope ||
+        nlu.confidence < this.options.clarifyBelow ||
+        DELIVERY_QUESTIONS.has(nlu.intent))
+    ) {
+      return this.handleIntent('track_order', text, nlu, ctx, turn);
     }
     // "Why was my order cancelled?" (cancel_order 0.85, out of scope 0.61 in Chinese): the order's
     // status, whose reply for a cancelled order says what happens to the money and offers a person.
@@ -890,6 +903,9 @@ export class DialoguePolicy {
     const missing =
       order.status === 'delivered' && (!!turn.state.notReceived || intent === 'delivery_period');
     turn.state.notReceived = undefined;
+    // "催一下" about an order still to come: the bot cannot hurry it, a person can ask.
+    const hurried = !!turn.state.hurry && OPEN.has(order.status);
+    turn.state.hurry = undefined;
     const text = say('orderStatus', locale, {
       number: order.number,
       status: statusWord(order.status, locale),
@@ -902,7 +918,9 @@ export class DialoguePolicy {
       ? say('deliveredNotReceived', locale)
       : order.status === 'cancelled'
         ? say('cancelledNotComing', locale)
-        : '';
+        : hurried
+          ? say('cannotHurry', locale)
+          : '';
     turn.reply(text + note, note ? { order, quickReplies: [talkToPerson(locale)] } : { order });
     return turn.done(intent, true);
   }
@@ -1032,6 +1050,7 @@ export class DialoguePolicy {
     turn: Turn,
   ): Promise<Decision> {
     turn.state.notReceived = intent === 'track_order' && NOT_RECEIVED.test(text);
+    turn.state.hurry = intent === 'track_order' && asksToHurry(text);
     // "Change the address of A10002 to 5 Baker St, …": the address is kept for when the order is known.
     turn.state.addressHint =
       intent === 'change_shipping_address' && nlu.entities.some((e) => e.type === 'address')
@@ -1046,7 +1065,8 @@ export class DialoguePolicy {
     // order (the reply names it, so the shopper can still give another number).
     // "Where is it now?" too; a plain "where is my order" may mean another one, so it is asked.
     const lastDiscussed = turn.state.ordersDiscussed?.at(-1);
-    if (lastDiscussed && (intent !== 'track_order' || REFERS_BACK.test(text))) {
+    // "Where is my order?" may mean another one; "where is it?" or "催一下" means this one.
+    if (lastDiscussed && (intent !== 'track_order' || REFERS_BACK.test(text) || turn.state.hurry)) {
       const order = await this.orderById(lastDiscussed);
       if (order) return this.withOrderNumber(intent, order.number, ctx, turn);
     }
@@ -1711,6 +1731,11 @@ export function mayBeShopping(
     (SHOPPING_CUE.test(text) || (nlu.outOfScope && isBarePhrase(text))) &&
     !NOT_ABOUT_PRODUCT.test(text)
   );
+}
+
+/** Asks to hurry a delivery up ("催一下"; "催一下退款" is about the refund). */
+function asksToHurry(text: string): boolean {
+  return HURRY.test(text) && !NOT_ABOUT_DELIVERY.test(text);
 }
 
 /** "1× Linen shirt, 2× Mug": what an order holds, for a confirmation question. */

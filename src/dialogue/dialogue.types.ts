@@ -65,6 +65,8 @@ export interface DialogueState {
   addressHint?: string;
   /** The shopper said the parcel never arrived ("says delivered but I never got it"). */
   notReceived?: boolean;
+  /** The shopper asked to hurry the order up ("催一下"). */
+  hurry?: boolean;
   /** E-mail addresses typed for an order that did not match it, per order id (anonymous shoppers). */
   failedEmailChecks?: Record<string, number>;
   /** Numbers of the orders last offered as chips, in order ("the first one" picks from them). */

@@ -52,6 +52,10 @@ export const CANCELS_PART_OF_ORDER =
 export const ASKS_WHY_CANCELLED =
   /\b(?:why|how come)\b.{0,40}\bcancel+ed\b|\bcancel+ed\b.{0,40}\bwhy\b|\bwho cancel+ed\b|为什么.{0,12}取消|怎么.{0,6}(?:被|给我)取消了|谁取消了|被取消了?[，,]?\s*为什么/i;
 
+/** Asks to hurry an order up ("can you hurry it up", "催一下", "能快点吗"). */
+export const HURRY =
+  /\b(?:hurry|speed (?:it|this|that|things) up|expedite|rush it)\b|催(?:一下|一催|单|发货|快递|促)?|能(?:不能)?快点|快点(?:发|送)|尽快发货|早点发/i;
+
 /** A no to it ("no", "keep it", "算了"). */
 export const NO =
   /^(?:(?:n|no|nope|nah|don'?t|do not|cancel that|never ?mind|keep it)\b|不|不要|不用|算了|别|取消这个|先不)/i;
