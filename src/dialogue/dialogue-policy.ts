@@ -1063,9 +1063,9 @@ export class DialoguePolicy {
     if (byItem) return this.actOnOrder(intent, byItem, turn);
     // "Can I cancel it?" / "can I change the address?" right after an order was discussed: that
     // order (the reply names it, so the shopper can still give another number).
-    // "Where is it now?" too; a plain "where is my order" may mean another one, so it is asked.
+    // "Where is it now?" and "催一下" too; a plain "where is my order" may mean another one, so it
+    // is asked.
     const lastDiscussed = turn.state.ordersDiscussed?.at(-1);
-    // "Where is my order?" may mean another one; "where is it?" or "催一下" means this one.
     if (lastDiscussed && (intent !== 'track_order' || REFERS_BACK.test(text) || turn.state.hurry)) {
       const order = await this.orderById(lastDiscussed);
       if (order) return this.withOrderNumber(intent, order.number, ctx, turn);
