@@ -173,7 +173,7 @@ const ESCALATING = new Set(['contact_human_agent', 'complaint']);
 /** Below this, a negative complaint reading is answered (or clarified) rather than escalated. */
 const COMPLAINT_ESCALATION_MIN_CONFIDENCE = 0.5;
 /** Readings of a message asking to hurry an order: where it is, or when it comes. */
-const DELIVERY_QUESTIONS: ReadonlySet<string> = new Set(['track_order', 'delivery_period']);
+const HURRY_READINGS: ReadonlySet<string> = new Set(['track_order', 'delivery_period']);
 /** Questions about how the shop delivers (not about one order). */
 const DELIVERY_INTENTS: ReadonlySet<string> = new Set(['delivery_options', 'delivery_period']);
 /** A delivery word in a message about cancelling or returning does not make it a delivery question. */
@@ -459,7 +459,7 @@ export class DialoguePolicy {
       asksToHurry(text) &&
       (nlu.outOfScope ||
         nlu.confidence < this.options.clarifyBelow ||
-        DELIVERY_QUESTIONS.has(nlu.intent))
+        HURRY_READINGS.has(nlu.intent))
     ) {
       return this.handleIntent('track_order', text, nlu, ctx, turn);
     }
@@ -819,9 +819,7 @@ export class DialoguePolicy {
     turn: Turn,
   ): Promise<OrderView[]> {
     if (!ctx.customerId) return [];
-    const recent = await this.recentOrders(ctx.customerId, turn);
-    const names = kindNamedIn(text, { anyMention: true });
-    return recent.filter((o) => itemTitles(o).some((i) => names(i.title)));
+    return ordersHoldingItemNamed(text, await this.recentOrders(ctx.customerId, turn));
   }
 
   /** Answers an order question about an order the shopper owns (checked by the caller). */
@@ -1268,8 +1266,7 @@ export class DialoguePolicy {
     const withStatus = orders.filter((o) => named.includes(o.status));
     if (withStatus.length === 1) return withStatus[0].number;
     if (named.length > 0) return undefined;
-    const names = kindNamedIn(text, { anyMention: true });
-    const holding = orders.filter((o) => itemTitles(o).some((i) => names(i.title)));
+    const holding = ordersHoldingItemNamed(text, orders);
     return holding.length === 1 ? holding[0].number : undefined;
   }
 
@@ -1743,6 +1740,12 @@ function itemsInOrder(order: OrderView, locale: Locale): string {
   return order.items
     .map((i) => `${i.quantity}× ${(locale === 'zh' && i.titleZh) || i.title}`)
     .join(', ');
+}
+
+/** The orders holding the kind of product the message names ("my webcam", "跑鞋"). */
+function ordersHoldingItemNamed(text: string, orders: OrderView[]): OrderView[] {
+  const names = kindNamedIn(text, { anyMention: true });
+  return orders.filter((o) => itemTitles(o).some((i) => names(i.title)));
 }
 
 /** Every name the order's items go by: "the water bottle" and "水壶" both find it. */
