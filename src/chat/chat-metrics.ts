@@ -43,7 +43,7 @@ export class ChatMetrics {
     this.messages.inc({ result: duplicate ? 'duplicate' : 'accepted' });
   }
 
-  batch(write: 'shopper_message' | 'bot_turn', size: number): void {
+  batch(write: 'first_message' | 'shopper_message' | 'bot_turn', size: number): void {
     this.writeBatch.observe({ write }, size);
   }
 }

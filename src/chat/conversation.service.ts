@@ -122,34 +122,22 @@ export class ConversationService {
       sentiment: round(understanding.sentiment.score),
       sentimentLabel: understanding.sentiment.label,
     });
-    const write = async (conversation: Conversation, create?: NewConversation) => {
-      const stored = await this.store.appendShopperMessage(
-        this.store.dataSource.manager,
-        { ...message, conversationId: conversation.id },
-        (messageId) => ({
-          type: 'chat_message',
-          customerId: conversation.customerId,
-          visitorId: conversation.visitorId,
-          conversationId: conversation.id,
-          payload: eventPayload(messageId),
-        }),
-        create,
-      );
-      return { conversation, ...stored };
-    };
-    // Every message is one statement: to the connection's conversation (found by that statement),
-    // else to the open conversation looked up first, else to a new one created by the statement.
+    // Every message is one statement, shared with concurrent ones (see ConversationStore): to the
+    // connection's conversation, else to the open conversation looked up first, else to a new one
+    // created by the statement.
+    const append = (conversationId: string) =>
+      this.store.appendToOpenConversation(conversationId, message, eventPayload);
     const { lastConversationId, newVisitor } = connection;
     let result =
-      lastConversationId && !input.conversationId
-        ? await this.store.appendToOpenConversation(lastConversationId, message, eventPayload)
-        : null;
+      lastConversationId && !input.conversationId ? await append(lastConversationId) : null;
     if (!result && !(newVisitor && !lastConversationId && !input.conversationId)) {
       const open = input.conversationId
         ? await this.owned(shopper, input.conversationId)
         : await this.store.findOpen(shopper.visitorId, shopper.customerId);
       if (open?.status === 'resolved') throw chatErrors.resolved();
-      if (open) result = await write(open);
+      if (open) result = await append(open.id);
+      // Resolved since it was read (the idle timer, another tab): the shopper named it, so say so.
+      if (!result && input.conversationId) throw chatErrors.resolved();
     }
     if (!result) {
       const init: NewConversation = {
@@ -160,10 +148,16 @@ export class ConversationService {
         locale:
           clearLanguage(input.text) ?? input.locale ?? (understanding.lang === 'zh' ? 'zh' : 'en'),
       };
-      result = await write(newConversation(init), init);
+      const conversation = newConversation(init);
+      const stored = await this.store.startConversation(
+        init,
+        { ...message, conversationId: conversation.id },
+        eventPayload,
+      );
       // Created by the same statement as the message: the same instant.
-      result.conversation.createdAt = result.conversation.updatedAt = result.message.createdAt;
-      result.conversation.lastMessageAt = result.message.createdAt;
+      conversation.createdAt = conversation.updatedAt = stored.createdAt;
+      conversation.lastMessageAt = stored.createdAt;
+      result = { conversation, message: stored, duplicate: false };
     }
     // The conversation as the message's own statement left it: the bot's turn can start from
     // it instead of reading it again (see respond).

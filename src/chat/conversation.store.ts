@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { WriteBatcher } from '../common/write-batcher';
 import { ChatMetrics } from './chat-metrics';
 import type { DialogueState } from '../dialogue/dialogue.types';
-import { insertEventsSql, NewBehaviourEvent } from '../signals/event-writer';
+import { NewBehaviourEvent } from '../signals/event-writer';
 import { Conversation, ConversationStatus } from './entities/conversation.entity';
 import { Message, MessageSender } from './entities/message.entity';
 
@@ -68,6 +68,13 @@ interface PendingAppend {
   eventPayload: Record<string, unknown>;
 }
 
+interface PendingStart {
+  init: NewConversation;
+  message: NewMessage & { id: string };
+  eventId: string;
+  eventPayload: Record<string, unknown>;
+}
+
 /** What appendAll found for one message: `message` null when it was a resend of a stored one. */
 interface StoredAppend {
   conversation: Conversation;
@@ -91,6 +98,8 @@ const MAX_WRITES_PER_STATEMENT = 64;
 export class ConversationStore {
   /** Shopper messages to open conversations: concurrent ones share a statement. */
   private readonly appends: WriteBatcher<PendingAppend, StoredAppend | null>;
+  /** New conversations with their first shopper message: concurrent ones share a statement. */
+  private readonly starts: WriteBatcher<PendingStart, Message>;
   /** Bot turns: concurrent ones (of different conversations) share a statement. */
   private readonly botTurns: WriteBatcher<PendingBotTurn, Message[] | null>;
 
@@ -102,6 +111,11 @@ export class ConversationStore {
       maxBatch: MAX_WRITES_PER_STATEMENT,
       keyOf: (item) => item.conversationId,
       onBatch: (size) => metrics.batch('shopper_message', size),
+    });
+    this.starts = new WriteBatcher((items: PendingStart[]) => this.startAll(items), {
+      maxBatch: MAX_WRITES_PER_STATEMENT,
+      keyOf: (item) => item.message.conversationId,
+      onBatch: (size) => metrics.batch('first_message', size),
     });
     this.botTurns = new WriteBatcher((turns: PendingBotTurn[]) => this.storeAllBotTurns(turns), {
       maxBatch: MAX_WRITES_PER_STATEMENT,
@@ -172,63 +186,56 @@ export class ConversationStore {
   }
 
   /**
-   * A shopper's message in one statement (one round trip, atomic without a transaction): the
-   * message, the conversation's last-message time and the behaviour event, the last two only when
-   * the message is new. With `newConversation`, the conversation (id: `message.conversationId`)
-   * is created by the same statement. Returns the stored row and whether it was an idempotent resend.
+   * A new conversation (id: `message.conversationId`) with the shopper's first message and its
+   * behaviour event. Concurrent calls share a statement (see WriteBatcher): when many shoppers
+   * start chatting at once, their first messages no longer queue for a connection one by one.
+   * Resolves once the statement committed.
    */
-  async appendShopperMessage(
-    manager: EntityManager,
+  async startConversation(
+    init: NewConversation,
     message: NewMessage,
-    event: (messageId: string) => NewBehaviourEvent,
-    newConversation?: NewConversation,
-  ): Promise<{ message: Message; duplicate: boolean; current?: ConversationNow }> {
+    eventPayload: (messageId: string) => Record<string, unknown>,
+  ): Promise<Message> {
     const id = randomUUID();
-    const params: unknown[] = [];
-    const created = newConversation
-      ? `created AS (${conversationInsertSql(message.conversationId, newConversation, params)}),`
-      : '';
-    const messageRows = param(params, JSON.stringify([messageRow({ ...message, id }, 0)]));
-    const insert = messageRowsInsert(
-      `jsonb_to_recordset(${messageRows}::jsonb) AS i(${MESSAGE_ROW_TYPES})`,
-    );
-    const conversation = param(params, message.conversationId);
-    const events = insertEventsSql([event(id)], params, 'EXISTS (SELECT 1 FROM msg)');
-    // Foreign keys are checked at the end of the statement, so the message may reference a
-    // conversation inserted by an earlier part of it.
-    const rows: Message[] = await manager.query(
-      `WITH ${created}
-            msg AS (${insert} ON CONFLICT (conversation_id, client_msg_id) DO NOTHING RETURNING ${MESSAGE_COLUMNS}),
-            touched AS (UPDATE conversations SET last_message_at = now(), updated_at = now()
-                         WHERE id = ${conversation}::uuid AND EXISTS (SELECT 1 FROM msg)
-                         RETURNING status, state),
-            events AS (${events})
-       SELECT msg.*, touched.status AS "currentStatus", touched.state AS "currentState"
-         FROM msg LEFT JOIN touched ON true`,
-      params,
-    );
-    if (rows.length > 0) {
-      const { currentStatus, currentState, ...stored } = rows[0] as Message & {
-        currentStatus: ConversationStatus | null;
-        currentState: DialogueState | null;
-      };
-      return {
-        message: stored as Message,
-        duplicate: false,
-        // Absent for a conversation created by this statement (the UPDATE cannot see it).
-        current: currentStatus ? { status: currentStatus, state: currentState ?? {} } : undefined,
-      };
-    }
-    const existing = await manager.getRepository(Message).findOneBy({
-      conversationId: message.conversationId,
-      clientMsgId: message.clientMsgId!,
+    return this.starts.submit({
+      init,
+      message: { ...message, id },
+      eventId: randomUUID(),
+      eventPayload: eventPayload(id),
     });
-    return { message: existing!, duplicate: true };
+  }
+
+  /** New conversations and their first messages, one statement for all. */
+  private async startAll(items: PendingStart[]): Promise<Message[]> {
+    const input = items.map((item, ord) => ({
+      ...messageRow(item.message, ord),
+      visitor_id: item.init.visitorId,
+      customer_id: item.init.customerId,
+      site_key: item.init.siteKey,
+      locale: item.init.locale,
+      event_id: item.eventId,
+      event_payload: item.eventPayload,
+    }));
+    // Foreign keys are checked at the end of the statement, so the messages may reference
+    // conversations inserted by an earlier part of it.
+    const rows: Message[] = await this.dataSource.query(
+      `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(${MESSAGE_ROW_TYPES}, visitor_id text,
+                        customer_id uuid, site_key text, locale text, event_id uuid, event_payload jsonb)),
+            created AS (INSERT INTO conversations (id, visitor_id, customer_id, site_key, locale, status, state, last_message_at)
+                        SELECT conversation_id, visitor_id, customer_id, site_key, locale, 'bot', '{}'::jsonb, now() FROM input),
+            msg AS (${messageRowsInsert('input i')} RETURNING ${MESSAGE_COLUMNS}),
+            events AS (INSERT INTO behaviour_events (id, type, customer_id, visitor_id, conversation_id, occurred_at, payload)
+                       SELECT event_id, 'chat_message', customer_id, visitor_id, conversation_id, now(), event_payload FROM input)
+       SELECT * FROM msg`,
+      [JSON.stringify(input)],
+    );
+    const byId = new Map(rows.map((m) => [m.id, m]));
+    return items.map((item) => byId.get(item.message.id)!);
   }
 
   /**
-   * `appendShopperMessage` for a conversation known by id, found by the same statement: one round
-   * trip instead of two for every message after a conversation's first. Null when the
+   * A shopper's message to a conversation known by id, found by the same statement: one round
+   * trip for every message after a conversation's first. Null when the
    * conversation does not exist or is resolved (the caller then looks for or starts another).
    * The behaviour event takes the customer and visitor from the conversation row. Concurrent
    * calls share a statement (see WriteBatcher); the call resolves once its statement committed.
@@ -436,18 +443,6 @@ function withDates(row: Record<string, unknown>, fields: string[]): Record<strin
   const out = { ...row };
   for (const f of fields) if (typeof out[f] === 'string') out[f] = new Date(out[f] as string);
   return out;
-}
-
-/** Appends a parameter and returns its placeholder. */
-function param(params: unknown[], value: unknown): string {
-  params.push(value);
-  return `$${params.length}`;
-}
-
-function conversationInsertSql(id: string, init: NewConversation, params: unknown[]): string {
-  return `INSERT INTO conversations (id, visitor_id, customer_id, site_key, locale, status, state, last_message_at)
-       VALUES (${param(params, id)}::uuid, ${param(params, init.visitorId)}, ${param(params, init.customerId)}::uuid,
-               ${param(params, init.siteKey)}, ${param(params, init.locale)}, 'bot', '{}'::jsonb, now())`;
 }
 
 /** A message as a row of a JSON parameter (see MESSAGE_ROW_TYPES); `ord` orders a statement's rows. */

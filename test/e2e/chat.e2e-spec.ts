@@ -391,12 +391,14 @@ describe.each(backends())('chat engine on %s', (backend) => {
       expect(inChinese).toBe(i % 2 === 0 ? 0 : answers.length);
     }
     // What an operator sees at /metrics: 48 turns answered (12 greetings, 36 questions), 12
-    // resends, and the 48 later messages (resends included) written by the shared statements.
+    // resends, the 12 greetings written with their new conversations and the 48 later messages
+    // (resends included) written to open ones, all by the shared statements.
     const after = await metrics();
     const delta = (name: string) => (after.get(name) ?? 0) - (metricsBefore.get(name) ?? 0);
     expect(delta('chat_turn_duration_seconds_count{outcome="answered"}')).toBe(48);
     expect(delta('chat_shopper_messages_total{result="accepted"}')).toBe(48);
     expect(delta('chat_shopper_messages_total{result="duplicate"}')).toBe(12);
+    expect(delta('chat_write_batch_size_sum{write="first_message"}')).toBe(12);
     expect(delta('chat_write_batch_size_sum{write="shopper_message"}')).toBe(48);
   });
 
