@@ -107,6 +107,14 @@ export const PHRASES = {
     en: 'on its way back to your original payment method, as the order was cancelled',
     zh: '因订单已取消，正在原路退回',
   },
+  refundOnCancelSent: {
+    en: 'sent back to your original payment method when the order was cancelled',
+    zh: '已在订单取消时退回原支付账户',
+  },
+  noRefundUnderWay: {
+    en: "I can't see a refund on your recent orders: none of them has been returned or cancelled. A refund starts once returned items reach us, usually a few days after you send them. If it's about an older order, tell me its number.",
+    zh: '您最近的订单中没有退款记录：没有已退货或已取消的订单。退回的商品到达我们这里后才会开始退款，通常在寄出后几天内。如果是更早的订单，请告诉我订单号。',
+  },
   refundProcessing: {
     en: 'being processed: your returned items have reached us',
     zh: '处理中（退回的商品已收到）',

@@ -892,6 +892,59 @@ describe('DialoguePolicy', () => {
       expect(invoice.replies[0].text).toMatch(/A10002 is being prepared\. Its invoice appears/);
     });
 
+    it("answers a signed-in shopper's refund question from their orders, without asking for a number", async () => {
+      // Neither of Ann's orders (shipped, processing) has a refund: she is told so, not asked to
+      // type numbers one by one; a number typed next is still the order meant.
+      const none = await policy.decide(
+        'do I have any refunds pending',
+        nlu('track_refund', { confidence: 0.69 }),
+        {},
+        identified,
+      );
+      expect(none.replies[0].text).toMatch(/can't see a refund on your recent orders/);
+      expect(none.state.pending).toEqual({ kind: 'order_offer', intent: 'track_refund' });
+      const typed = await policy.decide(
+        'A10001',
+        nlu('oos', { outOfScope: true, entities: orderEntity('A10001') }),
+        none.state,
+        identified,
+      );
+      expect(typed.replies[0].text).toMatch(/can't see a refund on order A10001/);
+      // An order cancelled two days ago: its refund is on its way. "When will I get my money
+      // back?" (read as asking for a refund) is the same question.
+      const days = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+      shop.orders.push(
+        order({ id: 'o7', number: 'A10007', status: 'cancelled', total: 20, placedAt: days(2) }),
+      );
+      const recent = await policy.decide(
+        'when will I get my money back',
+        nlu('get_refund', {
+          confidence: 0.58,
+          alternatives: [
+            { intent: 'get_refund', confidence: 0.58 },
+            { intent: 'track_refund', confidence: 0.39 },
+          ],
+        }),
+        {},
+        identified,
+      );
+      expect(recent.handledIntent).toBe('track_refund');
+      expect(recent.replies[0].text).toBe(
+        'template for track_refund about A10007 (on its way back to your original payment method, as the order was cancelled, $20.00)',
+      );
+      // Cancelled three months ago: the money went back long ago, and the reply says so.
+      shop.orders.find((o) => o.id === 'o7')!.placedAt = days(90);
+      const old = await policy.decide(
+        'do I have any refunds pending',
+        nlu('track_refund'),
+        {},
+        identified,
+      );
+      expect(old.replies[0].text).toBe(
+        'template for track_refund about A10007 (sent back to your original payment method when the order was cancelled, $20.00)',
+      );
+    });
+
     it('takes a question straight after an answer about an order the shopper may see as about it', async () => {
       const zh = { ...anonymous, locale: 'zh' as const };
       const track = await policy.decide(

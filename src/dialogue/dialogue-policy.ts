@@ -1,7 +1,7 @@
 import { formatMoney } from '../common/money-format';
 import { clearLanguage } from '../nlu/language';
 import { NEGATIVE_ESCALATION_SCORE } from '../nlu/sentiment/sentiment-model';
-import { INTENT_LABELS, opensWithApology, say, STATUS_WORDS } from './dialogue-phrases';
+import { INTENT_LABELS, opensWithApology, PHRASES, say, STATUS_WORDS } from './dialogue-phrases';
 import { formatAddress, parseAddress } from './address-input';
 import { Turn } from './dialogue-turn';
 import {
@@ -225,7 +225,7 @@ const ORDER_QUESTIONS: Record<OrderQuestionIntent, ReadonlySet<string>> = {
   check_invoice: new Set(['shipped', 'delivered']),
   get_invoice: new Set(['shipped', 'delivered']),
   get_refund: new Set(['delivered']),
-  track_refund: new Set(['returned', 'refunded']),
+  track_refund: new Set(['returned', 'refunded', 'cancelled']),
 };
 /** A quick reply that asks to cancel ("Cancel the order", "取消订单"). */
 const CANCEL_CHIP = /^\s*cancel\b|^\s*取消/i;
@@ -248,6 +248,22 @@ const REFUND_STATE: Record<string, 'refundSent' | 'refundProcessing' | 'refundOn
   // Cancelling refunds what was paid (the cancellation reply says so).
   cancelled: 'refundOnCancel',
 };
+/**
+ * Orders are cancelled before they ship, within days of being placed, and the refund reaches the
+ * bank within about two weeks: a month after the order it is long back.
+ */
+const CANCEL_REFUND_SETTLED_MS = 30 * 24 * 3600 * 1000;
+
+/** What to say about an order's refund, or undefined when it has none. */
+function refundStateOf(order: OrderView): keyof typeof PHRASES | undefined {
+  const state = REFUND_STATE[order.status];
+  if (
+    state === 'refundOnCancel' &&
+    Date.now() - Date.parse(order.placedAt) > CANCEL_REFUND_SETTLED_MS
+  )
+    return 'refundOnCancelSent';
+  return state;
+}
 /** Order statuses each order request can act on (tracking works on any). */
 const ACTIONABLE: Partial<Record<OrderIntent, Set<string>>> = {
   cancel_order: CANCELLABLE,
@@ -786,6 +802,15 @@ export class DialoguePolicy {
       // "My last delivered order": the latest of them (recent orders come newest first).
       if (choices.length === 1 || (choices.length > 1 && statuses.length > 0 && LATEST.test(text)))
         return this.actOnOrder(intent, choices[0], turn);
+      // "Do I have any refunds pending?": none of their orders has one, which the template's
+      // "tell me the order number" would leave them to find out one order at a time.
+      if (intent === 'track_refund' && choices.length === 0 && recent.length > 0) {
+        turn.state.pending = { kind: 'order_offer', intent };
+        turn.reply(say('noRefundUnderWay', turn.locale), {
+          quickReplies: [talkToPerson(turn.locale)],
+        });
+        return turn.done(intent, true);
+      }
     }
     turn.state.pending = { kind: 'order_offer', intent };
     return this.templateReply(intent, turn, {
@@ -831,7 +856,7 @@ export class DialoguePolicy {
     const { locale } = turn;
     const values = { number: order.number, status: statusWord(order.status, locale) };
     turn.action('order_viewed', order.id);
-    const refund = REFUND_STATE[order.status];
+    const refund = refundStateOf(order);
     if (intent === 'delivery_period') return this.orderStatusReply(intent, order, turn);
     if (refund && (intent === 'track_refund' || intent === 'get_refund')) {
       return this.templateReply('track_refund', turn, {

@@ -139,9 +139,12 @@ export const REFUND_MONEY = /\brefund(?:s|ed)?\b|\bmoney back\b|退款|退钱|�
  */
 export const ASKS_WHERE_ORDER_IS =
   /\bwhere(?:'s|s| is| are)\s+(?:my|the|our)\b(?:(?!\b(?:refund|money|password|e-?mail|code)\b).){0,30}?\b(?:order|orders|parcel|package|delivery|shipment|stuff|items?|(?:i|we) (?:ordered|bought))\b|\b(?:still )?waiting (?:for|on) (?:my|the|our) (?:order|parcel|package|delivery|shipment|stuff)\b/i;
-/** "Where is my refund?", "退款怎么还没到": the state of a refund already asked for. */
+/**
+ * "Where is my refund?", "when will I get my money back?", "退款怎么还没到": the state of a refund
+ * already asked for.
+ */
 export const ASKS_WHERE_REFUND_IS =
-  /\bwhere(?:'s|s| is)\s+(?:my|the)\s+(?:refund|money)\b|\b(?:still )?waiting (?:for|on) (?:my|the) (?:refund|money)\b|退款(?:到哪|在哪|怎么还没|还没到|什么时候到)|钱(?:怎么)?还没(?:退|到)/i;
+  /\bwhere(?:'s|s| is)\s+(?:my|the)\s+(?:refund|money)\b|\bwhen (?:will|do|can|would|should|am) (?:i|we) (?:get|getting|receive|see) (?:my|the|our) (?:refund|money)\b|\bwhen (?:will|does|is) (?:my|the) (?:refund|money)\b|\b(?:still )?waiting (?:for|on) (?:my|the) (?:refund|money)\b|退款(?:到哪|在哪|怎么还没|还没到|什么时候到)|钱(?:怎么)?还没(?:退|到)/i;
 /** When something will arrive: "when will the webcam get here", "水壶什么时候到". */
 export const ASKS_WHEN_ARRIVES =
   /\bwhen (?:will|do|does|is|are|can|should)\b.{0,40}\b(?:arrive|come|get here|be here|be delivered|turn up|show up|get (?:it|them|my)|receive)\b|什么时候(?:能|会|可以)?(?:到|送到|寄到|送来|发货)|啥时候(?:能|会)?(?:到|送到|发货)|几时(?:能)?到|多久(?:能|才能)?到/i;
