@@ -198,7 +198,7 @@ describe.each(backends())('answer templates on %s', (backend: Backend) => {
     }
   });
 
-  it('answers discount, payment-safety, physical-store, gift-card, gift-wrapping and broken-website questions from the FAQ entries a new install ships, which staff can edit', async () => {
+  it('answers discount, payment-safety, card-change, physical-store, gift-card, gift-wrapping and broken-website questions from the FAQ entries a new install ships, which staff can edit', async () => {
     const shipped = await asAdmin(api().get('/api/templates?source=shipped&limit=200'));
     const discounts = shipped.body.items.filter(
       (x: { intent: string | null; title: string }) =>
@@ -223,6 +223,14 @@ describe.each(backends())('answer templates on %s', (backend: Backend) => {
       expect(scam.reply.text).toMatch(/^Paying here is safe/);
       const zhScam = await shopper.say('是不是骗子网站');
       expect(zhScam.reply.text).toMatch(/^在这里付款是安全的/);
+      // Read as editing the account (0.99), whose answer is about the profile page; a card that
+      // was refused is a payment problem, not this entry.
+      const newCard = await shopper.say('can I change my card details');
+      expect(newCard.reply.text).toMatch(/^Your card is not saved in your account/);
+      const refused = await shopper.say('my card details were rejected');
+      expect(refused.reply.text).not.toMatch(/^Your card is not saved|^Paying here is safe/);
+      const promo = await shopper.say("my promo code isn't working");
+      expect(promo.reply.text).toMatch(/If a code is not accepted, check its expiry date/);
       // Read as a request for products ("do you have …"), which would show popular picks.
       const store = await shopper.say('do you have a physical store?');
       expect(store.reply.text).toMatch(/^We are an online shop, so there is no store to visit/);

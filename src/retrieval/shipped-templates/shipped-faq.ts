@@ -18,7 +18,7 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
     locale: 'en',
     title: 'Discounts and promo codes',
     answer:
-      'Our current offers are shown on the website and on the product pages, and a promo code goes into the "Discount code" field at checkout (one code per order). I can\'t change prices in the chat. To hear about sales first, subscribe to our newsletter at the bottom of any page.',
+      'Our current offers are shown on the website and on the product pages, and a promo code goes into the "Discount code" field at checkout (one code per order). If a code is not accepted, check its expiry date and conditions (some need a minimum order value or exclude sale items). I can\'t change prices in the chat. To hear about sales first, subscribe to our newsletter at the bottom of any page.',
     questions: [
       'do you have any discount codes?',
       'is there a promo code I can use',
@@ -28,6 +28,8 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
       'any coupons for first orders?',
       'are there any deals on at the moment',
       'how do I use a coupon code',
+      'my promo code is not working',
+      'the voucher says invalid at checkout',
     ],
     quickReplies: ['Subscribe to the newsletter'],
   },
@@ -35,7 +37,7 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
     locale: 'zh',
     title: '优惠与优惠码',
     answer:
-      '当前的优惠活动会显示在网站和商品页面上，优惠码请在结算页的“优惠码”一栏填写（每笔订单限用一个）。聊天中无法改价，敬请谅解。想第一时间收到促销信息，可以在页面底部订阅我们的邮件通知。',
+      '当前的优惠活动会显示在网站和商品页面上，优惠码请在结算页的“优惠码”一栏填写（每笔订单限用一个）。如果优惠码无法使用，请检查有效期和使用条件（有些需要满足最低消费或不适用于特价商品）。聊天中无法改价，敬请谅解。想第一时间收到促销信息，可以在页面底部订阅我们的邮件通知。',
     questions: [
       '有优惠券吗',
       '能便宜点吗',
@@ -48,6 +50,8 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
       '有没有折扣码',
       '新用户有优惠吗',
       '优惠券怎么用',
+      '优惠码用不了',
+      '结算时提示优惠券无效',
     ],
     quickReplies: ['订阅促销邮件'],
   },
@@ -85,7 +89,7 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
     questions: [
       'is it safe to pay on your site',
       'is my card information secure',
-      'do you store my credit card details',
+      'do you keep my card on file',
       'is your checkout secure',
       'can I trust this website with my card',
       'is this website legit or a scam',
@@ -104,6 +108,33 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
       '付款安全吗',
       '支付会不会不安全',
       '你们是正规网站还是骗子网站',
+    ],
+    quickReplies: ['支付方式'],
+  },
+  {
+    locale: 'en',
+    title: 'Changing the card you pay with',
+    answer:
+      'Your card is not saved in your account: card payments are handled by our payment provider at checkout, so there is nothing to update. Next time, simply enter the new card (or choose another payment method) on the payment step. An order that is already paid stays on the card it was paid with; if a payment failed, a colleague can help you pay it another way.',
+    questions: [
+      'can I change my card',
+      'how do I update the card on my account',
+      'I got a new bank card, where do I change it',
+      'remove my saved card',
+      'my card expired, how do I add the new one',
+    ],
+    quickReplies: ['Payment methods'],
+  },
+  {
+    locale: 'zh',
+    title: '更换付款用的银行卡',
+    answer:
+      '您的银行卡不会保存在账户中：银行卡支付在结算时由我们的支付服务商处理，所以无需更新。下次下单时，在付款步骤直接输入新卡（或选择其他支付方式）即可。已付款的订单会保留原来的付款卡；如果付款失败，同事可以协助您用其他方式付款。',
+    questions: [
+      '怎么换绑银行卡',
+      '我想修改账户里的银行卡信息',
+      '换了新卡在哪里更新',
+      '删除已保存的银行卡',
     ],
     quickReplies: ['支付方式'],
   },
