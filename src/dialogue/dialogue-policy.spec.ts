@@ -892,6 +892,49 @@ describe('DialoguePolicy', () => {
       expect(invoice.replies[0].text).toMatch(/A10002 is being prepared\. Its invoice appears/);
     });
 
+    it('takes "the water bottle one" after an answer about an order as the order holding it, not an upset complaint', async () => {
+      shop.orders[1].items = [{ title: 'Summit Water Bottle', quantity: 1 }];
+      const change = await policy.decide(
+        'can I add something to my order',
+        nlu('change_order'),
+        {},
+        identified,
+      );
+      expect(change.replies[0].payload?.order?.number).toBe('A10002');
+      // Read out of context as a complaint (0.99) scored negative enough to hand over.
+      const upsetReading = nlu('complaint', {
+        confidence: 0.99,
+        sentiment: { score: -0.43, label: 'neutral' },
+      });
+      const picked = await policy.decide(
+        'the water bottle one',
+        upsetReading,
+        change.state,
+        identified,
+      );
+      expect(picked.escalate).toBeUndefined();
+      expect(picked.handledIntent).toBe('change_order');
+      expect(picked.replies[0].payload?.order?.number).toBe('A10002');
+      // A product no order of theirs holds is not a pick: the reading stands.
+      const other = await policy.decide('the webcam one', upsetReading, change.state, identified);
+      expect(other.escalate?.reason).toBe('negative_complaint');
+    });
+
+    it('takes back a cancellation request without repeating it ("算了不取消了")', async () => {
+      shop.orders[1].status = 'delivered';
+      const zh = { ...identified, locale: 'zh' as const };
+      const asked = await policy.decide('我想取消订单', nlu('cancel_order'), {}, zh);
+      expect(asked.replies[0].text).toMatch(/A10001.*无法在线取消/);
+      const dropped = await policy.decide(
+        '算了不取消了',
+        nlu('cancel_order', { confidence: 0.87 }),
+        asked.state,
+        zh,
+      );
+      expect(dropped.replies[0].text).toBe('好的。还有什么可以帮您的吗？');
+      expect(dropped.state.pending).toBeUndefined();
+    });
+
     it("answers a signed-in shopper's refund question from their orders, without asking for a number", async () => {
       // Neither of Ann's orders (shipped, processing) has a refund: she is told so, not asked to
       // type numbers one by one; a number typed next is still the order meant.

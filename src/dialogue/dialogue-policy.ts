@@ -27,6 +27,7 @@ import {
   FAREWELL,
   FOLLOW_UP_ABOUT_PRODUCT,
   isBareOrderNumber,
+  picksByItem,
   isBarePhrase,
   narrowsPrice,
   NO,
@@ -328,6 +329,17 @@ export class DialoguePolicy {
       isOrderRelated(previous) &&
       isBareOrderNumber(text) &&
       orderNumberIn(text, nlu)
+    ) {
+      return this.handleIntent(previous, text, nlu, ctx, turn);
+    }
+    // "The water bottle one" / "跑鞋那单" right after an answer about an order: the same question
+    // about the signed-in shopper's order holding it (a lone product name reads as anything, even
+    // an upset complaint at 0.99, which would hand the chat to a person).
+    if (
+      previous &&
+      isOrderRelated(previous) &&
+      picksByItem(text) &&
+      (await this.ordersWithItemNamed(text, ctx, turn)).length === 1
     ) {
       return this.handleIntent(previous, text, nlu, ctx, turn);
     }

@@ -8,6 +8,7 @@ import {
   ASKS_IF_BOT,
   ASKS_WHERE_ORDER_IS,
   DECLINES,
+  picksByItem,
   isBareOrderNumber,
   NO,
   NO_EMAIL,
@@ -85,6 +86,23 @@ describe('message cues', () => {
     expect(isBareOrderNumber('A10002到哪了')).toBe(false);
   });
 
+  it('tells a pick by item ("the water bottle one", "跑鞋那单") from a request', () => {
+    for (const pick of [
+      'the water bottle one',
+      "it's the sneakers order",
+      'the one with the webcam',
+      '跑鞋那单',
+    ])
+      expect(picksByItem(pick)).toBe(true);
+    for (const request of [
+      'the water bottle leaks',
+      'I want to cancel the water bottle one and keep the other items please',
+      '发货前帮我取消掉那个订单',
+      '我想再买一次上次买的那个',
+    ])
+      expect(picksByItem(request)).toBe(false);
+  });
+
   it('tells a no from a message that merely starts with n, and a plain decline from a request', () => {
     for (const no of ['no', 'N', 'nope, keep it', "don't", 'never mind', '不要', '算了'])
       expect(NO.test(no)).toBe(true);
@@ -98,12 +116,18 @@ describe('message cues', () => {
       '不用了',
       '算了',
       '不用了，谢谢',
+      "never mind, don't cancel it",
+      'ok do not cancel the order then',
+      '算了不取消了',
+      '不用取消了，谢谢',
     ])
       expect(DECLINES.test(decline)).toBe(true);
     for (const request of [
       "no, it's A10002",
       'no I want to cancel it',
       '不用了，帮我取消吧',
+      "don't cancel A10002, cancel A10003",
+      '不取消订单的话能改地址吗',
       'yes',
     ])
       expect(DECLINES.test(request)).toBe(false);

@@ -61,10 +61,24 @@ export const NO =
   /^(?:(?:n|no|nope|nah|don'?t|do not|cancel that|never ?mind|keep it)\b|不|不要|不用|算了|别|取消这个|先不)/i;
 /**
  * The whole message turns down what the bot offered or asked for ("no thanks", "never mind",
- * "不用了", "算了"), and asks nothing else.
+ * "不用了", "算了"), or takes back a cancellation it asked for ("never mind, don't cancel it",
+ * "算了不取消了"), and asks nothing else.
  */
 export const DECLINES =
-  /^(?:no|nope|nah|no,? thanks?|no,? thank you|never ?mind|forget it|don'?t bother|not now|that'?s all|不用了?|不要了?|算了|不了|没事了?|先不用?了?|不需要了?)[\s\p{P}]*(?:thanks?|thank you|谢谢(?:啦|了)?)?[\s\p{P}]*$/iu;
+  /^(?:no|nope|nah|no,? thanks?|no,? thank you|never ?mind|forget it|don'?t bother|not now|that'?s all|不用了?|不要了?|算了|不了|没事了?|先不用?了?|不需要了?|(?:(?:no|never ?mind|actually|ok|okay)[,\s]+)?(?:don'?t|do not) cancel(?: it| that| (?:the|my) order)?(?: then| after all)?|(?:算了[,，\s]*)?(?:不(?:用|要)?取消了?|别取消了?))[\s\p{P}]*(?:thanks?|thank you|谢谢(?:啦|了)?)?[\s\p{P}]*$/iu;
+/**
+ * The message only picks something by what it holds: "the water bottle one", "the one with the
+ * webcam", "it's the sneakers order", "跑鞋那单". Whether an order holds it is for the caller.
+ */
+export function picksByItem(text: string): boolean {
+  const t = text.trim();
+  if (t.split(/\s+/).length > 6) return false;
+  return (
+    /^(?:(?:it'?s|i mean|no,?|sorry,?)\s+)?the\s+\S.*\b(?:one|order)[\s.!?]*$/i.test(t) ||
+    /^(?:(?:it'?s|i mean)\s+)?the\s+(?:one|order)\s+with\s+\S/i.test(t) ||
+    /^[^\s，。？！]{1,6}(?:那单|那一单|那个订单)[\s。！？]*$/u.test(t)
+  );
+}
 /** Words pointing back at something already discussed ("where is it now?", "这个订单到哪了"). */
 export const REFERS_BACK = /\b(?:it|this|that|the order)\b|它|这个|这单|那个|那单|该订单/i;
 /** "It says delivered but I never got it", "显示签收了但我没收到". */
