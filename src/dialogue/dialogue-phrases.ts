@@ -215,6 +215,14 @@ export const PHRASES = {
     en: "I couldn't find anything{category} under {price}; these are the least expensive:",
     zh: '没有找到{price}以内的{category}商品，以下是价格最低的几款：',
   },
+  noOrderConfirmation: {
+    en: "Sorry about that. The order confirmation usually arrives within a few minutes. If it isn't in your spam folder, check whether the payment was taken: if not, the order didn't go through and you can place it again; if it was, the e-mail address may have had a typo, and a colleague can find the order by your name or e-mail address.",
+    zh: '抱歉给您带来不便。订单确认邮件通常几分钟内就会送达。如果垃圾邮件里也没有，请看一下是否已扣款：没有扣款说明订单未成功，可以重新下单；已经扣款的话，可能是邮箱地址填错了，同事可以按您的姓名或邮箱帮您查找订单。',
+  },
+  orderWentThrough: {
+    en: "Your latest order, {number}, placed on {date}, went through: it is {status}. The confirmation went to {email}; if it isn't there, please check your spam folder.",
+    zh: '您最近的订单 {number}（{date} 下单）已成功，当前状态：{status}。确认邮件已发送至 {email}，如果没看到，请查看垃圾邮件。',
+  },
   orderHistory: {
     en: 'Your latest orders:\n{lines}\nTap one to see where it is.',
     zh: '您最近的订单：\n{lines}\n点击订单号可以查看物流状态。',

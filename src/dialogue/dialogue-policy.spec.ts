@@ -920,6 +920,77 @@ describe('DialoguePolicy', () => {
       expect(other.escalate?.reason).toBe('negative_complaint');
     });
 
+    it("answers another request naming an offered order's item while waiting for which order to track", async () => {
+      shop.orders[1].items = [{ title: 'Summit Water Bottle', quantity: 1 }];
+      const where = await policy.decide('where is my order', nlu('track_order'), {}, identified);
+      expect(where.state.pending).toMatchObject({ kind: 'order_number', intent: 'track_order' });
+      const invoice = await policy.decide(
+        'can I get an invoice for the linen shirt',
+        nlu('get_invoice', { confidence: 1 }),
+        where.state,
+        identified,
+      );
+      expect(invoice.handledIntent).toBe('get_invoice');
+      expect(invoice.replies[0].text).toBe('template for get_invoice about A10001');
+      // Naming the item alone still answers which order to track.
+      const bottle = await policy.decide(
+        'the water bottle one',
+        nlu('complaint', { confidence: 0.99 }),
+        where.state,
+        identified,
+      );
+      expect(bottle.handledIntent).toBe('track_order');
+      expect(bottle.replies[0].payload?.order?.number).toBe('A10002');
+    });
+
+    it('tells a shopper without an order confirmation whether the order went through, instead of asking for its number', async () => {
+      const missing =
+        "Hello, I placed an order three days ago and I still haven't received any confirmation email";
+      const anon = await policy.decide(
+        missing,
+        nlu('track_order', { confidence: 0.59 }),
+        {},
+        anonymous,
+      );
+      expect(anon.replies[0].text).toMatch(/^Sorry about that\. The order confirmation usually/);
+      expect(anon.state.pending).toEqual({ kind: 'offered_person', intent: 'track_order' });
+      // Read as a payment problem (0.87) and, in Chinese, as a sign-up problem (0.69).
+      const paymentReading = await policy.decide(
+        'I just ordered but got no order confirmation',
+        nlu('payment_issue', { confidence: 0.87 }),
+        {},
+        anonymous,
+      );
+      expect(paymentReading.replies[0].text).toMatch(/order confirmation usually arrives/);
+      const zh = await policy.decide(
+        '下单后一直没收到确认邮件',
+        nlu('registration_problems', { confidence: 0.69 }),
+        {},
+        { ...anonymous, locale: 'zh' },
+      );
+      expect(zh.replies[0].text).toMatch(/^抱歉给您带来不便。订单确认邮件通常几分钟内就会送达/);
+      // Signed in, with an order placed yesterday: it went through, and the e-mail went here.
+      shop.recentFirst = true;
+      shop.orders[1].placedAt = new Date(Date.now() - 86_400_000).toISOString();
+      const ann = await policy.decide(
+        missing,
+        nlu('track_order', { confidence: 0.59 }),
+        {},
+        identified,
+      );
+      expect(ann.replies[0].text).toMatch(
+        /^Your latest order, A10002, placed on .+, went through: it is being prepared\. The confirmation went to ann@example\.com/,
+      );
+      // Charged without a confirmation is a payment problem: the model's reading stands.
+      const charged = await policy.decide(
+        'The money has left my bank but I never got an order confirmation',
+        nlu('payment_issue'),
+        {},
+        anonymous,
+      );
+      expect(charged.replies[0].text).not.toMatch(/confirmation usually arrives/);
+    });
+
     it('takes back a cancellation request without repeating it ("算了不取消了")', async () => {
       shop.orders[1].status = 'delivered';
       const zh = { ...identified, locale: 'zh' as const };

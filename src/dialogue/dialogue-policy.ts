@@ -28,6 +28,7 @@ import {
   FOLLOW_UP_ABOUT_PRODUCT,
   isBareOrderNumber,
   picksByItem,
+  saysNoOrderConfirmation,
   isBarePhrase,
   narrowsPrice,
   NO,
@@ -242,6 +243,14 @@ const CLOSED: ReadonlySet<string> = new Set(['cancelled', 'returned', 'refunded'
 const DELIVERED: ReadonlySet<string> = new Set(['delivered']);
 /** Orders still to reach the shopper. */
 const OPEN: ReadonlySet<string> = new Set(['pending', 'paid', 'processing', 'shipped']);
+/**
+ * A missing confirmation that is part of another problem: a payment taken without one, or an
+ * invoice wanted instead of one, whose own answers say what to do.
+ */
+const CONFIRMATION_WITH_OTHER_PROBLEM =
+  /\b(?:charged|money|paid|payment|bank|invoice)\b|扣款|扣钱|扣了|付了钱|已付款|发票/i;
+/** An order this recent is the one a missing confirmation is about. */
+const CONFIRMATION_LOOKBACK_MS = 14 * 24 * 3600 * 1000;
 /** How a refund stands, by order status; other statuses have none. */
 const REFUND_STATE: Record<string, 'refundSent' | 'refundProcessing' | 'refundOnCancel'> = {
   refunded: 'refundSent',
@@ -495,6 +504,11 @@ export class DialoguePolicy {
     // status, whose reply for a cancelled order says what happens to the money and offers a person.
     if (ASKS_WHY_CANCELLED.test(text))
       return this.handleIntent('track_order', text, nlu, ctx, turn);
+    // "I placed an order but never got a confirmation e-mail" (tracking 0.59, a payment problem
+    // 0.6, "下单后没收到确认邮件" a sign-up problem): asking for the order number the missing
+    // e-mail would have carried leads nowhere. A payment taken without one keeps its answer.
+    if (saysNoOrderConfirmation(text) && !CONFIRMATION_WITH_OTHER_PROBLEM.test(text))
+      return this.missingConfirmation(ctx, turn);
     // A question from the shop's own FAQ, asked in other words: the shop's answer, before any
     // intent's general one ("do you sell gift cards?" reads as a product recommendation). An order
     // request still goes to the order flow.
@@ -686,12 +700,7 @@ export class DialoguePolicy {
     const phrase = !openOnly ? 'orderHistory' : open.length > 0 ? 'openOrders' : 'noOpenOrders';
     const lines = orders.map((o) => {
       const items = itemsInOrder(o, locale);
-      const date = new Date(o.placedAt).toLocaleDateString(locale === 'zh' ? 'zh-CN' : 'en-GB', {
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-        timeZone: 'UTC',
-      });
+      const date = placedOn(o, locale);
       const colon = locale === 'zh' ? '：' : ': ';
       return `• ${o.number} · ${date} · ${statusWord(o.status, locale)}${colon}${items}`;
     });
@@ -828,6 +837,34 @@ export class DialoguePolicy {
     return this.templateReply(intent, turn, {
       quickReplies: this.orderChips(choices.slice(0, 3), turn),
     });
+  }
+
+  /**
+   * No order confirmation came: a signed-in shopper's order of the last two weeks shows it went
+   * through (and where the e-mail went); otherwise what to check, and a person who can find the
+   * order by name or e-mail address.
+   */
+  private async missingConfirmation(ctx: TurnContext, turn: Turn): Promise<Decision> {
+    const { locale } = turn;
+    turn.state.lastIntent = 'track_order';
+    const [latest] = ctx.customerId ? await this.recentOrders(ctx.customerId, turn) : [];
+    if (latest && Date.now() - Date.parse(latest.placedAt) < CONFIRMATION_LOOKBACK_MS) {
+      noteDiscussed(latest, turn);
+      turn.action('order_viewed', latest.id);
+      turn.reply(
+        say('orderWentThrough', locale, {
+          number: latest.number,
+          date: placedOn(latest, locale),
+          status: statusWord(latest.status, locale),
+          email: latest.customerEmail ?? '',
+        }),
+        { order: latest },
+      );
+      return turn.done('track_order', true);
+    }
+    turn.state.pending = { kind: 'offered_person', intent: 'track_order' };
+    turn.reply(say('noOrderConfirmation', locale), { quickReplies: [talkToPerson(locale)] });
+    return turn.done('track_order', true);
   }
 
   /** A signed-in shopper's latest orders (newest first); read once per turn. */
@@ -1389,6 +1426,15 @@ export class DialoguePolicy {
       }
       case 'order_number': {
         const number = await this.orderNumberGiven(text, nlu, state);
+        // "Can I get an invoice for the sneakers?" while the bot waits for which order to track:
+        // the order holding them, but for the invoice (the model is sure of a different request).
+        const otherRequest =
+          nlu.intent !== pending.intent &&
+          isOrderRelated(nlu.intent) &&
+          !nlu.outOfScope &&
+          nlu.confidence >= this.options.clarifyBelow &&
+          !isBareOrderNumber(text);
+        if (number && otherRequest) return null;
         if (number) return this.withOrderNumber(pending.intent, number, ctx, turn);
         if (NO_ORDER_NUMBER.test(text)) return this.withoutOrderNumber(pending, ctx, turn);
         if (changedTopic) return null;
@@ -1719,6 +1765,16 @@ export function isOrderRelated(intent: string): boolean {
 
 function isOrderQuestion(intent: string): intent is OrderQuestionIntent {
   return Object.hasOwn(ORDER_QUESTIONS, intent);
+}
+
+/** "20 Nov 2026", "2026年11月20日". */
+function placedOn(order: OrderView, locale: Locale): string {
+  return new Date(order.placedAt).toLocaleDateString(locale === 'zh' ? 'zh-CN' : 'en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 function statusWord(status: string, locale: Locale): string {

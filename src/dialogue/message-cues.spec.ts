@@ -9,6 +9,7 @@ import {
   ASKS_WHERE_ORDER_IS,
   DECLINES,
   picksByItem,
+  saysNoOrderConfirmation,
   isBareOrderNumber,
   NO,
   NO_EMAIL,
@@ -84,6 +85,23 @@ describe('message cues', () => {
     expect(isBareOrderNumber('那A10002呢')).toBe(true);
     expect(isBareOrderNumber('cancel A10002')).toBe(false);
     expect(isBareOrderNumber('A10002到哪了')).toBe(false);
+  });
+
+  it('tells a missing order confirmation from a sign-up e-mail, a code or an invoice', () => {
+    for (const missing of [
+      'I ordered yesterday but never got a confirmation',
+      'did my order go through? no confirmation',
+      'my order confirmation never came',
+      '下单后没收到确认邮件',
+    ])
+      expect(saysNoOrderConfirmation(missing)).toBe(true);
+    for (const other of [
+      'I never received the confirmation email to activate my account',
+      "i didn't get the confirmation code for my order",
+      'I need a proper invoice, not just the order confirmation',
+      '注册后收不到确认邮件',
+    ])
+      expect(saysNoOrderConfirmation(other)).toBe(false);
   });
 
   it('tells a pick by item ("the water bottle one", "跑鞋那单") from a request', () => {

@@ -79,6 +79,27 @@ export function picksByItem(text: string): boolean {
     /^[^\s，。？！]{1,6}(?:那单|那一单|那个订单)[\s。！？]*$/u.test(t)
   );
 }
+const NOT_RECEIVED_WORDS = String.raw`(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|never|still not|not yet)`;
+const NO_CONFIRMATION_EN = new RegExp(
+  String.raw`\b${NOT_RECEIVED_WORDS}\s+(?:\w+\s+){0,2}?(?:got|get|gotten|received?|seen|had)\b.{0,25}?\bconfirmation\b(?!\s*(?:code|number))` +
+    String.raw`|\bno\s+(?:order\s+)?confirmation\b(?!\s*(?:code|number))` +
+    String.raw`|\bconfirmation(?:\s+e-?mail)?\s+(?:never|hasn'?t|has not|didn'?t|did not)\s+(?:come|came|arrived?)\b`,
+  'i',
+);
+const NO_CONFIRMATION_ZH =
+  /(?:没(?:有)?收到|收不到).{0,6}确认(?:邮件|信|短信)|确认(?:邮件|信)(?:一直)?(?:没|没有|未)(?:收到|来)/;
+/**
+ * "I placed an order but never got a confirmation e-mail", "下单后没收到确认邮件": whether the
+ * order went through. (Not a sign-up confirmation or a confirmation code: an English message must
+ * be about an order; a Chinese one about registering is the caller's to exclude.)
+ */
+export function saysNoOrderConfirmation(text: string): boolean {
+  return (
+    (/\border(?:ed|s)?\b/i.test(text) && NO_CONFIRMATION_EN.test(text)) ||
+    (NO_CONFIRMATION_ZH.test(text) && !/注册|激活/.test(text))
+  );
+}
+
 /** Words pointing back at something already discussed ("where is it now?", "这个订单到哪了"). */
 export const REFERS_BACK = /\b(?:it|this|that|the order)\b|它|这个|这单|那个|那单|该订单/i;
 /** "It says delivered but I never got it", "显示签收了但我没收到". */
