@@ -991,6 +991,27 @@ describe('DialoguePolicy', () => {
       expect(charged.replies[0].text).not.toMatch(/confirmation usually arrives/);
     });
 
+    it('takes "I want to cancle my order and get a refund" (read as a refund) as the cancellation it asks for', async () => {
+      const typo = await policy.decide(
+        'i want to cancle my order and get a refund asap',
+        nlu('get_refund', { confidence: 0.95 }),
+        {},
+        identified,
+      );
+      expect(typo.handledIntent).toBe('cancel_order');
+      // Ann's only cancellable order is named and confirmed before anything happens.
+      expect(typo.state.pending).toEqual({ kind: 'confirm_cancel', orderId: 'o2' });
+      expect(shop.cancelled).toEqual([]);
+      // The money back for an order already cancelled stays a refund question.
+      const after = await policy.decide(
+        'how can I get my money back for a cancelled order',
+        nlu('get_refund'),
+        {},
+        identified,
+      );
+      expect(after.handledIntent).toBe('get_refund');
+    });
+
     it('takes back a cancellation request without repeating it ("算了不取消了")', async () => {
       shop.orders[1].status = 'delivered';
       const zh = { ...identified, locale: 'zh' as const };

@@ -16,6 +16,7 @@ import {
   BARE_YES,
   HURRY,
   CANCELS_PART_OF_ORDER,
+  WANTS_TO_CANCEL_ORDER,
   onlyAcknowledges,
   asksWhatIsPopular,
   ASKS_WHEN_ARRIVES,
@@ -602,7 +603,12 @@ export class DialoguePolicy {
         : // "Can I cancel just one item?" changes the order: offering to cancel it all would be wrong.
           understood === 'cancel_order' && CANCELS_PART_OF_ORDER.test(text)
           ? 'change_order'
-          : understood;
+          : // "I want to cancle my order and get a refund" (a refund, 0.95): cancelling is the refund.
+            understood === 'get_refund' &&
+              WANTS_TO_CANCEL_ORDER.test(text) &&
+              !CANCELS_PART_OF_ORDER.test(text)
+            ? 'cancel_order'
+            : understood;
     turn.state.lastIntent = intent;
     if ((ORDER_INTENTS as string[]).includes(intent)) {
       return this.startOrderFlow(intent as OrderIntent, text, nlu, ctx, turn);

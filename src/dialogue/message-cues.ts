@@ -42,6 +42,12 @@ export function onlyAcknowledges(text: string): boolean {
  * of my order", "我想取消其中一件商品"): the model reads these as cancelling the order, and a yes
  * to that would cancel all of it.
  */
+/**
+ * Asks to cancel an order, spelt as shoppers do ("i want to cancle my order and get a refund"):
+ * not a refund of an order cancelled already ("my money back for a cancelled order").
+ */
+export const WANTS_TO_CANCEL_ORDER =
+  /\b(?:want|need|like|wanna|wish|trying|try|please|pls|can (?:i|you)|could (?:i|you)|how (?:do|can) i)\b.{0,15}?\bcan(?:cel|cle|sel|cell|el)\s+(?:my|the|this|that|an?)\s+(?:\w+\s+)?order\b/i;
 export const CANCELS_PART_OF_ORDER =
   /\b(?:one|1|an?|some|a few|two|2|single)\s+(?:of (?:the|my) )?(?:items?|things?|products?|pieces?)\b|\bpart of (?:my|the|this) order\b|\bnot the (?:whole|entire) order\b|其中(?:一|两|几)[件个样]|部分(?:商品|订单)|(?:取消|退掉|删掉?|去掉)(?:一|两|几|其中)[件个样]|只取消(?:一|两|几)?[件个样]/i;
 
