@@ -129,6 +129,8 @@ async function connectShoppers(port: number, n: number): Promise<Shopper[]> {
 }
 
 let msgCounter = 0;
+/** Client message ids of this run start with it (the audit counts only those). */
+const CLIENT_MSG_PREFIX = `b${process.pid}x`;
 /**
  * One turn: send, wait for the ack and the first reply; returns ms from send to reply. A refused
  * message or a reply that does not come within 30 s is a failed turn.
@@ -137,7 +139,7 @@ async function turn(s: Shopper, text: string): Promise<{ ms: number; ok: boolean
   const start = performance.now();
   const replied = new Promise<void>((resolve) => (s.waiting = { resolve }));
   const ack = (await s.socket.timeout(30_000).emitWithAck('message:send', {
-    clientMsgId: `b${process.pid}x${++msgCounter}x${Date.now()}`,
+    clientMsgId: `${CLIENT_MSG_PREFIX}${++msgCounter}x${Date.now()}`,
     text,
   })) as { ok: boolean };
   if (!ack.ok) return { ms: performance.now() - start, ok: false };
@@ -247,13 +249,17 @@ async function audit(port: number, expectedShopperMessages: number) {
     ).json()) as { items: { id: string }[] };
     if (list.items.length === 0) break;
     for (const c of list.items) {
-      conversations++;
       const t = (await (
         await fetch(`http://127.0.0.1:${port}/api/conversations/${c.id}`, { headers })
-      ).json()) as { messages: { sender: string; id: string }[] };
-      const mine = t.messages.filter((m) => m.sender === 'shopper');
+      ).json()) as { messages: { sender: string; id: string; clientMsgId: string | null }[] };
+      // Only this run's messages: a database used before (PostgreSQL) holds others.
+      const mine = t.messages.filter(
+        (m) => m.sender === 'shopper' && m.clientMsgId?.startsWith(CLIENT_MSG_PREFIX),
+      );
+      if (mine.length === 0) continue;
+      conversations++;
       shopperMessages += mine.length;
-      duplicates += mine.length - new Set(mine.map((m) => m.id)).size;
+      duplicates += mine.length - new Set(mine.map((m) => m.clientMsgId)).size;
     }
     page++;
   }

@@ -50,7 +50,7 @@ export class ConversationQueryService {
       : [];
     if (!conversation) throw new NotFoundError('conversation', conversationId);
     const messages = await this.dataSource.query(
-      `SELECT m.id, m.sender, m.text, m.intent, m.understanding, m.payload, m.internal, m.created_at AS "createdAt",
+      `SELECT m.id, m.client_msg_id AS "clientMsgId", m.sender, m.text, m.intent, m.understanding, m.payload, m.internal, m.created_at AS "createdAt",
               m.agent_id AS "agentId", s.name AS "agentName"
          FROM messages m LEFT JOIN staff_users s ON s.id = m.agent_id
         WHERE m.conversation_id = $1 ORDER BY m.created_at, m.id`,

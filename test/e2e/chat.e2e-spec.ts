@@ -339,6 +339,14 @@ describe.each(backends())('chat engine on %s', (backend) => {
       (m) => m.sender === 'shopper',
     );
     expect(texts).toHaveLength(1);
+    // Staff see the client id it was sent with (what a support engineer checks on "I sent it twice").
+    const staff = await request(t.app.getHttpServer())
+      .get(`/api/conversations/${sent.ack.conversationId as string}`)
+      .set('authorization', `Bearer ${await adminToken(t)}`);
+    const stored = (staff.body.messages as { clientMsgId: string | null }[]).filter(
+      (m) => m.clientMsgId === clientMsgId,
+    );
+    expect(stored).toHaveLength(1);
   });
 
   it('keeps each conversation whole when many shoppers write at once (their writes share statements)', async () => {
