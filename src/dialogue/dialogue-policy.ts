@@ -1,7 +1,7 @@
 import { formatMoney } from '../common/money-format';
 import { clearLanguage } from '../nlu/language';
 import { NEGATIVE_ESCALATION_SCORE } from '../nlu/sentiment/sentiment-model';
-import { INTENT_LABELS, opensWithApology, PHRASES, say, STATUS_WORDS } from './dialogue-phrases';
+import { INTENT_LABELS, opensWithApology, say, STATUS_WORDS } from './dialogue-phrases';
 import { formatAddress, parseAddress } from './address-input';
 import { Turn } from './dialogue-turn';
 import {
@@ -250,10 +250,13 @@ const OPEN: ReadonlySet<string> = new Set(['pending', 'paid', 'processing', 'shi
  */
 const CONFIRMATION_WITH_OTHER_PROBLEM =
   /\b(?:charged|money|paid|payment|bank|invoice)\b|扣款|扣钱|扣了|付了钱|已付款|发票/i;
+const DAY_MS = 24 * 3600 * 1000;
 /** An order this recent is the one a missing confirmation is about. */
-const CONFIRMATION_LOOKBACK_MS = 14 * 24 * 3600 * 1000;
+const CONFIRMATION_LOOKBACK_MS = 14 * DAY_MS;
+/** The phrase that says how a refund stands. */
+type RefundState = 'refundSent' | 'refundProcessing' | 'refundOnCancel' | 'refundOnCancelSent';
 /** How a refund stands, by order status; other statuses have none. */
-const REFUND_STATE: Record<string, 'refundSent' | 'refundProcessing' | 'refundOnCancel'> = {
+const REFUND_STATE: Record<string, RefundState> = {
   refunded: 'refundSent',
   returned: 'refundProcessing',
   // Cancelling refunds what was paid (the cancellation reply says so).
@@ -263,10 +266,10 @@ const REFUND_STATE: Record<string, 'refundSent' | 'refundProcessing' | 'refundOn
  * Orders are cancelled before they ship, within days of being placed, and the refund reaches the
  * bank within about two weeks: a month after the order it is long back.
  */
-const CANCEL_REFUND_SETTLED_MS = 30 * 24 * 3600 * 1000;
+const CANCEL_REFUND_SETTLED_MS = 30 * DAY_MS;
 
 /** What to say about an order's refund, or undefined when it has none. */
-function refundStateOf(order: OrderView): keyof typeof PHRASES | undefined {
+function refundStateOf(order: OrderView): RefundState | undefined {
   const state = REFUND_STATE[order.status];
   if (
     state === 'refundOnCancel' &&
@@ -506,7 +509,7 @@ export class DialoguePolicy {
     if (ASKS_WHY_CANCELLED.test(text))
       return this.handleIntent('track_order', text, nlu, ctx, turn);
     // "I placed an order but never got a confirmation e-mail" (tracking 0.59, a payment problem
-    // 0.6, "下单后没收到确认邮件" a sign-up problem): asking for the order number the missing
+    // 0.87, "下单后没收到确认邮件" a sign-up problem 0.69): asking for the order number the missing
     // e-mail would have carried leads nowhere. A payment taken without one keeps its answer.
     if (saysNoOrderConfirmation(text) && !CONFIRMATION_WITH_OTHER_PROBLEM.test(text))
       return this.missingConfirmation(ctx, turn);
