@@ -1516,6 +1516,30 @@ describe('DialoguePolicy', () => {
       { ...identified, locale: 'zh' },
     );
     expect(refund.replies[0].text).not.toMatch(/没办法直接加快/);
+    // "Too slow" right after the status says the same, in a complaint's words (0.44) that would
+    // otherwise ask what happened; a formal complaint stays one.
+    const slow = await policy.decide(
+      '太慢了吧',
+      nlu('complaint', { lang: 'zh', confidence: 0.44 }),
+      status.state,
+      { ...identified, locale: 'zh' },
+    );
+    expect(slow.handledIntent).toBe('track_order');
+    expect(slow.replies[0].text).toMatch(/A10002.*没办法直接加快/);
+    const slowEn = await policy.decide(
+      "that's way too slow",
+      nlu('oos', { outOfScope: true }),
+      en.state,
+      identified,
+    );
+    expect(slowEn.replies[0].text).toMatch(/^Order A10002 is being prepared\. I can't speed it up/);
+    const formal = await policy.decide(
+      '售后处理太慢了，我要投诉',
+      nlu('complaint', { lang: 'zh', confidence: 0.95 }),
+      status.state,
+      { ...identified, locale: 'zh' },
+    );
+    expect(formal.handledIntent).toBe('complaint');
   });
 
   it('answers cancelling one item of an order as changing it, never offering to cancel it all', async () => {

@@ -30,6 +30,7 @@ import {
   isBareOrderNumber,
   picksByItem,
   saysNoOrderConfirmation,
+  TOO_SLOW,
   isBarePhrase,
   narrowsPrice,
   NO,
@@ -501,6 +502,15 @@ export class DialoguePolicy {
       (nlu.outOfScope ||
         nlu.confidence < this.options.clarifyBelow ||
         HURRY_READINGS.has(nlu.intent))
+    ) {
+      return this.handleIntent('track_order', text, nlu, ctx, turn);
+    }
+    // "太慢了吧" (a complaint, 0.44) / "that's way too slow" (out of scope) right after an order's
+    // status: said of that order, and answered like a request to hurry it.
+    if (
+      complainsOfSlowness(text) &&
+      HURRY_READINGS.has(state.lastIntent ?? '') &&
+      (state.ordersDiscussed?.length ?? 0) > 0
     ) {
       return this.handleIntent('track_order', text, nlu, ctx, turn);
     }
@@ -1131,7 +1141,7 @@ export class DialoguePolicy {
     turn: Turn,
   ): Promise<Decision> {
     turn.state.notReceived = intent === 'track_order' && NOT_RECEIVED.test(text);
-    turn.state.hurry = intent === 'track_order' && asksToHurry(text);
+    turn.state.hurry = intent === 'track_order' && (asksToHurry(text) || complainsOfSlowness(text));
     // "Change the address of A10002 to 5 Baker St, …": the address is kept for when the order is known.
     turn.state.addressHint =
       intent === 'change_shipping_address' && nlu.entities.some((e) => e.type === 'address')
@@ -1835,6 +1845,19 @@ export function mayBeShopping(
 /** Asks to hurry a delivery up ("催一下"; "催一下退款" is about the refund). */
 function asksToHurry(text: string): boolean {
   return HURRY.test(text) && !NOT_ABOUT_DELIVERY.test(text);
+}
+
+/**
+ * Says, briefly, that a delivery is too slow. A refund or a return taking long is another matter,
+ * and so is a formal complaint ("售后处理太慢了，我要投诉") or one's own slow typing.
+ */
+function complainsOfSlowness(text: string): boolean {
+  return (
+    text.length <= 60 &&
+    TOO_SLOW.test(text) &&
+    !NOT_ABOUT_DELIVERY.test(text) &&
+    !/投诉|complain|打字|\btyp(?:e|ing)\b/i.test(text)
+  );
 }
 
 /** "1× Linen shirt, 2× Mug": what an order holds, for a confirmation question. */
