@@ -198,7 +198,7 @@ describe.each(backends())('answer templates on %s', (backend: Backend) => {
     }
   });
 
-  it('answers discount, payment-safety, card-change, physical-store, gift-card, gift-wrapping and broken-website questions from the FAQ entries a new install ships, which staff can edit', async () => {
+  it('answers discount, payment-safety, card-change, ships-from, physical-store, gift-card, gift-wrapping and broken-website questions from the FAQ entries a new install ships, which staff can edit', async () => {
     const shipped = await asAdmin(api().get('/api/templates?source=shipped&limit=200'));
     const discounts = shipped.body.items.filter(
       (x: { intent: string | null; title: string }) =>
@@ -229,6 +229,9 @@ describe.each(backends())('answer templates on %s', (backend: Backend) => {
       expect(newCard.reply.text).toMatch(/^Your card is not saved in your account/);
       const refused = await shopper.say('my card details were rejected');
       expect(refused.reply.text).not.toMatch(/^Your card is not saved|^Paying here is safe/);
+      // Read as a complaint (0.31): a clarification among complaint, contact and tracking.
+      const shipsFrom = await shopper.say('你们是哪里发货');
+      expect(shipsFrom.reply.text).toMatch(/^订单从我们的仓库发出/);
       const promo = await shopper.say("my promo code isn't working");
       expect(promo.reply.text).toMatch(/If a code is not accepted, check its expiry date/);
       // Read as a request for products ("do you have …"), which would show popular picks.

@@ -140,6 +140,24 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
   },
   {
     locale: 'en',
+    title: 'Where orders ship from',
+    answer:
+      'Orders ship from our warehouse, and the delivery options, prices and times for your address are shown at checkout before you pay. Once an order ships, its tracking link shows where the parcel is. If an item ships separately (for example from a supplier), its product page says so.',
+    questions: [
+      'where is your warehouse',
+      'what country is your warehouse in',
+      'do you dispatch from the UK or from abroad',
+    ],
+  },
+  {
+    locale: 'zh',
+    title: '从哪里发货',
+    answer:
+      '订单从我们的仓库发出，送到您地址的配送方式、运费和时效会在付款前的结算页显示。发货后可以通过物流链接查看包裹位置。如果某件商品单独发货（例如由供应商直接发出），商品页面会注明。',
+    questions: ['你们是哪里发货', '从哪里发货的', '发货仓库在什么地方', '是国内发货还是海外发货'],
+  },
+  {
+    locale: 'en',
     title: 'Is there a store to visit?',
     answer:
       'We are an online shop, so there is no store to visit: everything is ordered on the website and delivered to you (some areas also have pickup points). You can send items back within 30 days. Product pages have photos, sizes and details, and I can answer questions about any product here.',
