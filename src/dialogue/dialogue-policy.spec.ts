@@ -1012,6 +1012,25 @@ describe('DialoguePolicy', () => {
       expect(after.handledIntent).toBe('get_refund');
     });
 
+    it('tracks "我上次买的东西什么时候到" (out of scope, 0.69) instead of falling back', async () => {
+      const zh = { ...identified, locale: 'zh' as const };
+      const when = await policy.decide(
+        '我上次买的东西什么时候到',
+        nlu('oos', { lang: 'zh', outOfScope: true, confidence: 0.69 }),
+        {},
+        zh,
+      );
+      expect(when.handledIntent).toBe('track_order');
+      // Not every "when will … come" out of scope is about an order.
+      const release = await policy.decide(
+        'when will the new iphone come out',
+        nlu('oos', { outOfScope: true }),
+        {},
+        identified,
+      );
+      expect(release.handledIntent).not.toBe('track_order');
+    });
+
     it('takes back a cancellation request without repeating it ("算了不取消了")', async () => {
       shop.orders[1].status = 'delivered';
       const zh = { ...identified, locale: 'zh' as const };

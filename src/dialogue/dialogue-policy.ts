@@ -51,6 +51,7 @@ import {
   SAYS_DELIVERED,
   SHOPPING_CUE,
   SOMETHING_ORDERED,
+  BOUGHT_SOMETHING,
   TAKES_IT,
   statusesNamed,
   YES,
@@ -439,6 +440,8 @@ export class DialoguePolicy {
       ((notArrived && ABOUT_PARCEL.test(text)) ||
         ASKS_WHERE_ORDER_IS.test(text) ||
         (notArrived && unsureReading && SOMETHING_ORDERED.test(text)) ||
+        // "我上次买的东西什么时候到" (out of scope, 0.69): when something ordered arrives.
+        (ASKS_WHEN_ARRIVES.test(text) && unsureReading && BOUGHT_SOMETHING.test(text)) ||
         // "Where is the webcam?" / "水壶什么时候到" from a signed-in shopper whose order holds one.
         ((ASKS_WHERE.test(text) || ASKS_WHEN_ARRIVES.test(text)) &&
           !!(await this.orderWithItemNamed(text, ctx, turn))))

@@ -173,6 +173,8 @@ export const ABOUT_PARCEL =
  */
 export const SOMETHING_ORDERED =
   /\b(?:my|the)\s+(?!(?:refund|money|e-?mail|password|code|verification|link|confirmation|sms|text|message|reset)\b)[a-z-]+\b|\b(?:i|we) (?:ordered|bought)\b/i;
+/** What the shopper bought, said so: "the stuff I ordered", "我上次买的东西". */
+export const BOUGHT_SOMETHING = /\b(?:i|we) (?:ordered|bought)\b|(?:买|订|下单)的(?:东西|商品|货)/i;
 /** A refund or money, which "hasn't arrived" may be about. */
 export const ABOUT_MONEY = /\b(?:refunds?|money|payment|credit)\b|退款|钱/i;
 /** A refund or money coming back (not a payment or a price): "退款", "get my money back". */
