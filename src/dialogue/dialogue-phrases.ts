@@ -215,6 +215,10 @@ export const PHRASES = {
     en: "I couldn't find anything{category} under {price}; these are the least expensive:",
     zh: '没有找到{price}以内的{category}商品，以下是价格最低的几款：',
   },
+  invoiceRequestPassed: {
+    en: "I've passed this to our team: a colleague will issue the invoice for order {number} with your company details and reply here. If you haven't yet, please send the company name, address and VAT number.",
+    zh: '已转给同事处理：会为订单 {number} 开具带公司抬头的发票，并在这里回复您。如果还没提供，请发送公司名称、地址和税号。',
+  },
   noOrderConfirmation: {
     en: "Sorry about that. The order confirmation usually arrives within a few minutes. If it isn't in your spam folder, check whether the payment was taken: if not, the order didn't go through and you can place it again; if it was, the e-mail address may have had a typo, and a colleague can find the order by your name or e-mail address.",
     zh: '抱歉给您带来不便。订单确认邮件通常几分钟内就会送达。如果垃圾邮件里也没有，请看一下是否已扣款：没有扣款说明订单未成功，可以重新下单；已经扣款的话，可能是邮箱地址填错了，同事可以按您的姓名或邮箱帮您查找订单。',

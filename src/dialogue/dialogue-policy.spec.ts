@@ -1031,6 +1031,32 @@ describe('DialoguePolicy', () => {
       expect(release.handledIntent).not.toBe('track_order');
     });
 
+    it('passes company details for an invoice to a person, as the invoice answer promises', async () => {
+      const invoice = await policy.decide(
+        'can I get the invoice for A10001',
+        nlu('get_invoice', { entities: orderEntity('A10001') }),
+        {},
+        identified,
+      );
+      expect(invoice.replies[0].text).toBe('template for get_invoice about A10001');
+      const company = await policy.decide(
+        'I need the company name and VAT number on it',
+        nlu('edit_account', { confidence: 0.9 }),
+        invoice.state,
+        identified,
+      );
+      expect(company.escalate?.reason).toBe('invoice_request');
+      expect(company.replies[0].text).toMatch(/invoice for order A10001 with your company details/);
+      // Out of that context, company words are not an invoice request.
+      const profile = await policy.decide(
+        'how do I change the company name on my account',
+        nlu('edit_account'),
+        {},
+        identified,
+      );
+      expect(profile.escalate).toBeUndefined();
+    });
+
     it('takes back a cancellation request without repeating it ("算了不取消了")', async () => {
       shop.orders[1].status = 'delivered';
       const zh = { ...identified, locale: 'zh' as const };

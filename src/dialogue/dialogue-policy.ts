@@ -30,6 +30,7 @@ import {
   isBareOrderNumber,
   picksByItem,
   saysNoOrderConfirmation,
+  COMPANY_INVOICE,
   TOO_SLOW,
   isBarePhrase,
   narrowsPrice,
@@ -244,6 +245,8 @@ const LATEST = /\b(?:last|latest|most recent|newest)\b|最近|最新|上一?[个
 const CLOSED: ReadonlySet<string> = new Set(['cancelled', 'returned', 'refunded']);
 /** An exchange of an item already received is about an order that was delivered. */
 const DELIVERED: ReadonlySet<string> = new Set(['delivered']);
+/** Questions about an order's invoice. */
+const INVOICE_INTENTS: ReadonlySet<string> = new Set(['get_invoice', 'check_invoice']);
 /** Orders still to reach the shopper. */
 const OPEN: ReadonlySet<string> = new Set(['pending', 'paid', 'processing', 'shipped']);
 /**
@@ -346,6 +349,27 @@ export class DialoguePolicy {
       orderNumberIn(text, nlu)
     ) {
       return this.handleIntent(previous, text, nlu, ctx, turn);
+    }
+    // "I need the company name and VAT number on it" after an invoice answer about an order, which
+    // promised "tell me and I will pass it to our team": passed to a person, with the order.
+    // (Still asked which order, the answer comes first.)
+    const lastDiscussed = state.ordersDiscussed?.at(-1);
+    if (
+      INVOICE_INTENTS.has(previous ?? '') &&
+      lastDiscussed &&
+      state.pending?.kind !== 'order_offer' &&
+      COMPANY_INVOICE.test(text) &&
+      !orderNumberIn(text, nlu)
+    ) {
+      const order = await this.orderById(lastDiscussed);
+      if (order) {
+        return turn.escalate(
+          'invoice_request',
+          0,
+          say('invoiceRequestPassed', locale, { number: order.number }),
+          'get_invoice',
+        );
+      }
     }
     // "The water bottle one" / "跑鞋那单" right after an answer about an order: the same question
     // about the signed-in shopper's order holding it (a lone product name reads as anything, even

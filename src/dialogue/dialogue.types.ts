@@ -127,7 +127,12 @@ export interface BotReply {
 }
 
 export type EscalationReason =
-  'requested' | 'repeated_failure' | 'negative_complaint' | 'order_problem';
+  | 'requested'
+  | 'repeated_failure'
+  | 'negative_complaint'
+  | 'order_problem'
+  /** Company details on an invoice: the bot's invoice answer promises to pass them on. */
+  | 'invoice_request';
 
 /** What one turn decided: the replies, the new state, and side effects already performed. */
 export interface Decision {

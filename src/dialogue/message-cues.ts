@@ -66,6 +66,10 @@ export const HURRY =
 export const TOO_SLOW =
   /\b(?:so|too|very|really|way too|extremely) slow\b|\btaking (?:so|too|way too) long\b|\b(?:taking|takes|took) forever\b|\bwhy is (?:it|this|my order) taking\b|太慢|这么慢|好慢|怎么这么久|等了好久|等太久/i;
 
+/** Company details wanted on an invoice ("with my company name", "VAT number", "公司抬头", "税号"). */
+export const COMPANY_INVOICE =
+  /\b(?:company|business|firm)(?:'s)? (?:name|details|address|invoice)\b|\bVAT\b|\btax (?:id|number)\b|抬头|税号|专票|增值税/i;
+
 /** A no to it ("no", "keep it", "算了"). */
 export const NO =
   /^(?:(?:n|no|nope|nah|don'?t|do not|cancel that|never ?mind|keep it)\b|不|不要|不用|算了|别|取消这个|先不)/i;

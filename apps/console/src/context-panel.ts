@@ -6,6 +6,7 @@ const REASONS: Record<string, string> = {
   negative_complaint: 'angry complaint',
   repeated_failure: 'bot did not understand',
   order_problem: 'order problem',
+  invoice_request: 'company invoice',
 };
 export const reasonLabel = (r: string | null) => (r ? (REASONS[r] ?? r) : '');
 
