@@ -104,8 +104,8 @@ const NO_CONFIRMATION_ZH =
   /(?:没(?:有)?收到|收不到).{0,6}确认(?:邮件|信|短信)|确认(?:邮件|信)(?:一直)?(?:没|没有|未)(?:收到|来)/;
 /**
  * "I placed an order but never got a confirmation e-mail", "下单后没收到确认邮件": whether the
- * order went through. (Not a sign-up confirmation or a confirmation code: an English message must
- * be about an order; a Chinese one about registering is the caller's to exclude.)
+ * order went through. Not a sign-up confirmation or a confirmation code: an English message must
+ * be about an order, and a Chinese one must not be about registering or activating an account.
  */
 export function saysNoOrderConfirmation(text: string): boolean {
   return (
