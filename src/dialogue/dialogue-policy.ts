@@ -534,11 +534,7 @@ export class DialoguePolicy {
     }
     // "太慢了吧" (a complaint, 0.44) / "that's way too slow" (out of scope) right after an order's
     // status: said of that order, and answered like a request to hurry it.
-    if (
-      complainsOfSlowness(text) &&
-      HURRY_READINGS.has(state.lastIntent ?? '') &&
-      (state.ordersDiscussed?.length ?? 0) > 0
-    ) {
+    if (complainsOfSlowness(text) && HURRY_READINGS.has(previous ?? '') && lastDiscussed) {
       return this.handleIntent('track_order', text, nlu, ctx, turn);
     }
     // "Why was my order cancelled?" (cancel_order 0.85, out of scope 0.61 in Chinese): the order's
@@ -636,19 +632,7 @@ export class DialoguePolicy {
     ctx: TurnContext,
     turn: Turn,
   ): Promise<Decision> {
-    const intent =
-      // "Thanks, bye!" takes leave: the goodbye answer thanks them too, "anything else?" would not fit.
-      understood === 'thanks' && FAREWELL.test(text)
-        ? 'goodbye'
-        : // "Can I cancel just one item?" changes the order: offering to cancel it all would be wrong.
-          understood === 'cancel_order' && CANCELS_PART_OF_ORDER.test(text)
-          ? 'change_order'
-          : // "I want to cancle my order and get a refund" (a refund, 0.95): cancelling is the refund.
-            understood === 'get_refund' &&
-              WANTS_TO_CANCEL_ORDER.test(text) &&
-              !CANCELS_PART_OF_ORDER.test(text)
-            ? 'cancel_order'
-            : understood;
+    const intent = intentMeant(understood, text);
     turn.state.lastIntent = intent;
     if ((ORDER_INTENTS as string[]).includes(intent)) {
       return this.startOrderFlow(intent as OrderIntent, text, nlu, ctx, turn);
@@ -1466,8 +1450,7 @@ export class DialoguePolicy {
         // "A10002" or "it's order A10002" answers the offer, whatever the model makes of it;
         // a sentence that asks something else about an order ("cancel A10002", "I never got my
         // refund for A10002") is a new request, however sure the model is which one.
-        const otherRequest = nlu.intent !== pending.intent && isOrderRelated(nlu.intent);
-        if (otherRequest && !isBareOrderNumber(text)) return null;
+        if (asksAnotherOrderQuestion(pending.intent, nlu, text)) return null;
         return this.withOrderNumber(pending.intent, number, ctx, turn);
       }
       case 'order_number': {
@@ -1475,11 +1458,9 @@ export class DialoguePolicy {
         // "Can I get an invoice for the sneakers?" while the bot waits for which order to track:
         // the order holding them, but for the invoice (the model is sure of a different request).
         const otherRequest =
-          nlu.intent !== pending.intent &&
-          isOrderRelated(nlu.intent) &&
+          asksAnotherOrderQuestion(pending.intent, nlu, text) &&
           !nlu.outOfScope &&
-          nlu.confidence >= this.options.clarifyBelow &&
-          !isBareOrderNumber(text);
+          nlu.confidence >= this.options.clarifyBelow;
         if (number && otherRequest) return null;
         if (number) return this.withOrderNumber(pending.intent, number, ctx, turn);
         if (NO_ORDER_NUMBER.test(text)) return this.withoutOrderNumber(pending, ctx, turn);
@@ -1811,6 +1792,34 @@ export function isOrderRelated(intent: string): boolean {
 
 function isOrderQuestion(intent: string): intent is OrderQuestionIntent {
   return Object.hasOwn(ORDER_QUESTIONS, intent);
+}
+
+/** The intent the words mean where the model's reading of them would answer the wrong thing. */
+function intentMeant(understood: string, text: string): string {
+  // "Thanks, bye!" takes leave: the goodbye answer thanks them too, "anything else?" would not fit.
+  if (understood === 'thanks' && FAREWELL.test(text)) return 'goodbye';
+  // "Can I cancel just one item?" changes the order: offering to cancel it all would be wrong.
+  if (understood === 'cancel_order' && CANCELS_PART_OF_ORDER.test(text)) return 'change_order';
+  // "I want to cancle my order and get a refund" (a refund, 0.95): cancelling is the refund.
+  if (
+    understood === 'get_refund' &&
+    WANTS_TO_CANCEL_ORDER.test(text) &&
+    !CANCELS_PART_OF_ORDER.test(text)
+  )
+    return 'cancel_order';
+  return understood;
+}
+
+/**
+ * While the bot waits for an order, a sentence that asks something else about one ("cancel
+ * A10002", "can I get an invoice for the sneakers") rather than only naming it.
+ */
+function asksAnotherOrderQuestion(
+  pendingIntent: string,
+  nlu: Understanding,
+  text: string,
+): boolean {
+  return nlu.intent !== pendingIntent && isOrderRelated(nlu.intent) && !isBareOrderNumber(text);
 }
 
 /** "20 Nov 2026", "2026年11月20日". */

@@ -68,20 +68,15 @@ export function extractNgrams(text: string, options: FeaturizerOptions): Map<str
   // Digits become 0 so that order numbers and amounts share features instead of being unique.
   const words = (latinText.replace(DIGIT, '0').match(TOKEN) ?? []).slice(0, 400);
   for (const word of words) {
-    if (SURROGATE.test(word)) {
-      // Characters beyond the BMP (emoji) are two UTF-16 units: n-grams count code points.
-      const padded = Array.from(` ${word} `);
-      for (let n = options.charNgram[0]; n <= options.charNgram[1]; n++) {
-        if (padded.length < n) break;
-        for (let i = 0; i + n <= padded.length; i++) add('c:' + padded.slice(i, i + n).join(''));
-      }
-      continue;
-    }
-    // The common case, one UTF-16 unit per character: slices of one string, no arrays.
-    const padded = ` ${word} `;
+    // Usually one UTF-16 unit per character: slices of one string, no arrays. Characters beyond
+    // the BMP (emoji) are two units, so there the n-grams count code points.
+    const padded: string | string[] = SURROGATE.test(word) ? Array.from(` ${word} `) : ` ${word} `;
     for (let n = options.charNgram[0]; n <= options.charNgram[1]; n++) {
       if (padded.length < n) break;
-      for (let i = 0; i + n <= padded.length; i++) add('c:' + padded.slice(i, i + n));
+      for (let i = 0; i + n <= padded.length; i++) {
+        const gram = padded.slice(i, i + n);
+        add('c:' + (typeof gram === 'string' ? gram : gram.join('')));
+      }
     }
   }
   for (let n = options.wordNgram[0]; n <= options.wordNgram[1]; n++) {
