@@ -140,6 +140,35 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
   },
   {
     locale: 'en',
+    title: 'Price matching and price drops',
+    answer:
+      "Our prices are the same for every shopper, and we don't match other shops' prices. If something you bought goes on sale within 14 days of your order, a colleague can check whether the difference can be refunded: tell me the order number. Current offers are shown on the website and the product pages.",
+    questions: [
+      'do you price match',
+      'will you match a cheaper price from another shop',
+      'I found it cheaper somewhere else, can you match it',
+      'the price dropped after I bought it, can I get the difference back',
+      'I saw it for less on another website',
+      'can I get a price adjustment',
+      'if it goes on sale later, do you refund the difference',
+    ],
+    quickReplies: ['Talk to a person'],
+  },
+  {
+    locale: 'zh',
+    title: '比价与降价补差',
+    answer:
+      '我们对所有顾客的价格都一样，不跟其他商店比价。如果您下单后 14 天内商品降价，请告诉我订单号，同事会核实能否退还差价。当前的优惠活动会显示在网站和商品页面上。',
+    questions: [
+      '你们保价吗',
+      '别家更便宜，能按那个价格卖吗',
+      '买完就降价了，能退差价吗',
+      '有没有价格保护',
+    ],
+    quickReplies: ['转人工客服'],
+  },
+  {
+    locale: 'en',
     title: 'Where orders ship from',
     answer:
       'Orders ship from our warehouse, and the delivery options, prices and times for your address are shown at checkout before you pay. Once an order ships, its tracking link shows where the parcel is. If an item ships separately (for example from a supplier), its product page says so.',
