@@ -75,6 +75,10 @@ export const PHRASES = {
     en: " If it hasn't reached you, check with neighbours and your building's reception first; if it's not there, a colleague will open a trace with the carrier.",
     zh: '如果您还没有收到，请先问问邻居或前台、快递柜；仍然找不到的话，我们的同事会联系快递公司核查。',
   },
+  markedDeliveredOnItsWay: {
+    en: " Our records still show it on its way: carriers sometimes scan a parcel as delivered shortly before it reaches the door. If it hasn't turned up by the end of tomorrow, check with neighbours and your building's reception; if it's not there, a colleague will open a trace with the carrier.",
+    zh: '我们这边显示包裹仍在运输中，快递有时会在送到前提前标记签收。如果明天之内还没收到，请先问问邻居或前台、快递柜；仍然找不到的话，我们的同事会联系快递公司核查。',
+  },
   cannotHurry: {
     en: " I can't speed it up from here, but a colleague can ask the warehouse or the carrier about it.",
     zh: '我这边没办法直接加快，可以转人工客服帮您联系仓库或快递催一下。',
@@ -122,6 +126,10 @@ export const PHRASES = {
   noRefundOnOrder: {
     en: 'I can\'t see a refund on order {number}: it is {status}. A refund starts once returned items reach us; to ask for one, open the order under My account → Orders → "Return or refund".',
     zh: '订单 {number} 目前没有退款记录，当前状态：{status}。退回的商品到达后才会开始退款；如需申请，请在“我的账户 → 我的订单 → 退货/退款”中提交。',
+  },
+  returnOnceArrived: {
+    en: 'Order {number} is still on its way, so it can be sent back once it arrives.{eta}',
+    zh: '订单 {number} 还在运输中，到货后才能申请退货。{eta}',
   },
   refundByCancelling: {
     en: 'Order {number} is {status} and has not shipped yet, so the quickest way to get your money back is to cancel it: the payment is refunded in full.',
@@ -218,6 +226,10 @@ export const PHRASES = {
   invoiceRequestPassed: {
     en: "I've passed this to our team: a colleague will issue the invoice for order {number} with your company details and reply here. If you haven't yet, please send the company name, address and VAT number.",
     zh: '已转给同事处理：会为订单 {number} 开具带公司抬头的发票，并在这里回复您。如果还没提供，请发送公司名称、地址和税号。',
+  },
+  askCompanyInvoiceOrder: {
+    en: 'Sure. Which order should the invoice with your company details be for? Tap it or type its number, and I will pass it to our team.',
+    zh: '好的。请问要为哪个订单开公司抬头的发票？点选订单或输入订单号，我转给同事处理。',
   },
   noOrderConfirmation: {
     en: "Sorry about that. The order confirmation usually arrives within a few minutes. If it isn't in your spam folder, check whether the payment was taken: if not, the order didn't go through and you can place it again; if it was, the e-mail address may have had a typo, and a colleague can find the order by your name or e-mail address.",

@@ -293,6 +293,48 @@ describe('DialoguePolicy', () => {
     ]);
   });
 
+  it('reads a missing parcel the same way when the shopper corrects which order they meant', async () => {
+    shop.orders[1].status = 'delivered';
+    const first = await policy.decide(
+      "the tracking says delivered but it's not here",
+      nlu('track_order'),
+      { ordersDiscussed: ['o1'] },
+      identified,
+    );
+    // The order just discussed is still on its way by the shop's records: an early scan.
+    expect(first.replies[0].text).toMatch(
+      /^Order A10001 is on its way\..*Our records still show it on its way: carriers sometimes scan/,
+    );
+    expect(first.replies[0].payload?.quickReplies?.map((q) => q.value)).toEqual([
+      'contact_human_agent',
+    ]);
+    const corrected = await policy.decide(
+      'no, A10002',
+      nlu('track_order', { entities: orderEntity('A10002') }),
+      first.state,
+      identified,
+    );
+    expect(corrected.replies[0].text).toMatch(
+      /^Order A10002 is delivered\. If it hasn't reached you.*open a trace/,
+    );
+    // A number asked about afresh, with more to say, is a plain status question.
+    const plain = await policy.decide(
+      'and where is order A10002 now',
+      nlu('track_order', { entities: orderEntity('A10002') }),
+      corrected.state,
+      identified,
+    );
+    expect(plain.replies[0].text).toBe('Order A10002 is delivered.');
+    // "It hasn't arrived" without the tracking saying delivered says nothing of an early scan.
+    const notYet = await policy.decide(
+      "my order A10001 hasn't arrived",
+      nlu('track_order', { entities: orderEntity('A10001') }),
+      {},
+      identified,
+    );
+    expect(notYet.replies[0].text).not.toMatch(/early|scan/);
+  });
+
   it("lists a signed-in shopper's orders on the way when asked which are coming", async () => {
     // Read alone as a choice between payment, cancelling and tracking.
     const coming = await policy.decide(
@@ -865,6 +907,25 @@ describe('DialoguePolicy', () => {
         identified,
       );
       expect(early.replies[0].text).toMatch(/has not shipped yet.*cancel it/);
+      // Shipped but not yet delivered: nothing to send back until it arrives.
+      const onTheWay = await policy.decide(
+        'I want to return A10001',
+        nlu('get_refund', { entities: orderEntity('A10001') }),
+        {},
+        identified,
+      );
+      expect(onTheWay.replies[0].text).toBe(
+        'Order A10001 is still on its way, so it can be sent back once it arrives. Expected delivery: 2026-12-03. template for get_refund about A10001',
+      );
+      const onTheWayZh = await policy.decide(
+        '我要退货 A10001',
+        nlu('get_refund', { lang: 'zh', entities: orderEntity('A10001') }),
+        {},
+        { ...identified, locale: 'zh' },
+      );
+      expect(onTheWayZh.replies[0].text).toBe(
+        '订单 A10001 还在运输中，到货后才能申请退货。预计送达：2026-12-03。template for get_refund about A10001',
+      );
       expect(early.replies[0].payload?.quickReplies?.[0]).toEqual({
         label: 'Cancel order A10002',
         value: 'Cancel order A10002',
@@ -1047,6 +1108,35 @@ describe('DialoguePolicy', () => {
       );
       expect(company.escalate?.reason).toBe('invoice_request');
       expect(company.replies[0].text).toMatch(/invoice for order A10001 with your company details/);
+      // Company details before saying which order: asked which, then passed on with it.
+      shop.orders.push(order({ id: 'o5', number: 'A10005', status: 'delivered' }));
+      const general = await policy.decide(
+        'can I get an invoice',
+        nlu('get_invoice'),
+        {},
+        identified,
+      );
+      expect(general.state.pending).toMatchObject({ kind: 'order_offer', intent: 'get_invoice' });
+      const details = await policy.decide(
+        'I need the company name and VAT number on it',
+        nlu('edit_account', { confidence: 0.9 }),
+        general.state,
+        identified,
+      );
+      expect(details.escalate).toBeUndefined();
+      expect(details.replies[0].text).toMatch(/^Sure\. Which order should the invoice/);
+      expect(details.replies[0].payload?.quickReplies?.map((q) => q.value)).toEqual([
+        'A10001',
+        'A10005',
+      ]);
+      const picked = await policy.decide(
+        'A10001',
+        nlu('track_order', { entities: orderEntity('A10001') }),
+        details.state,
+        identified,
+      );
+      expect(picked.escalate?.reason).toBe('invoice_request');
+      expect(picked.replies[0].text).toMatch(/invoice for order A10001 with your company details/);
       // Out of that context, company words are not an invoice request.
       const profile = await policy.decide(
         'how do I change the company name on my account',

@@ -352,7 +352,7 @@ export class DialoguePolicy {
     }
     // "I need the company name and VAT number on it" after an invoice answer about an order, which
     // promised "tell me and I will pass it to our team": passed to a person, with the order.
-    // (Still asked which order, the answer comes first.)
+    // (Still asked which order, that comes first: see the order offer.)
     const lastDiscussed = state.ordersDiscussed?.at(-1);
     if (
       INVOICE_INTENTS.has(previous ?? '') &&
@@ -749,6 +749,8 @@ export class DialoguePolicy {
       order?: OrderView;
       refund?: { status: string; amount: string };
       quickReplies?: QuickReply[];
+      /** Said before the template's answer (what this order's state changes about it). */
+      lead?: string;
     } = {},
   ): Promise<Decision> {
     const answer = await this.ports.templateAnswer({
@@ -759,7 +761,8 @@ export class DialoguePolicy {
       order: about.order,
       refund: about.refund,
     });
-    const text = answer?.text ?? say('genericAnswer', turn.locale);
+    const answered = answer?.text ?? say('genericAnswer', turn.locale);
+    const text = about.lead ? about.lead + SENTENCE_GAP[turn.locale] + answered : answered;
     let quickReplies = [...(about.quickReplies ?? []), ...(answer?.payload?.quickReplies ?? [])];
     // The template's "Cancel the order" is no option for an order that can no longer be cancelled.
     if (about.order && !CANCELLABLE.has(about.order.status))
@@ -810,6 +813,8 @@ export class DialoguePolicy {
     ctx: TurnContext,
     turn: Turn,
   ): Promise<Decision> {
+    // A parcel said to be missing is about tracking; another question starts afresh.
+    turn.state.notReceived = undefined;
     const number = orderNumberIn(text, nlu);
     if (number) return this.withOrderNumber(intent, number, ctx, turn);
     // "I want to return the running shoes": the order they came in (of several, which one).
@@ -966,6 +971,15 @@ export class DialoguePolicy {
       );
       return turn.done(intent, true);
     }
+    // "I want to return the sneakers" while they are still on the way: nothing can be sent back
+    // yet, which the template's return steps alone would leave the shopper to find out.
+    if (intent === 'get_refund' && order.status === 'shipped') {
+      const eta = order.eta ? say('orderEta', locale, { eta: order.eta }) : '';
+      return this.templateReply(intent, turn, {
+        order,
+        lead: say('returnOnceArrived', locale, { ...values, eta }),
+      });
+    }
     // A change to an order that is over (cancelled, refunded) is a new order; the template's
     // "edit it under My account" would send the shopper looking for a button that is not there.
     if (intent === 'change_order' && CLOSED.has(order.status)) {
@@ -973,6 +987,14 @@ export class DialoguePolicy {
       return turn.done(intent, true);
     }
     if (intent === 'check_invoice' || intent === 'get_invoice') {
+      if (turn.companyInvoice && order.status !== 'cancelled') {
+        return turn.escalate(
+          'invoice_request',
+          0,
+          say('invoiceRequestPassed', locale, { number: order.number }),
+          intent,
+        );
+      }
       // Invoices are issued when an order ships.
       if (order.status === 'cancelled' || CANCELLABLE.has(order.status)) {
         turn.reply(
@@ -1004,7 +1026,9 @@ export class DialoguePolicy {
     // person (and a trace) is needed.
     const missing =
       order.status === 'delivered' && (!!turn.state.notReceived || intent === 'delivery_period');
-    turn.state.notReceived = undefined;
+    // The tracking says delivered while the shop's record says on its way: a carrier's early scan.
+    const scannedEarly =
+      order.status === 'shipped' && turn.state.notReceived === 'marked_delivered';
     // "催一下" about an order still to come: the bot cannot hurry it, a person can ask.
     const hurried = !!turn.state.hurry && OPEN.has(order.status);
     turn.state.hurry = undefined;
@@ -1018,11 +1042,13 @@ export class DialoguePolicy {
     // will it come, is the money back, and what if they never cancelled it.
     const note = missing
       ? say('deliveredNotReceived', locale)
-      : order.status === 'cancelled'
-        ? say('cancelledNotComing', locale)
-        : hurried
-          ? say('cannotHurry', locale)
-          : '';
+      : scannedEarly
+        ? say('markedDeliveredOnItsWay', locale)
+        : order.status === 'cancelled'
+          ? say('cancelledNotComing', locale)
+          : hurried
+            ? say('cannotHurry', locale)
+            : '';
     turn.reply(text + note, note ? { order, quickReplies: [talkToPerson(locale)] } : { order });
     return turn.done(intent, true);
   }
@@ -1151,14 +1177,15 @@ export class DialoguePolicy {
     ctx: TurnContext,
     turn: Turn,
   ): Promise<Decision> {
-    turn.state.notReceived = intent === 'track_order' && NOT_RECEIVED.test(text);
+    const number = orderNumberIn(text, nlu);
+    turn.state.notReceived =
+      intent === 'track_order' ? notReceivedIn(text, number, turn) : undefined;
     turn.state.hurry = intent === 'track_order' && (asksToHurry(text) || complainsOfSlowness(text));
     // "Change the address of A10002 to 5 Baker St, …": the address is kept for when the order is known.
     turn.state.addressHint =
       intent === 'change_shipping_address' && nlu.entities.some((e) => e.type === 'address')
         ? text
         : undefined;
-    const number = orderNumberIn(text, nlu);
     if (number) return this.withOrderNumber(intent, number, ctx, turn);
     // "Cancel the water bottle order": a signed-in shopper's order holding what they name.
     const byItem = await this.orderWithItemNamed(text, ctx, turn);
@@ -1178,7 +1205,7 @@ export class DialoguePolicy {
       // A parcel the tracking marks delivered but that never came is one the shop sent: shipped
       // or delivered. "It hasn't arrived" alone is more likely an order still on its way.
       const open = recent.filter((o) =>
-        turn.state.notReceived && SAYS_DELIVERED.test(text)
+        turn.state.notReceived === 'marked_delivered'
           ? ['shipped', 'delivered'].includes(o.status)
           : o.status !== 'delivered' && !CLOSED.has(o.status),
       );
@@ -1446,7 +1473,25 @@ export class DialoguePolicy {
       }
       case 'order_offer': {
         const number = await this.orderNumberGiven(text, nlu, state);
+        // "I need the company name and VAT number on it" before saying which order: asked which,
+        // and passed on once it is known (as the invoice answer promises).
+        if (!number && INVOICE_INTENTS.has(pending.intent) && COMPANY_INVOICE.test(text)) {
+          turn.state.pending = { ...pending, companyDetails: true };
+          const offered = await Promise.all(
+            (state.ordersOffered ?? []).map((n) => this.ports.findOrderByNumber(n)),
+          );
+          const chips = this.orderChips(
+            offered.filter((o): o is OrderView => o !== null),
+            turn,
+          );
+          turn.reply(
+            say('askCompanyInvoiceOrder', locale),
+            chips.length > 0 ? { quickReplies: chips } : undefined,
+          );
+          return turn.done(pending.intent, true);
+        }
         if (!number) return null;
+        turn.companyInvoice = !!pending.companyDetails;
         // "A10002" or "it's order A10002" answers the offer, whatever the model makes of it;
         // a sentence that asks something else about an order ("cancel A10002", "I never got my
         // refund for A10002") is a new request, however sure the model is which one.
@@ -1879,6 +1924,22 @@ export function mayBeShopping(
 }
 
 /** Asks to hurry a delivery up ("催一下"; "催一下退款" is about the refund). */
+/**
+ * Whether the message says a parcel never came, and whether its tracking says delivered. A bare
+ * order number right after a tracking answer ("no, it's A10234") corrects which order was meant,
+ * so what was said of the parcel still holds.
+ */
+function notReceivedIn(
+  text: string,
+  number: string | null,
+  turn: Turn,
+): DialogueState['notReceived'] {
+  if (NOT_RECEIVED.test(text))
+    return SAYS_DELIVERED.test(text) ? 'marked_delivered' : 'not_arrived';
+  const bare = !!number && isBareOrderNumber(text);
+  return bare && turn.previousIntent === 'track_order' ? turn.state.notReceived : undefined;
+}
+
 function asksToHurry(text: string): boolean {
   return HURRY.test(text) && !NOT_ABOUT_DELIVERY.test(text);
 }

@@ -21,6 +21,8 @@ export class Turn {
   readonly popularProducts = new Map<string, Promise<ProductCard[]>>();
   /** The signed-in shopper's latest orders, once looked up. */
   recentOrders?: Promise<OrderView[]>;
+  /** The invoice asked for needs company details: a person issues it once the order is known. */
+  companyInvoice = false;
   constructor(
     readonly locale: Locale,
     readonly state: DialogueState,

@@ -63,8 +63,12 @@ export interface DialogueState {
   ordersDiscussed?: string[];
   /** The message that started an address change, when it already held the new address. */
   addressHint?: string;
-  /** The shopper said the parcel never arrived ("says delivered but I never got it"). */
-  notReceived?: boolean;
+  /**
+   * The shopper said the parcel never arrived: "the tracking says delivered but I never got it"
+   * (`marked_delivered`) or "it still hasn't arrived" (`not_arrived`). Kept until the next order
+   * request, so a number typed after the answer ("no, A10234") is read the same way.
+   */
+  notReceived?: 'marked_delivered' | 'not_arrived';
   /** The shopper asked to hurry the order up ("催一下"). */
   hurry?: boolean;
   /** E-mail addresses typed for an order that did not match it, per order id (anonymous shoppers). */
@@ -97,7 +101,12 @@ export type PendingSlot =
   | { kind: 'order_number'; intent: OrderFlowIntent; attempts: number }
   | { kind: 'order_email'; intent: OrderFlowIntent; orderId: string; attempts: number }
   /** Answered in general ("tell me the order number and I will check"): a number next is about it. */
-  | { kind: 'order_offer'; intent: OrderQuestionIntent }
+  | {
+      kind: 'order_offer';
+      intent: OrderQuestionIntent;
+      /** An invoice with company details: passed to a person once the order is named. */
+      companyDetails?: boolean;
+    }
   | { kind: 'confirm_cancel'; orderId: string }
   | { kind: 'new_address'; orderId: string; attempts: number }
   | { kind: 'confirm_address'; orderId: string; address: ShippingAddressInput }

@@ -287,6 +287,8 @@ describe('message cues', () => {
   it('recognises a parcel that never came, an order history request and an availability question', () => {
     expect(NOT_RECEIVED.test('it says delivered but I never got it')).toBe(true);
     expect(NOT_RECEIVED.test('物流显示签收了，可我根本没收到')).toBe(true);
+    expect(NOT_RECEIVED.test("it was marked delivered yesterday but it's not here")).toBe(true);
+    expect(NOT_RECEIVED.test("the parcel isn't here")).toBe(true);
     expect(NOT_RECEIVED.test('where is my parcel')).toBe(false);
     expect(ORDER_HISTORY.test('what did I order last time?')).toBe(true);
     expect(ORDER_HISTORY.test('我上次买了什么')).toBe(true);

@@ -118,7 +118,7 @@ export function saysNoOrderConfirmation(text: string): boolean {
 export const REFERS_BACK = /\b(?:it|this|that|the order)\b|它|这个|这单|那个|那单|该订单/i;
 /** "It says delivered but I never got it", "显示签收了但我没收到". */
 export const NOT_RECEIVED =
-  /\b(?:never (?:got|received|arrived|came)|(?:didn'?t|did not|haven'?t|have not|hasn'?t|has not) (?:get|got|receive|received|arrive|arrived|come|came|turn(?:ed)? up|show(?:n|ed)? up)|not (?:received|arrived|delivered)|not at (?:my|the) door|nothing (?:here|arrived)|missing parcel|lost (?:parcel|package))\b|没(?:有)?(?:收到|拿到)|没到|未收到|丢件|丢了/i;
+  /\b(?:never (?:got|received|arrived|came)|(?:didn'?t|did not|haven'?t|have not|hasn'?t|has not) (?:get|got|receive|received|arrive|arrived|come|came|turn(?:ed)? up|show(?:n|ed)? up)|not (?:received|arrived|delivered)|not at (?:my|the) door|(?:it'?s|is) not here|isn'?t here|nothing (?:here|arrived)|missing parcel|lost (?:parcel|package))\b|没(?:有)?(?:收到|拿到)|没到|未收到|丢件|丢了/i;
 /** "Are you a bot?", "am I talking to a real person?", "你是机器人吗": who is answering. */
 export const ASKS_IF_BOT =
   /\b(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|chat ?bot|human|real(?: person| human)?|person|ai|machine|computer)\b|\bam i (?:talking|chatting|speaking) (?:to|with) (?:a |an )?(?:bot|robot|human|real person|person|machine|computer|ai)\b|(?:你|您)是(?:不是)?(?:机器人|真人|人工|AI|ai|智能客服)|是(?:机器人|真人)(?:吗|么|嘛)/i;
