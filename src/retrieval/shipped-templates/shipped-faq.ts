@@ -169,6 +169,27 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
   },
   {
     locale: 'en',
+    title: 'Warranty',
+    answer:
+      "Everything we sell comes with the manufacturer's warranty; how long it lasts is on the product page (for electronics usually two years from delivery). If something stops working within it, tell me the order number and what happened, and a colleague will arrange a repair, a replacement or a refund. Your order confirmation serves as the proof of purchase.",
+    questions: [
+      'is there a warranty',
+      'how long is the guarantee on electronics',
+      'which faults does the warranty include',
+      'my item broke, is it still under warranty',
+    ],
+    quickReplies: ['Talk to a person'],
+  },
+  {
+    locale: 'zh',
+    title: '保修',
+    answer:
+      '我们售出的商品都享受厂家保修，保修期见商品页面（电子产品一般为签收后两年）。保修期内出现故障，请告诉我订单号和具体情况，同事会为您安排维修、换货或退款。订单确认邮件即可作为购买凭证。',
+    questions: ['有保修吗', '保修期是几年', '有没有质保', '用了几个月坏了，还能保修吗'],
+    quickReplies: ['转人工客服'],
+  },
+  {
+    locale: 'en',
     title: 'Where orders ship from',
     answer:
       'Orders ship from our warehouse, and the delivery options, prices and times for your address are shown at checkout before you pay. Once an order ships, its tracking link shows where the parcel is. If an item ships separately (for example from a supplier), its product page says so.',
