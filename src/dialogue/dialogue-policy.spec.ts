@@ -1447,6 +1447,23 @@ describe('DialoguePolicy', () => {
       identified,
     );
     expect(refund.replies[0].text).toBe('template for get_refund about A10007');
+    // The reason given next (read again as a refund request) is answered, not the same steps.
+    const tooSmall = await policy.decide(
+      'they are too small',
+      nlu('get_refund'),
+      refund.state,
+      identified,
+    );
+    expect(tooSmall.replies[0].text).toMatch(
+      /^Sorry it doesn't fit\. For another size, send it back from order A10007 as described above/,
+    );
+    const slow = await policy.decide(
+      'the refund is taking too long',
+      nlu('get_refund'),
+      refund.state,
+      identified,
+    );
+    expect(slow.replies[0].text).not.toMatch(/doesn't fit/);
     // "Them" next is still those shoes, not the order being prepared.
     const exchange = await policy.decide(
       'can I exchange them for a bigger size instead?',

@@ -31,6 +31,7 @@ import {
   picksByItem,
   saysNoOrderConfirmation,
   COMPANY_INVOICE,
+  DOES_NOT_FIT,
   TOO_SLOW,
   isBarePhrase,
   narrowsPrice,
@@ -381,6 +382,16 @@ export class DialoguePolicy {
       (await this.ordersWithItemNamed(text, ctx, turn)).length === 1
     ) {
       return this.handleIntent(previous, text, nlu, ctx, turn);
+    }
+    // "They are too small" right after the return steps for a delivered order (read again as a
+    // refund request): the reason for the return, answered with the exchange it hints at rather
+    // than the same steps word for word.
+    if (previous === 'get_refund' && lastDiscussed && DOES_NOT_FIT.test(text)) {
+      const order = orderNumberIn(text, nlu) ? null : await this.orderById(lastDiscussed);
+      if (order && DELIVERED.has(order.status)) {
+        turn.reply(say('doesNotFitExchange', locale, { number: order.number }), { order });
+        return turn.done('get_refund', true);
+      }
     }
     // "The second one" / "第一个多少钱" right after several products were shown: that product,
     // whatever the model reads into the words alone ("the first one" scores as an upset complaint,

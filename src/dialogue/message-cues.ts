@@ -66,6 +66,10 @@ export const HURRY =
 export const TOO_SLOW =
   /\b(?:so|too|very|really|way too|extremely) slow\b|\btaking (?:so|too|way too) long\b|\b(?:taking|takes|took) forever\b|\bwhy is (?:it|this|my order) taking\b|太慢|这么慢|好慢|怎么这么久|等了好久|等太久/i;
 
+/** "They're too small", "doesn't fit", "鞋子挤脚": an item that does not fit. */
+export const DOES_NOT_FIT =
+  /\btoo (?:small|big|large|tight|loose|narrow|wide)\b|\b(?:does(?:n'?t| not)|do(?:n'?t| not)) fit\b|太(?:小|大|紧|松|窄|宽)|不合(?:适|身|脚)|挤脚/i;
+
 /** Company details wanted on an invoice ("with my company name", "VAT number", "公司抬头", "税号"). */
 export const COMPANY_INVOICE =
   /\b(?:company|business|firm)(?:'s)? (?:name|details|address|invoice)\b|\bVAT\b|\btax (?:id|number)\b|抬头|税号|专票|增值税/i;
