@@ -344,6 +344,7 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
       '页面显示一片空白',
       '网站是不是出故障了',
       '网页卡住不动了',
+      '网页打不开，一直转圈',
       'App用不了',
       '手机上打不开你们的网站',
       '页面一直显示错误',
