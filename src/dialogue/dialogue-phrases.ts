@@ -127,6 +127,10 @@ export const PHRASES = {
     en: 'I can\'t see a refund on order {number}: it is {status}. A refund starts once returned items reach us; to ask for one, open the order under My account → Orders → "Return or refund".',
     zh: '订单 {number} 目前没有退款记录，当前状态：{status}。退回的商品到达后才会开始退款；如需申请，请在“我的账户 → 我的订单 → 退货/退款”中提交。',
   },
+  complaintNextStep: {
+    en: 'A colleague will sort this out with you: tap below to talk to one.',
+    zh: '这个需要同事帮您处理，点下面的按钮转人工客服即可。',
+  },
   doesNotFitExchange: {
     en: "Sorry it doesn't fit. For another size, send it back from order {number} as described above and order the size you want (the product page has a size guide); the refund for the return is made once it reaches us.",
     zh: '抱歉尺码不合适。想换尺码的话，请按上面的步骤退回订单 {number} 里的商品，再下单您需要的尺码（商品页面有尺码表）；退回的商品到达后会为您退款。',

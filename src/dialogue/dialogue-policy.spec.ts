@@ -1611,9 +1611,42 @@ describe('DialoguePolicy', () => {
       which.state,
       identified,
     );
-    expect(again.replies[0].text).toMatch(/^没有识别到订单号/);
+    // Asked again which of the orders offered, with them as chips.
+    expect(again.replies[0].text).toMatch(/^请问是哪一个订单？/);
+    expect(again.replies[0].payload?.quickReplies?.map((q) => q.value)).toEqual([
+      'A10001',
+      'A10002',
+    ]);
     const picked = await policy.decide('A10002', nlu('track_order'), again.state, identified);
     expect(picked.replies[0].text).toBe('Order A10002 is being prepared.');
+  });
+
+  it('asks which order again, with the chips, when asked to hurry before picking one', async () => {
+    const which = await policy.decide('where is my order', nlu('track_order'), {}, identified);
+    const hurry = await policy.decide(
+      'can you hurry it up please',
+      nlu('oos', { outOfScope: true }),
+      which.state,
+      identified,
+    );
+    expect(hurry.replies[0].text).toBe(
+      'Which order do you mean? Here are your latest ones, or type its number.',
+    );
+    expect(hurry.replies[0].payload?.quickReplies).toHaveLength(2);
+    const picked = await policy.decide('A10001', nlu('track_order'), hurry.state, identified);
+    expect(picked.replies[0].text).toMatch(
+      /^Order A10001 is on its way\..*I can't speed it up from here/,
+    );
+    // Anonymous shoppers were offered no orders: asked for the number again.
+    const anon = await policy.decide('where is my order', nlu('track_order'), {}, anonymous);
+    const again = await policy.decide(
+      'can you hurry it up please',
+      nlu('oos', { outOfScope: true }),
+      { ...anon.state, ordersOffered: ['A10001'] },
+      anonymous,
+    );
+    expect(again.replies[0].text).toMatch(/^I couldn't find an order number in that/);
+    expect(again.replies[0].payload?.quickReplies).toBeUndefined();
   });
 
   it("answers why an order was cancelled with that order's status, not an offer to cancel", async () => {
@@ -2586,6 +2619,26 @@ describe('DialoguePolicy', () => {
     expect(
       (await policy.decide('I want to complain', mild, {}, anonymous)).escalate,
     ).toBeUndefined();
+  });
+
+  it('offers a colleague when asked "what do I do now" after the complaint answer', async () => {
+    const mild = nlu('complaint', { lang: 'zh', sentiment: { score: -0.2, label: 'neutral' } });
+    const zh = { ...anonymous, locale: 'zh' as const };
+    const complaint = await policy.decide('东西收到了但是坏了', mild, {}, zh);
+    expect(complaint.replies[0].text).toBe('template for complaint');
+    const next = await policy.decide(
+      '怎么办',
+      nlu('oos', { lang: 'zh', outOfScope: true }),
+      complaint.state,
+      zh,
+    );
+    expect(next.replies[0].text).toBe('这个需要同事帮您处理，点下面的按钮转人工客服即可。');
+    expect(next.state.failures).toBe(0);
+    const yes = await policy.decide('好的', nlu('oos', { outOfScope: true }), next.state, zh);
+    expect(yes.escalate?.reason).toBe('requested');
+    // Out of that context it is no complaint.
+    const alone = await policy.decide('怎么办', nlu('oos', { outOfScope: true }), {}, zh);
+    expect(alone.replies[0].text).not.toMatch(/同事帮您处理/);
   });
 
   it('asks which intent is meant when the top two are close, then follows the pick', async () => {

@@ -30,6 +30,7 @@ import {
   isBareOrderNumber,
   picksByItem,
   saysNoOrderConfirmation,
+  ASKS_WHAT_NOW,
   COMPANY_INVOICE,
   DOES_NOT_FIT,
   TOO_SLOW,
@@ -442,6 +443,13 @@ export class DialoguePolicy {
     if (ASKS_IF_BOT.test(text) && text.length <= SHORT_REMARK_MAX_LENGTH) {
       turn.reply(say('iAmBot', locale), { quickReplies: [talkToPerson(locale)] });
       return turn.done('bot_identity', true);
+    }
+    // "What do I do now?" / "怎么办" right after the complaint answer (which asks what happened):
+    // a colleague sorts complaints out, so one is offered rather than the fallback.
+    if (state.lastIntent === 'complaint' && ASKS_WHAT_NOW.test(text.trim())) {
+      turn.state.pending = { kind: 'offered_person', intent: 'complaint' };
+      turn.reply(say('complaintNextStep', locale), { quickReplies: [talkToPerson(locale)] });
+      return turn.done('complaint', true);
     }
     // "Still not working" / "还是不行" right after an answer: it did not help. A person is offered,
     // and a second time the chat goes to one (as after two misunderstood messages).
@@ -1488,13 +1496,7 @@ export class DialoguePolicy {
         // and passed on once it is known (as the invoice answer promises).
         if (!number && INVOICE_INTENTS.has(pending.intent) && COMPANY_INVOICE.test(text)) {
           turn.state.pending = { ...pending, companyDetails: true };
-          const offered = await Promise.all(
-            (state.ordersOffered ?? []).map((n) => this.ports.findOrderByNumber(n)),
-          );
-          const chips = this.orderChips(
-            offered.filter((o): o is OrderView => o !== null),
-            turn,
-          );
+          const chips = this.orderChips(await this.ordersOffered(state, ctx), turn);
           turn.reply(
             say('askCompanyInvoiceOrder', locale),
             chips.length > 0 ? { quickReplies: chips } : undefined,
@@ -1524,6 +1526,14 @@ export class DialoguePolicy {
         if (pending.attempts + 1 >= 3)
           return turn.escalate('order_problem', 0, say('escalated', locale), pending.intent);
         turn.state.pending = { ...pending, attempts: pending.attempts + 1 };
+        // "能帮我催一下吗" before picking the order: asked to hurry it once it is known.
+        if (asksToHurry(text) || complainsOfSlowness(text)) turn.state.hurry = true;
+        // The orders offered are asked about again, as chips, rather than a format to type.
+        const offered = await this.ordersOffered(state, ctx);
+        if (offered.length > 0) {
+          turn.reply(say('pickOrder', locale), { quickReplies: this.orderChips(offered, turn) });
+          return turn.done(pending.intent, true);
+        }
         turn.reply(say('askOrderNumberAgain', locale));
         return turn.done(pending.intent, false);
       }
@@ -1719,6 +1729,15 @@ export class DialoguePolicy {
       label: `${o.number} · ${statusWord(o.status, turn.locale)}`,
       value: o.number,
     }));
+  }
+
+  /** The signed-in shopper's orders last offered as chips. */
+  private async ordersOffered(state: DialogueState, ctx: TurnContext): Promise<OrderView[]> {
+    if (!ctx.customerId) return [];
+    const orders = await Promise.all(
+      (state.ordersOffered ?? []).map((n) => this.ports.findOrderByNumber(n)),
+    );
+    return orders.filter((o): o is OrderView => o?.customerId === ctx.customerId);
   }
 
   private orderById(orderId: string): Promise<OrderView | null> {

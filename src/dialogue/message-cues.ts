@@ -66,6 +66,10 @@ export const HURRY =
 export const TOO_SLOW =
   /\b(?:so|too|very|really|way too|extremely) slow\b|\btaking (?:so|too|way too) long\b|\b(?:taking|takes|took) forever\b|\bwhy is (?:it|this|my order) taking\b|太慢|这么慢|好慢|怎么这么久|等了好久|等太久/i;
 
+/** "What do I do now?", "怎么办", said alone: the shopper asks for the next step. */
+export const ASKS_WHAT_NOW =
+  /^(?:so |ok |okay |and )?(?:what (?:do|should|can) i do(?: now| then)?|what now|now what|what happens now|what'?s next)[\s\p{P}]*$|^(?:那|那我|我)?(?:该)?(?:怎么办|咋办|怎么处理)[啊呀呢吧]?[\s\p{P}]*$/iu;
+
 /** "They're too small", "doesn't fit", "鞋子挤脚": an item that does not fit. */
 export const DOES_NOT_FIT =
   /\btoo (?:small|big|large|tight|loose|narrow|wide)\b|\b(?:does(?:n'?t| not)|do(?:n'?t| not)) fit\b|太(?:小|大|紧|松|窄|宽)|不合(?:适|身|脚)|挤脚/i;
