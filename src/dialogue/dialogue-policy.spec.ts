@@ -1693,6 +1693,14 @@ describe('DialoguePolicy', () => {
       identified,
     );
     expect(en.replies[0].text).toMatch(/^Order A10002 is being prepared\. I can't speed it up/);
+    // After a tracking link, the Chinese note is set apart from it.
+    const shipped = await policy.decide(
+      'A10001催一下',
+      nlu('track_order', { lang: 'zh', entities: orderEntity('A10001') }),
+      {},
+      { ...identified, locale: 'zh' },
+    );
+    expect(shipped.replies[0].text).toContain('https://track.example/A10001 我这边没办法直接加快');
     // Hurrying a refund is about the refund.
     const refund = await policy.decide(
       '催一下退款',
@@ -2889,6 +2897,34 @@ describe('DialoguePolicy', () => {
       anonymous,
     );
     expect(lamp.replies[0].payload?.products?.map((p) => p.id)).toEqual(['k1']);
+    // Declined, but most likely a product question: still answered when it names the kind.
+    const unsure = (extra: Partial<Understanding> = {}) =>
+      nlu('oos', {
+        outOfScope: true,
+        confidence: 0.44,
+        alternatives: [
+          { intent: 'product_question', confidence: 0.4 },
+          { intent: 'complaint', confidence: 0.05 },
+        ],
+        ...extra,
+      });
+    const quality = await policy.decide(
+      'how good is the sound of your webcam',
+      unsure(),
+      {},
+      anonymous,
+    );
+    expect(quality.replies[0].payload?.products?.map((p) => p.id)).toEqual(['w1', 'w2']);
+    expect(quality.handledIntent).toBe('product_question');
+    // Naming nothing the shop sells, it is declined as before.
+    const nothing = await policy.decide(
+      'how good is the sound of a cello',
+      unsure(),
+      {},
+      anonymous,
+    );
+    expect(nothing.replies[0].payload?.products).toBeUndefined();
+    expect(nothing.replies[0].text).toMatch(/^Sorry/);
   });
 
   it('answers about the product the shopper points at by its position among those shown', async () => {

@@ -620,6 +620,19 @@ export class DialoguePolicy {
     ) {
       return this.handleIntent(likely.intent, text, nlu, ctx, turn);
     }
+    // "你们的耳机音质怎么样" (declined at 0.44, a product question 0.40): a question about products
+    // the shop sells, named or by kind, is answered (or asked which) rather than declined.
+    if (
+      nlu.outOfScope &&
+      likely?.intent === 'product_question' &&
+      likely.confidence >= SUGGEST_WHEN_DECLINED &&
+      !NOT_ABOUT_PRODUCT.test(text)
+    ) {
+      turn.state.lastIntent = 'product_question';
+      const answered = await this.aboutProduct(text, turn);
+      if (answered) return answered;
+      turn.state.lastIntent = state.lastIntent;
+    }
     if (nlu.outOfScope) return this.fallback(text, nlu, state, turn);
 
     const [top, second] = [nlu.alternatives[0], nlu.alternatives[1]];
@@ -1068,7 +1081,9 @@ export class DialoguePolicy {
           : hurried
             ? say('cannotHurry', locale)
             : '';
-    turn.reply(text + note, note ? { order, quickReplies: [talkToPerson(locale)] } : { order });
+    // A Chinese note straight after the tracking link would read as part of the link.
+    const reply = tracking && note && !/^\s/.test(note) ? `${text} ${note}` : text + note;
+    turn.reply(reply, note ? { order, quickReplies: [talkToPerson(locale)] } : { order });
     return turn.done(intent, true);
   }
 
