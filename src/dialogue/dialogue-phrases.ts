@@ -127,6 +127,10 @@ export const PHRASES = {
     en: 'I can\'t see a refund on order {number}: it is {status}. A refund starts once returned items reach us; to ask for one, open the order under My account → Orders → "Return or refund".',
     zh: '订单 {number} 目前没有退款记录，当前状态：{status}。退回的商品到达后才会开始退款；如需申请，请在“我的账户 → 我的订单 → 退货/退款”中提交。',
   },
+  complaintPassedOn: {
+    en: "I'm sorry about that. I've passed it to a colleague together with order {number}; they will reply here. If there is anything to add, write it here.",
+    zh: '非常抱歉。已经把情况连同订单 {number} 转给同事，他们会在这里回复您。如有补充，直接在这里留言即可。',
+  },
   complaintNextStep: {
     en: 'A colleague will sort this out with you: tap below to talk to one.',
     zh: '这个需要同事帮您处理，点下面的按钮转人工客服即可。',

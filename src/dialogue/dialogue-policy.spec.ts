@@ -2649,6 +2649,38 @@ describe('DialoguePolicy', () => {
     expect(alone.replies[0].text).not.toMatch(/同事帮您处理/);
   });
 
+  it('passes a complaint about a numbered order to a person with that order', async () => {
+    const mild = (extra: Partial<Understanding> = {}) =>
+      nlu('complaint', { sentiment: { score: -0.2, label: 'neutral' }, ...extra });
+    const damaged = await policy.decide(
+      'I received a damaged item, order A10001',
+      mild({ entities: orderEntity('A10001') }),
+      {},
+      identified,
+    );
+    expect(damaged.escalate?.reason).toBe('order_problem');
+    expect(damaged.replies[0].text).toMatch(/passed it to a colleague together with order A10001/);
+    expect(damaged.state.ordersDiscussed).toEqual(['o1']);
+    // The number given after the complaint answer asked for it.
+    const complaint = await policy.decide('the item arrived broken', mild(), {}, anonymous);
+    expect(complaint.escalate).toBeUndefined();
+    const number = await policy.decide(
+      'A10001',
+      nlu('track_order', { entities: orderEntity('A10001') }),
+      complaint.state,
+      anonymous,
+    );
+    expect(number.escalate?.reason).toBe('order_problem');
+    // Without a complaint, a number is an order request as before.
+    const track = await policy.decide(
+      'A10001',
+      nlu('track_order', { entities: orderEntity('A10001') }),
+      {},
+      identified,
+    );
+    expect(track.escalate).toBeUndefined();
+  });
+
   it('asks which intent is meant when the top two are close, then follows the pick', async () => {
     const unsure = nlu('get_refund', {
       confidence: 0.41,

@@ -431,6 +431,27 @@ export class DialoguePolicy {
     ) {
       return turn.escalate('negative_complaint', 2, say('escalated', locale), 'complaint');
     }
+    // "I received a damaged item, order A105068", or the number alone right after the complaint
+    // answer: what that answer asks for ("tell me what happened, with the order number, and I
+    // will pass it to our team"), so it is passed to a person with the order.
+    const complaintAbout = orderNumberIn(text, nlu);
+    if (
+      complaintAbout &&
+      ((nlu.intent === 'complaint' &&
+        !nlu.outOfScope &&
+        nlu.confidence >= COMPLAINT_ESCALATION_MIN_CONFIDENCE) ||
+        (state.lastIntent === 'complaint' && isBareOrderNumber(text)))
+    ) {
+      // Shown to the agent, like every number a shopper gives (whether or not it is theirs).
+      const order = await this.ports.findOrderByNumber(complaintAbout);
+      if (order) noteDiscussed(order, turn);
+      return turn.escalate(
+        'order_problem',
+        1,
+        say('complaintPassedOn', locale, { number: complaintAbout }),
+        'complaint',
+      );
+    }
     // "My account got hacked": what to do now, and a colleague offered ("yes" hands over); the
     // model has no intent for it ("my account got hacked" is out of scope, "我的账号被盗了" reads
     // as closing the account, 0.93).
