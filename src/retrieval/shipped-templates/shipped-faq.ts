@@ -30,6 +30,7 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
       'how do I use a coupon code',
       'my promo code is not working',
       'the voucher says invalid at checkout',
+      'my code has expired, can you extend it',
     ],
     quickReplies: ['Subscribe to the newsletter'],
   },
@@ -52,6 +53,7 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
       '优惠券怎么用',
       '优惠码用不了',
       '结算时提示优惠券无效',
+      '优惠券过期了还能用吗',
     ],
     quickReplies: ['订阅促销邮件'],
   },
@@ -187,6 +189,45 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
       '我们售出的商品都享受厂家保修，保修期见商品页面（电子产品一般为签收后两年）。保修期内出现故障，请告诉我订单号和具体情况，同事会为您安排维修、换货或退款。订单确认邮件即可作为购买凭证。',
     questions: ['有保修吗', '保修期是几年', '有没有质保', '用了几个月坏了，还能保修吗'],
     quickReplies: ['转人工客服'],
+  },
+  {
+    locale: 'en',
+    title: 'Sold-out items and restocks',
+    answer:
+      'When a product is sold out, its page shows a "Notify me" button: leave your e-mail address there and we write to you as soon as it is back. Most items are restocked within a few weeks, but I can\'t promise a date. We can\'t hold or reserve items; an item is yours once the order is placed.',
+    questions: [
+      'will you restock it',
+      'can you tell me when the sold out item is restocked',
+      'are the sold out sizes coming back',
+      'can you put an item aside for me',
+    ],
+  },
+  {
+    locale: 'zh',
+    title: '缺货与补货',
+    answer:
+      '商品售罄时，商品页面会显示“到货通知”按钮：留下邮箱，补货后我们会第一时间通知您。大部分商品几周内会补货，但具体日期无法保证。我们不能为您保留或预留商品，下单后商品才算为您保留。',
+    questions: ['什么时候补货', '到货了能通知我吗', '卖完的尺码还会再上吗', '能帮我留一件吗'],
+  },
+  {
+    locale: 'en',
+    title: 'Rewards and loyalty points',
+    answer:
+      "We don't run a points or loyalty programme at the moment. Newsletter subscribers hear about sales first and now and then get a subscriber-only code: subscribe at the bottom of any page.",
+    questions: [
+      'do you have a rewards program',
+      'can I collect loyalty points',
+      'are there perks for regular customers',
+    ],
+    quickReplies: ['Subscribe to the newsletter'],
+  },
+  {
+    locale: 'zh',
+    title: '会员与积分',
+    answer:
+      '我们目前没有会员积分计划。订阅促销邮件的顾客会最先收到优惠信息，不定期还有订阅专享优惠码：在任意页面底部即可订阅。',
+    questions: ['有会员积分吗', '购物能攒积分吗', '会员有什么福利'],
+    quickReplies: ['订阅促销邮件'],
   },
   {
     locale: 'en',
