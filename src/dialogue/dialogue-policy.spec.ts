@@ -2649,6 +2649,73 @@ describe('DialoguePolicy', () => {
     expect(alone.replies[0].text).not.toMatch(/同事帮您处理/);
   });
 
+  it('meets openers that say nothing yet ("can you help me", "a question about my order")', async () => {
+    const help = await policy.decide(
+      'hi, can you help me?',
+      nlu('oos', { outOfScope: true, confidence: 0.51 }),
+      {},
+      identified,
+    );
+    expect(help.replies[0].text).toBe('template for greeting');
+    expect(help.state.failures).toBe(0);
+    const order = await policy.decide(
+      'I have a question about my order',
+      nlu('recover_password', { confidence: 0.22 }),
+      {},
+      identified,
+    );
+    expect(order.replies[0].text).toBe(
+      'Which order do you mean? Here are your latest ones, or type its number.',
+    );
+    expect(order.state.pending).toMatchObject({ kind: 'order_number', intent: 'track_order' });
+    const anon = await policy.decide(
+      '我的订单有问题',
+      nlu('change_order', { lang: 'zh', confidence: 0.48 }),
+      {},
+      { ...anonymous, locale: 'zh' },
+    );
+    expect(anon.state.pending).toMatchObject({ kind: 'order_number', intent: 'track_order' });
+    // With something to ask, the message is read as usual.
+    const specific = await policy.decide(
+      'can you help me find a jacket',
+      nlu('product_recommendation'),
+      {},
+      identified,
+    );
+    expect(specific.handledIntent).toBe('product_recommendation');
+  });
+
+  it('answers "how long do I have" after a return answer with the return window', async () => {
+    const returnAnswer = await policy.decide(
+      'how do I return something',
+      nlu('get_refund'),
+      {},
+      anonymous,
+    );
+    const left = await policy.decide(
+      'how long do I have',
+      nlu('oos', {
+        outOfScope: true,
+        confidence: 0.48,
+        alternatives: [
+          { intent: 'delivery_period', confidence: 0.43 },
+          { intent: 'check_refund_policy', confidence: 0.03 },
+        ],
+      }),
+      returnAnswer.state,
+      anonymous,
+    );
+    expect(left.replies[0].text).toBe('template for check_refund_policy');
+    // Out of that context it is not about returns.
+    const alone = await policy.decide(
+      'how long do I have',
+      nlu('oos', { outOfScope: true }),
+      {},
+      anonymous,
+    );
+    expect(alone.handledIntent).not.toBe('check_refund_policy');
+  });
+
   it('passes a complaint about a numbered order to a person with that order', async () => {
     const mild = (extra: Partial<Understanding> = {}) =>
       nlu('complaint', { sentiment: { score: -0.2, label: 'neutral' }, ...extra });

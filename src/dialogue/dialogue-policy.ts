@@ -30,6 +30,9 @@ import {
   isBareOrderNumber,
   picksByItem,
   saysNoOrderConfirmation,
+  ASKS_ABOUT_AN_ORDER,
+  ASKS_FOR_HELP,
+  ASKS_TIME_LEFT,
   ASKS_WHAT_NOW,
   COMPANY_INVOICE,
   DOES_NOT_FIT,
@@ -222,6 +225,12 @@ const EMAIL_CHECKS_PER_ORDER = 3;
 const HISTORY_LENGTH = 3;
 const ORDER_INTENTS: OrderIntent[] = ['track_order', 'cancel_order', 'change_shipping_address'];
 const CANCELLABLE = new Set(['pending', 'paid', 'processing']);
+/** Answers after which "how long do I have?" asks about the return window. */
+const RETURN_TOPICS: ReadonlySet<string> = new Set([
+  'get_refund',
+  'check_refund_policy',
+  'track_refund',
+]);
 const ADDRESS_CHANGEABLE = new Set(['pending', 'paid', 'processing']);
 /**
  * Questions a template answers better when it knows the order, with the statuses of the orders
@@ -460,6 +469,17 @@ export class DialoguePolicy {
       turn.reply(say('accountCompromised', locale), { quickReplies: [talkToPerson(locale)] });
       return turn.done('account_security', true);
     }
+    // "Can you help me?" (declined at 0.51; "help" reads as a sign-up problem, 0.30): asked what
+    // with, as a greeting is, with the usual starting points as chips.
+    if (ASKS_FOR_HELP.test(text.trim())) return this.handleIntent('greeting', text, nlu, ctx, turn);
+    // "I have a question about my order" (a password reset 0.22, "question about an order" placing
+    // one 0.43): which order, as a tracking request asks (its status once known).
+    if (ASKS_ABOUT_AN_ORDER.test(text.trim()))
+      return this.handleIntent('track_order', text, nlu, ctx, turn);
+    // "How long do I have?" right after a return or refund answer (delivery time, 0.43): the
+    // return window.
+    if (RETURN_TOPICS.has(state.lastIntent ?? '') && ASKS_TIME_LEFT.test(text.trim()))
+      return this.handleIntent('check_refund_policy', text, nlu, ctx, turn);
     // "Are you a bot?": honestly yes, with a person one tap away.
     if (ASKS_IF_BOT.test(text) && text.length <= SHORT_REMARK_MAX_LENGTH) {
       turn.reply(say('iAmBot', locale), { quickReplies: [talkToPerson(locale)] });

@@ -14,6 +14,9 @@ import {
   NO,
   NO_EMAIL,
   NO_ORDER_NUMBER,
+  ASKS_ABOUT_AN_ORDER,
+  ASKS_FOR_HELP,
+  ASKS_TIME_LEFT,
   NOT_RECEIVED,
   NOT_RESOLVED,
   SOMETHING_ORDERED,
@@ -25,6 +28,27 @@ import {
 } from './message-cues';
 
 describe('message cues', () => {
+  it('tells an opener that says nothing yet from a request', () => {
+    for (const text of ['can you help me', 'hi, can you help me?', 'I need help', '能帮我一下吗'])
+      expect(ASKS_FOR_HELP.test(text)).toBe(true);
+    for (const text of ['can you help me find a jacket', 'I need help with my password'])
+      expect(ASKS_FOR_HELP.test(text)).toBe(false);
+    for (const text of [
+      'I have a question about my order',
+      'question about an order',
+      '我的订单有问题',
+    ])
+      expect(ASKS_ABOUT_AN_ORDER.test(text)).toBe(true);
+    for (const text of [
+      'I have a problem with my order, it is late',
+      'question about order A10001',
+    ])
+      expect(ASKS_ABOUT_AN_ORDER.test(text)).toBe(false);
+    for (const text of ['how long do I have', 'how long do I have to return it', '还有几天可以退'])
+      expect(ASKS_TIME_LEFT.test(text)).toBe(true);
+    expect(ASKS_TIME_LEFT.test('how long do I have to wait')).toBe(false);
+  });
+
   it('tells something ordered from an e-mail, a code or money', () => {
     for (const text of ['my jacket never arrived', 'the lamp I ordered', 'my new sneakers'])
       expect(SOMETHING_ORDERED.test(text)).toBe(true);

@@ -127,6 +127,15 @@ export const REFERS_BACK = /\b(?:it|this|that|the order)\b|它|这个|这单|那
 /** "It says delivered but I never got it", "显示签收了但我没收到". */
 export const NOT_RECEIVED =
   /\b(?:never (?:got|received|arrived|came)|(?:didn'?t|did not|haven'?t|have not|hasn'?t|has not) (?:get|got|receive|received|arrive|arrived|come|came|turn(?:ed)? up|show(?:n|ed)? up)|not (?:received|arrived|delivered)|not at (?:my|the) door|(?:it'?s|is) not here|isn'?t here|nothing (?:here|arrived)|missing parcel|lost (?:parcel|package))\b|没(?:有)?(?:收到|拿到)|没到|未收到|丢件|丢了/i;
+/** "Can you help me?", "I need help", "帮我一下": asking for help without saying with what yet. */
+export const ASKS_FOR_HELP =
+  /^(?:(?:hi|hello|hey|你好|您好)[\s,，!！.。]*)?(?:(?:can|could|would) (?:you|someone|anyone|somebody) (?:please )?help(?: me)?(?: out)?(?: please| pls)?|i need (?:some |your )?(?:help|assistance)(?: please| pls)?|help(?: me)?(?: please| pls)?|(?:能|可以)?(?:帮帮我|帮我一下|帮个忙)(?:吗|么|嘛)?|我需要帮助|求助)[\s\p{P}]*$/iu;
+/** "I have a question about my order", "我的订单有问题": about an order, without saying which or what. */
+export const ASKS_ABOUT_AN_ORDER =
+  /^(?:(?:hi|hello|hey|你好|您好)[\s,，!！.。]*)?(?:(?:i have|i've got|i got|got) (?:a |one |some )?(?:questions?|problem|issue|query) (?:about|with|regarding|on|concerning) (?:my|an|the|one of my) orders?|(?:a )?question about (?:my|an) order|我的订单有(?:点|些)?问题|我想(?:咨询|问)一下(?:我的)?订单(?:的事(?:情)?)?|(?:关于)?订单(?:的)?问题)[\s\p{P}]*$/iu;
+/** "How long do I have?", "还有几天可以退": the time left to send something back. */
+export const ASKS_TIME_LEFT =
+  /^(?:so |and )?how (?:long|many days) do i (?:have|get)(?: (?:to|for) (?:return|send|sending|returning)(?: (?:it|them|this) back| (?:it|them|this))?)?[\s\p{P}]*$|^(?:还有|还剩)(?:几|多少)天(?:可以退(?:货)?)?[\s\p{P}]*$|^(?:退货)?(?:期限|时限)(?:是)?多(?:久|长)[\s\p{P}]*$|^多少天内(?:可以)?退(?:货)?[\s\p{P}]*$/iu;
 /** "Are you a bot?", "am I talking to a real person?", "你是机器人吗": who is answering. */
 export const ASKS_IF_BOT =
   /\b(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|chat ?bot|human|real(?: person| human)?|person|ai|machine|computer)\b|\bam i (?:talking|chatting|speaking) (?:to|with) (?:a |an )?(?:bot|robot|human|real person|person|machine|computer|ai)\b|(?:你|您)是(?:不是)?(?:机器人|真人|人工|AI|ai|智能客服)|是(?:机器人|真人)(?:吗|么|嘛)/i;
