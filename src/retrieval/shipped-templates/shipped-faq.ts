@@ -231,6 +231,31 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
   },
   {
     locale: 'en',
+    title: 'When no one is home for the delivery',
+    answer:
+      'If no one is home, the courier leaves a note and tries again the next working day, or takes the parcel to a pickup point nearby; the note and the tracking link say which. Once your order has shipped, the tracking link also lets you choose a safe place or a neighbour, or another day. After the last attempt, an uncollected parcel comes back to us and is refunded.',
+    questions: [
+      "what happens if I'm not at home when the parcel comes",
+      'can the courier leave it with a neighbour',
+      'can the driver leave the package at my door',
+      'I missed the delivery, what now',
+    ],
+  },
+  {
+    locale: 'zh',
+    title: '送货时家里没人',
+    answer:
+      '如果家里没人，快递员会留下通知并在下一个工作日再次派送，或者把包裹放到附近的自提点，具体以通知和物流信息为准。发货后，还可以通过物流链接选择放在指定位置、交给邻居代收或改天派送。多次派送未成功的包裹会退回给我们并为您退款。',
+    questions: [
+      '送货的时候家里没人怎么办',
+      '不在家的话快递放哪里',
+      '可以放在门口或驿站吗',
+      '能让邻居帮忙代收吗',
+      '错过了派送怎么办',
+    ],
+  },
+  {
+    locale: 'en',
     title: 'Where orders ship from',
     answer:
       'Orders ship from our warehouse, and the delivery options, prices and times for your address are shown at checkout before you pay. Once an order ships, its tracking link shows where the parcel is. If an item ships separately (for example from a supplier), its product page says so.',
