@@ -127,6 +127,14 @@ export const PHRASES = {
     en: 'I can\'t see a refund on order {number}: it is {status}. A refund starts once returned items reach us; to ask for one, open the order under My account → Orders → "Return or refund".',
     zh: '订单 {number} 目前没有退款记录，当前状态：{status}。退回的商品到达后才会开始退款；如需申请，请在“我的账户 → 我的订单 → 退货/退款”中提交。',
   },
+  buyThis: {
+    en: 'Good choice! Open {title} from its card to add it to your cart.',
+    zh: '好的！点开下面的 {title} 即可加入购物车。',
+  },
+  buyThisSoldOut: {
+    en: "{title} is out of stock right now, so it can't be ordered yet. I can suggest something similar if you like.",
+    zh: '{title} 暂时缺货，现在还不能下单。需要的话我可以推荐类似的商品。',
+  },
   complaintPassedOn: {
     en: "I'm sorry about that. I've passed it to a colleague together with order {number}; they will reply here. If there is anything to add, write it here.",
     zh: '非常抱歉。已经把情况连同订单 {number} 转给同事，他们会在这里回复您。如有补充，直接在这里留言即可。',

@@ -3150,14 +3150,27 @@ describe('DialoguePolicy', () => {
     expect(best.replies[0].text).toBe(
       'Of those, the most popular with our shoppers is Trail Runner: $80.00, in stock.',
     );
-    // "Add it to my cart": how to buy it.
+    // "Add it to my cart": that product's card, then how to buy it.
     const cart = await policy.decide(
       'ok add it to my cart',
       nlu('oos', { outOfScope: true }),
       best.state,
       anonymous,
     );
-    expect(cart.replies[0].text).toBe('template for place_order');
+    expect(cart.replies.map((r) => r.text)).toEqual([
+      'Good choice! Open Trail Runner from its card to add it to your cart.',
+      'template for place_order',
+    ]);
+    expect(cart.replies[0].payload?.products?.map((p) => p.title)).toEqual(['Trail Runner']);
+    // Sold out: said so, with no checkout steps.
+    shop.products.find((p) => p.title === 'Trail Runner')!.stock = 0;
+    const soldOut = await policy.decide('我要买这个', nlu('place_order'), best.state, {
+      ...anonymous,
+      locale: 'zh',
+    });
+    expect(soldOut.replies.map((r) => r.text)).toEqual([
+      'Trail Runner 暂时缺货，现在还不能下单。需要的话我可以推荐类似的商品。',
+    ]);
     shop.popular = null;
   });
 

@@ -712,6 +712,28 @@ export class DialoguePolicy {
     }
     if (isOrderQuestion(intent)) return this.orderQuestion(intent, text, nlu, ctx, turn);
     if (intent === 'product_recommendation') return this.recommend(text, turn);
+    // "我要买这个" / "I'll take it" right after an answer about one product: that product's card
+    // to add to the cart from, then how to check out.
+    if (
+      intent === 'place_order' &&
+      turn.previousIntent === 'product_question' &&
+      turn.state.lastProductId &&
+      pointsBack(text)
+    ) {
+      const product = await this.ports.findProductById(turn.state.lastProductId, turn.locale);
+      if (product) {
+        const { description: _d, stock, ...card } = product;
+        const soldOut = stock !== null && stock <= 0;
+        turn.reply(
+          say(soldOut ? 'buyThisSoldOut' : 'buyThis', turn.locale, { title: card.title }),
+          {
+            products: [card],
+          },
+        );
+        if (soldOut) return turn.done(intent, true);
+        return this.templateReply(intent, turn);
+      }
+    }
     // "I want to buy headphones": the shop's headphones, then how to check out ("the second one"
     // or "under $100" next still refer to the products shown).
     if (intent === 'place_order' && (await this.namesProductsWeSell(text, turn))) {
