@@ -669,10 +669,11 @@ export class DialoguePolicy {
       likely.confidence >= SUGGEST_WHEN_DECLINED &&
       !NOT_ABOUT_PRODUCT.test(text)
     ) {
-      turn.state.lastIntent = 'product_question';
       const answered = await this.aboutProduct(text, turn);
-      if (answered) return answered;
-      turn.state.lastIntent = state.lastIntent;
+      if (answered) {
+        turn.state.lastIntent = 'product_question';
+        return answered;
+      }
     }
     if (nlu.outOfScope) return this.fallback(text, nlu, state, turn);
 
@@ -1582,11 +1583,11 @@ export class DialoguePolicy {
           return turn.done(pending.intent, true);
         }
         if (!number) return null;
-        turn.companyInvoice = !!pending.companyDetails;
         // "A10002" or "it's order A10002" answers the offer, whatever the model makes of it;
         // a sentence that asks something else about an order ("cancel A10002", "I never got my
         // refund for A10002") is a new request, however sure the model is which one.
         if (asksAnotherOrderQuestion(pending.intent, nlu, text)) return null;
+        turn.companyInvoice = !!pending.companyDetails;
         return this.withOrderNumber(pending.intent, number, ctx, turn);
       }
       case 'order_number': {
@@ -2031,7 +2032,6 @@ export function mayBeShopping(
   );
 }
 
-/** Asks to hurry a delivery up ("催一下"; "催一下退款" is about the refund). */
 /**
  * Whether the message says a parcel never came, and whether its tracking says delivered. A bare
  * order number right after a tracking answer ("no, it's A10234") corrects which order was meant,
@@ -2048,6 +2048,7 @@ function notReceivedIn(
   return bare && turn.previousIntent === 'track_order' ? turn.state.notReceived : undefined;
 }
 
+/** Asks to hurry a delivery up ("催一下"; "催一下退款" is about the refund). */
 function asksToHurry(text: string): boolean {
   return HURRY.test(text) && !NOT_ABOUT_DELIVERY.test(text);
 }
