@@ -2685,6 +2685,44 @@ describe('DialoguePolicy', () => {
     expect(specific.handledIntent).toBe('product_recommendation');
   });
 
+  it('shows gift ideas for "I want to buy a gift for my sister", not the checkout steps', async () => {
+    const gift = await policy.decide(
+      'I want to buy a gift for my sister',
+      nlu('place_order', { confidence: 0.7 }),
+      {},
+      anonymous,
+    );
+    expect(gift.replies[0].payload?.products?.length).toBeGreaterThan(0);
+    expect(gift.replies.map((r) => r.text)).not.toContain('template for place_order');
+    const checkout = await policy.decide('I want to buy it now', nlu('place_order'), {}, anonymous);
+    expect(checkout.replies[0].text).toBe('template for place_order');
+  });
+
+  it('answers "when was it delivered" with the status, not as a parcel gone missing', async () => {
+    shop.orders[0].status = 'delivered';
+    const seen = await policy.decide(
+      'where is A10001',
+      nlu('track_order', { entities: orderEntity('A10001') }),
+      {},
+      identified,
+    );
+    const when = await policy.decide(
+      'when was it delivered',
+      nlu('delivery_period'),
+      seen.state,
+      identified,
+    );
+    expect(when.replies[0].text).toBe('Order A10001 is delivered.');
+    // "When will it arrive?" about a delivered order still offers a trace.
+    const future = await policy.decide(
+      'when will it arrive',
+      nlu('delivery_period'),
+      seen.state,
+      identified,
+    );
+    expect(future.replies[0].text).toMatch(/If it hasn't reached you/);
+  });
+
   it('answers "how long do I have" after a return answer with the return window', async () => {
     const returnAnswer = await policy.decide(
       'how do I return something',

@@ -31,7 +31,9 @@ import {
   picksByItem,
   saysNoOrderConfirmation,
   ASKS_ABOUT_AN_ORDER,
+  ASKS_FOR_GIFT,
   ASKS_FOR_HELP,
+  ASKS_WHEN_DELIVERED,
   ASKS_TIME_LEFT,
   ASKS_WHAT_NOW,
   COMPANY_INVOICE,
@@ -711,6 +713,13 @@ export class DialoguePolicy {
     if ((ORDER_INTENTS as string[]).includes(intent)) {
       return this.startOrderFlow(intent as OrderIntent, text, nlu, ctx, turn);
     }
+    // "When was it delivered?" (delivery time) asks what happened, not when it will come: the
+    // status, without the "if it hasn't reached you" a delivery-time question about a delivered
+    // order gets.
+    if (intent === 'delivery_period' && ASKS_WHEN_DELIVERED.test(text)) {
+      turn.state.lastIntent = 'track_order';
+      return this.startOrderFlow('track_order', text, nlu, ctx, turn);
+    }
     if (isOrderQuestion(intent)) return this.orderQuestion(intent, text, nlu, ctx, turn);
     if (intent === 'product_recommendation') return this.recommend(text, turn);
     // "我要买这个" / "I'll take it" right after an answer about one product: that product's card
@@ -735,6 +744,8 @@ export class DialoguePolicy {
         return this.templateReply(intent, turn);
       }
     }
+    // "I want to buy a gift for my sister" (placing an order): gift ideas, not the checkout steps.
+    if (intent === 'place_order' && ASKS_FOR_GIFT.test(text)) return this.recommend(text, turn);
     // "I want to buy headphones": the shop's headphones, then how to check out ("the second one"
     // or "under $100" next still refer to the products shown).
     if (intent === 'place_order' && (await this.namesProductsWeSell(text, turn))) {

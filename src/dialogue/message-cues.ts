@@ -66,6 +66,14 @@ export const HURRY =
 export const TOO_SLOW =
   /\b(?:so|too|very|really|way too|extremely) slow\b|\btaking (?:so|too|way too) long\b|\b(?:taking|takes|took) forever\b|\bwhy is (?:it|this|my order) taking\b|太慢|这么慢|好慢|怎么这么久|等了好久|等太久/i;
 
+/** "When was it delivered?", "什么时候签收的": when a parcel came, not when it will. */
+export const ASKS_WHEN_DELIVERED =
+  /\bwhen (?:was|were|did) (?:it|they|my (?:order|parcel|package)|the (?:order|parcel|package)|order #?[a-z]?\d+) ?(?:delivered|arrive|come|get delivered)\b|什么时候(?:签收|送达|送到|到)的/i;
+
+/** "I want to buy a gift for my sister", "想买个礼物送妈妈": a present to choose, not a checkout question. */
+export const ASKS_FOR_GIFT =
+  /\b(?:gift|present)s? (?:for|to give)\b|\bgift ideas?\b|送(?:给)?[^，。？！,.?!]{0,8}的?礼物|买(?:个|份|点)?礼物|礼物推荐/i;
+
 /** "What do I do now?", "怎么办", said alone: the shopper asks for the next step. */
 export const ASKS_WHAT_NOW =
   /^(?:so |ok |okay |and )?(?:what (?:do|should|can) i do(?: now| then)?|what now|now what|what happens now|what'?s next)[\s\p{P}]*$|^(?:那|那我|我)?(?:该)?(?:怎么办|咋办|怎么处理)[啊呀呢吧]?[\s\p{P}]*$/iu;
