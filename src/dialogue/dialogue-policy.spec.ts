@@ -2698,6 +2698,40 @@ describe('DialoguePolicy', () => {
     expect(checkout.replies[0].text).toBe('template for place_order');
   });
 
+  it('answers "my package is late" with its status and a colleague to chase it', async () => {
+    const late = await policy.decide(
+      'my package is late',
+      nlu('oos', {
+        outOfScope: true,
+        confidence: 0.62,
+        alternatives: [
+          { intent: 'track_order', confidence: 0.29 },
+          { intent: 'complaint', confidence: 0.07 },
+        ],
+      }),
+      {},
+      identified,
+    );
+    expect(late.handledIntent).toBe('track_order');
+    // Ann has one order on its way and one being prepared: which one.
+    expect(late.replies[0].text).toMatch(/^Which order do you mean/);
+    const picked = await policy.decide(
+      'A10001',
+      nlu('track_order', { entities: orderEntity('A10001') }),
+      late.state,
+      identified,
+    );
+    expect(picked.replies[0].text).toMatch(/^Order A10001 is on its way\..*I can't speed it up/);
+    // "Is it too late to cancel?" is no late parcel.
+    const cancel = await policy.decide(
+      'is it too late to cancel my order',
+      nlu('oos', { outOfScope: true }),
+      {},
+      identified,
+    );
+    expect(cancel.handledIntent).not.toBe('track_order');
+  });
+
   it('answers "when was it delivered" with the status, not as a parcel gone missing', async () => {
     shop.orders[0].status = 'delivered';
     const seen = await policy.decide(
@@ -3200,6 +3234,14 @@ describe('DialoguePolicy', () => {
       'template for place_order',
     ]);
     expect(cart.replies[0].payload?.products?.map((p) => p.title)).toEqual(['Trail Runner']);
+    // "就要这个" read as another question about it is still buying it.
+    const take = await policy.decide(
+      '就要这个',
+      nlu('product_question', { lang: 'zh', confidence: 0.9 }),
+      best.state,
+      { ...anonymous, locale: 'zh' },
+    );
+    expect(take.replies[0].text).toBe('好的！点开下面的 Trail Runner 即可加入购物车。');
     // Sold out: said so, with no checkout steps.
     shop.products.find((p) => p.title === 'Trail Runner')!.stock = 0;
     const soldOut = await policy.decide('我要买这个', nlu('place_order'), best.state, {

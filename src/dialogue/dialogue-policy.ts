@@ -405,6 +405,16 @@ export class DialoguePolicy {
         return turn.done('get_refund', true);
       }
     }
+    // "就要这个" / "I'll take it" right after an answer about one product (read as another question
+    // about it): buying it.
+    if (
+      state.lastIntent === 'product_question' &&
+      state.lastProductId &&
+      TAKES_IT.test(text) &&
+      !NOT_ABOUT_PRODUCT.test(text)
+    ) {
+      return this.handleIntent('place_order', text, nlu, ctx, turn);
+    }
     // "The second one" / "第一个多少钱" right after several products were shown: that product,
     // whatever the model reads into the words alone ("the first one" scores as an upset complaint,
     // which would hand the chat to a person).
@@ -526,6 +536,8 @@ export class DialoguePolicy {
       ((notArrived && ABOUT_PARCEL.test(text)) ||
         ASKS_WHERE_ORDER_IS.test(text) ||
         (notArrived && unsureReading && SOMETHING_ORDERED.test(text)) ||
+        // "My package is late" (out of scope 0.62): its status (and a colleague to chase it).
+        (complainsOfSlowness(text) && unsureReading && ABOUT_PARCEL.test(text)) ||
         // "我上次买的东西什么时候到" (out of scope, 0.69): when something ordered arrives.
         (ASKS_WHEN_ARRIVES.test(text) && unsureReading && BOUGHT_SOMETHING.test(text)) ||
         // "Where is the webcam?" / "水壶什么时候到" from a signed-in shopper whose order holds one.

@@ -62,9 +62,9 @@ export const ASKS_WHY_CANCELLED =
 export const HURRY =
   /\b(?:hurry|speed (?:it|this|that|things) up|expedite|rush it)\b|催(?:一下|一催|单|发货|快递|促)?|能(?:不能)?快点|快点(?:发|送)|尽快发货|早点发/i;
 
-/** Says it is too slow ("that's way too slow", "why is it taking so long", "太慢了吧"). */
+/** Says it is too slow or late ("that's way too slow", "my package is late", "太慢了吧"). */
 export const TOO_SLOW =
-  /\b(?:so|too|very|really|way too|extremely) slow\b|\btaking (?:so|too|way too) long\b|\b(?:taking|takes|took) forever\b|\bwhy is (?:it|this|my order) taking\b|太慢|这么慢|好慢|怎么这么久|等了好久|等太久/i;
+  /\b(?:so|too|very|really|way too|extremely) slow\b|\b(?:is|are|was|running|arriving|already|so|really) late\b|延误|晚到了|\btaking (?:so|too|way too) long\b|\b(?:taking|takes|took) forever\b|\bwhy is (?:it|this|my order) taking\b|太慢|这么慢|好慢|怎么这么久|等了好久|等太久/i;
 
 /** "When was it delivered?", "什么时候签收的": when a parcel came, not when it will. */
 export const ASKS_WHEN_DELIVERED =
