@@ -2800,6 +2800,14 @@ describe('DialoguePolicy', () => {
     expect(damaged.escalate?.reason).toBe('order_problem');
     expect(damaged.replies[0].text).toMatch(/passed it to a colleague together with order A10001/);
     expect(damaged.state.ordersDiscussed).toEqual(['o1']);
+    // Read as tracking because of the number, it is still a faulty item to pass on.
+    const tracking = await policy.decide(
+      'my sneakers arrived damaged, order A10001',
+      nlu('track_order', { confidence: 0.42, entities: orderEntity('A10001') }),
+      {},
+      identified,
+    );
+    expect(tracking.escalate?.reason).toBe('order_problem');
     // The number given after the complaint answer asked for it.
     const complaint = await policy.decide('the item arrived broken', mild(), {}, anonymous);
     expect(complaint.escalate).toBeUndefined();

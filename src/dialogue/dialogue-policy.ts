@@ -30,6 +30,7 @@ import {
   isBareOrderNumber,
   picksByItem,
   saysNoOrderConfirmation,
+  ARRIVED_FAULTY,
   ASKS_ABOUT_AN_ORDER,
   ASKS_FOR_GIFT,
   ASKS_FOR_HELP,
@@ -452,15 +453,17 @@ export class DialoguePolicy {
     ) {
       return turn.escalate('negative_complaint', 2, say('escalated', locale), 'complaint');
     }
-    // "I received a damaged item, order A105068", or the number alone right after the complaint
-    // answer: what that answer asks for ("tell me what happened, with the order number, and I
-    // will pass it to our team"), so it is passed to a person with the order.
+    // "I received a damaged item, order A105068" (however the model reads it with the number in:
+    // "my sneakers arrived damaged, order A105068" is tracking 0.42), or the number alone right
+    // after the complaint answer: what that answer asks for ("tell me what happened, with the
+    // order number, and I will pass it to our team"), so it is passed to a person with the order.
     const complaintAbout = orderNumberIn(text, nlu);
     if (
       complaintAbout &&
       ((nlu.intent === 'complaint' &&
         !nlu.outOfScope &&
         nlu.confidence >= COMPLAINT_ESCALATION_MIN_CONFIDENCE) ||
+        ARRIVED_FAULTY.test(text) ||
         (state.lastIntent === 'complaint' && isBareOrderNumber(text)))
     ) {
       // Shown to the agent, like every number a shopper gives (whether or not it is theirs).

@@ -66,6 +66,10 @@ export const HURRY =
 export const TOO_SLOW =
   /\b(?:so|too|very|really|way too|extremely) slow\b|\b(?:is|are|was|running|arriving|already|so|really) late\b|延误|晚到了|\btaking (?:so|too|way too) long\b|\b(?:taking|takes|took) forever\b|\bwhy is (?:it|this|my order) taking\b|太慢|这么慢|好慢|怎么这么久|等了好久|等太久/i;
 
+/** "It arrived damaged", "the lid is cracked", "耳机坏了": something received is faulty. */
+export const ARRIVED_FAULTY =
+  /\b(?:damaged|broken|smashed|cracked|shattered|faulty|defective|stopped working)\b|坏了|破损|碎了|损坏|摔坏|裂了/i;
+
 /** "When was it delivered?", "什么时候签收的": when a parcel came, not when it will. */
 export const ASKS_WHEN_DELIVERED =
   /\bwhen (?:was|were|did) (?:it|they|my (?:order|parcel|package)|the (?:order|parcel|package)|order #?[a-z]?\d+) ?(?:delivered|arrive|come|get delivered)\b|什么时候(?:签收|送达|送到|到)的/i;
