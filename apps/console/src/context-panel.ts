@@ -144,17 +144,16 @@ function ordersTable<T extends OrderSummary>(
       el('th', {}, 'Status'),
       el('th', {}, 'Total'),
       el('th', {}, 'Placed'),
-      el('th', {}, ''),
     ),
+    // The note goes under the order number: a column of its own does not fit the 320px panel.
     ...orders.map((o) =>
       el(
         'tr',
         {},
-        el('td', {}, o.number),
+        el('td', {}, o.number, note(o)),
         el('td', {}, el('span', { class: `status status-${o.status}` }, o.status)),
         el('td', {}, `${o.total} ${o.currency}`),
         el('td', {}, date(o.placedAt)),
-        el('td', {}, note(o)),
       ),
     ),
   );
