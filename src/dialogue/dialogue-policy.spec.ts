@@ -2698,6 +2698,23 @@ describe('DialoguePolicy', () => {
     expect(checkout.replies[0].text).toBe('template for place_order');
   });
 
+  it('tracks "where\'s A10001" even when the model declines it', async () => {
+    const where = await policy.decide(
+      "where's A10001",
+      nlu('oos', { outOfScope: true, confidence: 0.52, entities: orderEntity('A10001') }),
+      {},
+      identified,
+    );
+    expect(where.replies[0].text).toMatch(/^Order A10001 is on its way/);
+    const refund = await policy.decide(
+      "where's the refund for A10001",
+      nlu('oos', { outOfScope: true, entities: orderEntity('A10001') }),
+      {},
+      identified,
+    );
+    expect(refund.handledIntent).not.toBe('track_order');
+  });
+
   it('answers "my package is late" with its status and a colleague to chase it', async () => {
     const late = await policy.decide(
       'my package is late',

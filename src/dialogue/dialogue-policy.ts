@@ -538,6 +538,8 @@ export class DialoguePolicy {
       notOrderReading &&
       ((notArrived && ABOUT_PARCEL.test(text)) ||
         ASKS_WHERE_ORDER_IS.test(text) ||
+        // "where's A105068" (declined at 0.52): where that order is.
+        (ASKS_WHERE.test(text) && !!orderNumberIn(text, nlu) && !NOT_ABOUT_DELIVERY.test(text)) ||
         (notArrived && unsureReading && SOMETHING_ORDERED.test(text)) ||
         // "My package is late" (out of scope 0.62): its status (and a colleague to chase it).
         (complainsOfSlowness(text) && unsureReading && ABOUT_PARCEL.test(text)) ||
