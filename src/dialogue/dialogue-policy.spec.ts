@@ -2749,6 +2749,23 @@ describe('DialoguePolicy', () => {
     expect(cancel.handledIntent).not.toBe('track_order');
   });
 
+  it('answers "什么时候到" right after an order status about that order', async () => {
+    const zh = { ...identified, locale: 'zh' as const };
+    const status = await policy.decide(
+      'A10001到哪了',
+      nlu('track_order', { lang: 'zh', entities: orderEntity('A10001') }),
+      {},
+      zh,
+    );
+    const when = await policy.decide(
+      '什么时候到',
+      nlu('oos', { lang: 'zh', outOfScope: true, confidence: 0.68 }),
+      status.state,
+      zh,
+    );
+    expect(when.replies[0].text).toMatch(/^订单 A10001 当前状态：已发货。预计送达：2026-12-03/);
+  });
+
   it('answers "when was it delivered" with the status, not as a parcel gone missing', async () => {
     shop.orders[0].status = 'delivered';
     const seen = await policy.decide(
@@ -2877,6 +2894,18 @@ describe('DialoguePolicy', () => {
       anonymous,
     );
     expect(d.replies[0].payload?.products?.[0].title).toBe('Best Shoes');
+    // The only product recommended: "I'll buy it" is that one.
+    shop.products.push({ ...shop.products[0], id: 'p1', title: 'Best Shoes' });
+    const buy = await policy.decide(
+      "ok I'll buy it",
+      nlu('oos', { outOfScope: true }),
+      d.state,
+      anonymous,
+    );
+    expect(buy.replies.map((r) => r.text)).toEqual([
+      'Good choice! Open Best Shoes from its card to add it to your cart.',
+      'template for place_order',
+    ]);
   });
 
   it('shows the products a shopper wants to buy, and explains ordering when none is named', async () => {

@@ -408,12 +408,7 @@ export class DialoguePolicy {
     }
     // "就要这个" / "I'll take it" right after an answer about one product (read as another question
     // about it): buying it.
-    if (
-      state.lastIntent === 'product_question' &&
-      state.lastProductId &&
-      TAKES_IT.test(text) &&
-      !NOT_ABOUT_PRODUCT.test(text)
-    ) {
+    if (productJustShown(state) && TAKES_IT.test(text) && !NOT_ABOUT_PRODUCT.test(text)) {
       return this.handleIntent('place_order', text, nlu, ctx, turn);
     }
     // "The second one" / "第一个多少钱" right after several products were shown: that product,
@@ -616,6 +611,15 @@ export class DialoguePolicy {
     if (complainsOfSlowness(text) && HURRY_READINGS.has(previous ?? '') && lastDiscussed) {
       return this.handleIntent('track_order', text, nlu, ctx, turn);
     }
+    // "什么时候到" (declined at 0.68) right after an order's status: when that order arrives.
+    if (
+      ASKS_WHEN_ARRIVES.test(text) &&
+      HURRY_READINGS.has(previous ?? '') &&
+      lastDiscussed &&
+      (nlu.outOfScope || nlu.confidence < this.options.clarifyBelow)
+    ) {
+      return this.handleIntent('delivery_period', text, nlu, ctx, turn);
+    }
     // "Why was my order cancelled?" (cancel_order 0.85, out of scope 0.61 in Chinese): the order's
     // status, whose reply for a cancelled order says what happens to the money and offers a person.
     if (ASKS_WHY_CANCELLED.test(text))
@@ -739,15 +743,11 @@ export class DialoguePolicy {
     }
     if (isOrderQuestion(intent)) return this.orderQuestion(intent, text, nlu, ctx, turn);
     if (intent === 'product_recommendation') return this.recommend(text, turn);
-    // "我要买这个" / "I'll take it" right after an answer about one product: that product's card
-    // to add to the cart from, then how to check out.
-    if (
-      intent === 'place_order' &&
-      turn.previousIntent === 'product_question' &&
-      turn.state.lastProductId &&
-      pointsBack(text)
-    ) {
-      const product = await this.ports.findProductById(turn.state.lastProductId, turn.locale);
+    // "我要买这个" / "I'll take it" right after an answer about one product (or a recommendation
+    // of one): that product's card to add to the cart from, then how to check out.
+    const justShown = productJustShown({ ...turn.state, lastIntent: turn.previousIntent });
+    if (intent === 'place_order' && justShown && pointsBack(text)) {
+      const product = await this.ports.findProductById(justShown, turn.locale);
       if (product) {
         const { description: _d, stock, ...card } = product;
         const soldOut = stock !== null && stock <= 0;
@@ -2058,6 +2058,14 @@ export function mayBeShopping(
     (SHOPPING_CUE.test(text) || (nlu.outOfScope && isBarePhrase(text))) &&
     !NOT_ABOUT_PRODUCT.test(text)
   );
+}
+
+/** The one product the last reply was about (answered about, or the only one recommended). */
+function productJustShown(state: DialogueState): string | undefined {
+  if (state.lastIntent === 'product_question') return state.lastProductId;
+  if (state.lastIntent === 'product_recommendation' && state.productsShown?.length === 1)
+    return state.productsShown[0];
+  return undefined;
 }
 
 /**
