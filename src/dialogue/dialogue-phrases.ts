@@ -298,6 +298,10 @@ export const PHRASES = {
     zh: '{title}：{price}{stock}。{description}如果没有解答您的问题，可以转人工客服。',
   },
   productBrief: { en: '{title}: {price}{stock}.', zh: '{title}：{price}{stock}。' },
+  onlyOneShown: {
+    en: "It's the only one of those we have: {title}, {price}{stock}.",
+    zh: '目前只有这一款：{title}，{price}{stock}。',
+  },
   cheapestShown: {
     en: 'The least expensive of those is {title}: {price}{stock}.',
     zh: '这几款里最便宜的是 {title}：{price}{stock}。',

@@ -2894,8 +2894,17 @@ describe('DialoguePolicy', () => {
       anonymous,
     );
     expect(d.replies[0].payload?.products?.[0].title).toBe('Best Shoes');
-    // The only product recommended: "I'll buy it" is that one.
+    // The only product recommended: "which one is the best" and "I'll buy it" are that one.
     shop.products.push({ ...shop.products[0], id: 'p1', title: 'Best Shoes' });
+    const best = await policy.decide(
+      'which one is the best',
+      nlu('product_recommendation', { confidence: 0.7 }),
+      d.state,
+      anonymous,
+    );
+    expect(best.replies[0].text).toBe(
+      "It's the only one of those we have: Best Shoes, $165.99, only 3 left.",
+    );
     const buy = await policy.decide(
       "ok I'll buy it",
       nlu('oos', { outOfScope: true }),

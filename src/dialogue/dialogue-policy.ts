@@ -802,7 +802,9 @@ export class DialoguePolicy {
     const id = atPosition(shown, text);
     if (id) return this.ports.findProductById(id, locale);
     const pick = pickedAmongShown(text);
-    if (!pick || shown.length < 2) return null;
+    if (!pick) return null;
+    // "Which one is the best?" of one: that one (answerProduct says it is the only one).
+    if (shown.length === 1) return this.ports.findProductById(shown[0], locale);
     if (pick === 'popular') {
       // Shown products may have been sorted by price: the shop's popularity order decides.
       const popular = await this.popularProducts(undefined, CANDIDATES_WITHOUT_CATEGORY, turn);
@@ -1231,6 +1233,10 @@ export class DialoguePolicy {
     const brief = turn.state.lastProductId === product.id && FOLLOW_UP_ABOUT_PRODUCT.test(text);
     // "Which one is the cheapest?": says that this is the one, with its price.
     const picked = pickedAmongShown(text);
+    const onlyOneShown =
+      !!picked &&
+      turn.state.productsShown?.length === 1 &&
+      turn.state.productsShown[0] === product.id;
     // However it was reached (named, pointed at, picked from a list), the next "how much?" is
     // about this product.
     turn.state.lastIntent = 'product_question';
@@ -1251,9 +1257,11 @@ export class DialoguePolicy {
       stock,
       description: description ? description + SENTENCE_GAP[locale] : '',
     };
-    const answer = picked
-      ? say(PICKED_PHRASE[picked], locale, facts)
-      : say(brief ? 'productBrief' : 'productFacts', locale, facts);
+    const answer = onlyOneShown
+      ? say('onlyOneShown', locale, facts)
+      : picked
+        ? say(PICKED_PHRASE[picked], locale, facts)
+        : say(brief ? 'productBrief' : 'productFacts', locale, facts);
     turn.reply(answer, {
       products: [card],
       quickReplies: [talkToPerson(locale)],

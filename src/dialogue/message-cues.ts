@@ -365,7 +365,7 @@ export function pickedAmongShown(text: string): 'cheapest' | 'dearest' | 'popula
     return 'dearest';
   // The shop knows what sells, not what reviewers rated: the answer says "most popular".
   if (
-    /\b(?:best|top|highest)[- ]rated\b|\b(?:most popular|best[- ]?sell(?:ing|er)|best one|(?:do|would) you recommend)\b|最好|最受欢迎|卖得最好|销量最高|评价最好|哪个好|推荐哪/i.test(
+    /\b(?:best|top|highest)[- ]rated\b|\b(?:most popular|best[- ]?sell(?:ing|er)|best one|(?:is|'s) (?:the )?best|(?:do|would) you recommend)\b|最好|最受欢迎|卖得最好|销量最高|评价最好|哪个好|推荐哪/i.test(
       text,
     )
   )
