@@ -298,6 +298,10 @@ export const PHRASES = {
     zh: '{title}：{price}{stock}。{description}如果没有解答您的问题，可以转人工客服。',
   },
   productBrief: { en: '{title}: {price}{stock}.', zh: '{title}：{price}{stock}。' },
+  faqFollowUp: {
+    en: "What I wrote above is all I know about that from our help pages, I'm afraid. A colleague can tell you more.",
+    zh: '关于这个，我能提供的就是上面这些信息。更多细节可以转人工客服问同事。',
+  },
   onlyOneShown: {
     en: "It's the only one of those we have: {title}, {price}{stock}.",
     zh: '目前只有这一款：{title}，{price}{stock}。',

@@ -516,6 +516,22 @@ describe('DialoguePolicy', () => {
     );
     expect(faq.replies).toEqual([{ text: 'Yes: gift cards from $10, at the checkout.' }]);
     expect(faq.handledIntent).toBe('faq');
+    // A follow-up the FAQ does not answer: that is all the bot knows, and a colleague is offered.
+    const more = await policy.decide(
+      'can I use two of them',
+      nlu('oos', { outOfScope: true }),
+      faq.state,
+      anonymous,
+    );
+    expect(more.replies[0].text).toMatch(/^What I wrote above is all I know about that/);
+    expect(more.state.failures).toBe(0);
+    const yes = await policy.decide(
+      'yes please',
+      nlu('oos', { outOfScope: true }),
+      more.state,
+      anonymous,
+    );
+    expect(yes.escalate?.reason).toBe('requested');
     const order = await policy.decide(
       'cancel A10002, I paid with a gift card',
       nlu('cancel_order', { entities: orderEntity('A10002') }),

@@ -228,6 +228,10 @@ const EMAIL_CHECKS_PER_ORDER = 3;
 const HISTORY_LENGTH = 3;
 const ORDER_INTENTS: OrderIntent[] = ['track_order', 'cancel_order', 'change_shipping_address'];
 const CANCELLABLE = new Set(['pending', 'paid', 'processing']);
+/** "Can I use two of them?": about the things just answered about. */
+const REFERS_TO_THEM = /\b(?:they|them|those|these)\b|它们|这些|那些/i;
+/** What a turn answered from the shop's FAQ entries is handled as. */
+const FAQ = 'faq';
 /** Answers after which "how long do I have?" asks about the return window. */
 const RETURN_TOPICS: ReadonlySet<string> = new Set([
   'get_refund',
@@ -634,10 +638,7 @@ export class DialoguePolicy {
     // request still goes to the order flow.
     if (nlu.outOfScope || !isOrderRelated(nlu.intent)) {
       const faq = await this.faqByWords(text, turn);
-      if (faq) {
-        turn.reply(faq.text, faq.payload);
-        return turn.done('faq', true);
-      }
+      if (faq) return this.faqReply(faq, turn);
     }
     // "do you stock headlamps" (out of scope), "你好，有睡袋吗" (a greeting, 0.74), "where can I find
     // yoga mats" (customer service, 0.51): a shopper asking for things the shop sells, in words
@@ -1269,6 +1270,13 @@ export class DialoguePolicy {
     return turn.done('product_question', true);
   }
 
+  /** The shop's FAQ answer; a follow-up about it knows it came from there. */
+  private faqReply(faq: BotReply, turn: Turn): Decision {
+    turn.state.lastIntent = FAQ;
+    turn.reply(faq.text, faq.payload);
+    return turn.done(FAQ, true);
+  }
+
   /** Out of scope: an FAQ entry may still answer it; otherwise say so and offer a person. */
   private async fallback(
     text: string,
@@ -1277,9 +1285,17 @@ export class DialoguePolicy {
     turn: Turn,
   ): Promise<Decision> {
     const faq = await this.ports.faqAnswer({ locale: turn.locale, vector: nlu.vector, text });
-    if (faq) {
-      turn.reply(faq.text, faq.payload);
-      return turn.done('faq', true);
+    if (faq) return this.faqReply(faq, turn);
+    // "How much are they?" right after an FAQ answer (gift cards): what the shop wrote is all the
+    // bot knows, and a colleague knows more; not "I'm not sure I can help", nor a failure.
+    if (
+      state.lastIntent === FAQ &&
+      (pointsBack(text) || REFERS_TO_THEM.test(text)) &&
+      text.length <= SHORT_REMARK_MAX_LENGTH
+    ) {
+      turn.state.pending = { kind: 'offered_person', intent: FAQ };
+      turn.reply(say('faqFollowUp', turn.locale), { quickReplies: [talkToPerson(turn.locale)] });
+      return turn.done(FAQ, true);
     }
     const failures = (state.failures ?? 0) + 1;
     if (failures >= this.options.maxFailures) {
