@@ -2807,6 +2807,30 @@ describe('DialoguePolicy', () => {
     expect(future.replies[0].text).toMatch(/If it hasn't reached you/);
   });
 
+  it('answers "and my phone number?" after the profile answer with the profile answer', async () => {
+    const email = await policy.decide(
+      'I want to change my email address',
+      nlu('edit_account'),
+      {},
+      identified,
+    );
+    const phone = await policy.decide(
+      'and my phone number',
+      nlu('contact_customer_service', { confidence: 0.66 }),
+      email.state,
+      identified,
+    );
+    expect(phone.replies[0].text).toBe('template for edit_account');
+    // Asked on its own, it is the shop's number.
+    const shop = await policy.decide(
+      'what is your phone number',
+      nlu('contact_customer_service'),
+      email.state,
+      identified,
+    );
+    expect(shop.replies[0].text).toBe('template for contact_customer_service');
+  });
+
   it('answers "how long do I have" after a return answer with the return window', async () => {
     const returnAnswer = await policy.decide(
       'how do I return something',

@@ -30,6 +30,7 @@ import {
   isBareOrderNumber,
   picksByItem,
   saysNoOrderConfirmation,
+  AND_ANOTHER_ACCOUNT_DETAIL,
   ARRIVED_FAULTY,
   ASKS_ABOUT_AN_ORDER,
   ASKS_FOR_GIFT,
@@ -499,6 +500,10 @@ export class DialoguePolicy {
       turn.reply(say('iAmBot', locale), { quickReplies: [talkToPerson(locale)] });
       return turn.done('bot_identity', true);
     }
+    // "And my phone number?" right after the answer on changing profile details (read as asking
+    // for the shop's phone number, 0.66): the same answer, which covers it.
+    if (previous === 'edit_account' && AND_ANOTHER_ACCOUNT_DETAIL.test(text.trim()))
+      return this.handleIntent('edit_account', text, nlu, ctx, turn);
     // "What do I do now?" / "怎么办" right after the complaint answer (which asks what happened):
     // a colleague sorts complaints out, so one is offered rather than the fallback.
     if (state.lastIntent === 'complaint' && ASKS_WHAT_NOW.test(text.trim())) {

@@ -14,6 +14,7 @@ import {
   NO,
   NO_EMAIL,
   NO_ORDER_NUMBER,
+  AND_ANOTHER_ACCOUNT_DETAIL,
   ASKS_ABOUT_AN_ORDER,
   ASKS_FOR_HELP,
   ASKS_TIME_LEFT,
@@ -47,6 +48,10 @@ describe('message cues', () => {
     for (const text of ['how long do I have', 'how long do I have to return it', '还有几天可以退'])
       expect(ASKS_TIME_LEFT.test(text)).toBe(true);
     expect(ASKS_TIME_LEFT.test('how long do I have to wait')).toBe(false);
+    for (const text of ['and my phone number', 'what about my phone number', '那邮箱呢'])
+      expect(AND_ANOTHER_ACCOUNT_DETAIL.test(text)).toBe(true);
+    for (const text of ['what is your phone number', 'and where is my order'])
+      expect(AND_ANOTHER_ACCOUNT_DETAIL.test(text)).toBe(false);
   });
 
   it('tells something ordered from an e-mail, a code or money', () => {

@@ -78,6 +78,10 @@ export const ASKS_WHEN_DELIVERED =
 export const ASKS_FOR_GIFT =
   /\b(?:gift|present)s? (?:for|to give)\b|\bgift ideas?\b|送(?:给)?[^，。？！,.?!]{0,8}的?礼物|买(?:个|份|点)?礼物|礼物推荐/i;
 
+/** "And my phone number?", "还有手机号": another profile detail, right after one was answered. */
+export const AND_ANOTHER_ACCOUNT_DETAIL =
+  /^(?:(?:and|also|plus|what about|how about)\b[^.?!]{0,20}\b(?:phone(?: number)?|mobile|e-?mail(?: address)?|name|password|birthday|date of birth)\b|(?:还有|那|另外)[^，。？！]{0,6}(?:手机号?|电话|邮箱|名字|姓名|密码|生日)[呢吗啊]?)[\s\p{P}]*$/iu;
+
 /** "What do I do now?", "怎么办", said alone: the shopper asks for the next step. */
 export const ASKS_WHAT_NOW =
   /^(?:so |ok |okay |and )?(?:what (?:do|should|can) i do(?: now| then)?|what now|now what|what happens now|what'?s next)[\s\p{P}]*$|^(?:那|那我|我)?(?:该)?(?:怎么办|咋办|怎么处理)[啊呀呢吧]?[\s\p{P}]*$/iu;
