@@ -3163,6 +3163,17 @@ describe('DialoguePolicy', () => {
     );
     expect(webcam.replies[0].payload?.products?.map((p) => p.id)).toEqual(['w1', 'w2']);
     expect(webcam.state.pending?.kind).toBe('pick_product');
+    // "Any cheaper ones?" instead of picking: products of that kind, not a discount answer.
+    shop.faqQuestions = [{ question: 'cheaper', answer: 'Our offers are on the website.' }];
+    const cheaper = await policy.decide(
+      'any cheaper ones?',
+      nlu('oos', { outOfScope: true }),
+      webcam.state,
+      anonymous,
+    );
+    expect(cheaper.handledIntent).toBe('product_recommendation');
+    expect(cheaper.replies[0].payload?.products?.length).toBeGreaterThan(0);
+    shop.faqQuestions = [];
     // One lamp: answered about it.
     const lamp = await policy.decide(
       'is the lamp dimmable?',

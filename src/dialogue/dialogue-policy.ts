@@ -596,8 +596,11 @@ export class DialoguePolicy {
     }
     // "500元以内的" / "cheaper ones?" right after recommendations narrows them, whatever the model
     // makes of the message alone (out of context "cheaper ones?" reads like an order question).
+    // So does "有没有便宜点的" after being asked which of several products of a kind was meant.
+    const choosing =
+      state.lastIntent === 'product_recommendation' || state.pending?.kind === 'pick_product';
     if (
-      state.lastIntent === 'product_recommendation' &&
+      choosing &&
       state.lastRecommendation &&
       narrowsPrice(text) &&
       !NOT_ABOUT_PRODUCT.test(text) &&
@@ -1205,7 +1208,11 @@ export class DialoguePolicy {
     // "The Ember backpack" when the shop has several: show them and ask which.
     const partly = await this.ports.productsNamedInPart(text, locale, PRODUCTS_PER_REPLY);
     if (partly.length === 1) return this.answerProduct(partly[0], turn);
-    if (partly.length > 1) return this.askWhichProduct(partly, turn);
+    if (partly.length > 1) {
+      // "Any cheaper ones?" next narrows these down.
+      turn.state.lastRecommendation = text;
+      return this.askWhichProduct(partly, turn);
+    }
     // "What's the warranty on the webcam?": the shop's products of that kind, most popular first
     // (one is answered about; of several, which one).
     const popular = await this.popularProducts(undefined, CANDIDATES_WITHOUT_CATEGORY, turn);
@@ -1216,7 +1223,9 @@ export class DialoguePolicy {
       await Promise.all(ofKind.map((p) => this.ports.findProductById(p.id, locale)))
     ).filter((p): p is ProductDetail => p !== null);
     if (details.length === 1) return this.answerProduct(details[0], turn, text);
-    return details.length > 1 ? this.askWhichProduct(details, turn) : null;
+    if (details.length < 2) return null;
+    turn.state.lastRecommendation = text;
+    return this.askWhichProduct(details, turn);
   }
 
   /** Asks which of these products is meant, with their cards; a tap or a name answers. */
