@@ -197,6 +197,15 @@ describe('recommendFrom', () => {
     ]);
   });
 
+  it('finds what the shopper named with a typo in it, but not a short word one letter off', () => {
+    const typo = recommendFrom('recomend me some hedphones', popular);
+    expect(typo.matched).toBe(true);
+    expect(titles(typo)).toEqual(['Pro Wireless Headphones', 'Compact Wireless Headphones']);
+    expect(titles(recommendFrom('a good speeker please', popular))).toEqual(['Bluetooth Speaker']);
+    // "Webcm" is too short to correct: nothing named is in the shop.
+    expect(recommendFrom('a webcm', popular).unmatched).toBe(true);
+  });
+
   it('offers the least expensive of them when none fits the budget', () => {
     const none = recommendFrom('headphones under $100', popular);
     expect(none.withinBudget).toBe(false);

@@ -1,3 +1,4 @@
+import { oneEditApart } from '../nlu/spelling';
 import type { Locale, ProductCard } from './dialogue.types';
 
 /**
@@ -481,7 +482,12 @@ export function recommendFrom<T extends Pick<ProductCard, 'title' | 'price' | 'c
   /** Some titles fit the message's words ("headphones"): those are what `products` shows. */
   matched: boolean;
 } {
-  const interest = interestOf(text);
+  const interest = interestOf(
+    spelledLikeTitles(
+      text,
+      candidates.map((c) => c.title),
+    ),
+  );
   const scored = scoreAll(interest, candidates);
   const fitting = scored.filter((s) => s.score > 0);
   const pool = fitting.length > 0 ? fitting : scored;
@@ -503,6 +509,28 @@ export function recommendFrom<T extends Pick<ProductCard, 'title' | 'price' | 'c
     unmatched: fitting.length === 0 && interest.namesSomething,
     matched: fitting.length > 0,
   };
+}
+
+/** Shorter words are left as typed: one edit turns too many of them into another title's word. */
+const MIN_MISSPELT_LENGTH = 6;
+
+/**
+ * The message with each word no title has, but one edit from exactly one word a title has,
+ * spelt as the titles spell it ("recomend me some hedphones" → "… headphone"): a typo in what the
+ * shopper wants still finds it (the intent model corrects towards its own vocabulary, which has
+ * few product names).
+ */
+function spelledLikeTitles(text: string, titles: string[]): string {
+  const titleWords = new Set(
+    titles.flatMap((t) => englishWords(t.toLowerCase()).map((w) => w.word)),
+  );
+  return text.replace(/[A-Za-z]+/g, (raw) => {
+    const word = singular(raw.toLowerCase());
+    if (word.length < MIN_MISSPELT_LENGTH || titleWords.has(word) || NOT_INTEREST.has(word))
+      return raw;
+    const near = [...titleWords].filter((t) => oneEditApart(word, t));
+    return near.length === 1 ? near[0] : raw;
+  });
 }
 
 /** Last words of titles that name a pack rather than a kind of product ("Chew Toy Set"). */
