@@ -482,13 +482,19 @@ export function recommendFrom<T extends Pick<ProductCard, 'title' | 'price' | 'c
   /** Some titles fit the message's words ("headphones"): those are what `products` shows. */
   matched: boolean;
 } {
-  const interest = interestOf(
-    spelledLikeTitles(
+  let interest = interestOf(text);
+  let scored = scoreAll(interest, candidates);
+  if (interest.namesSomething && !scored.some((s) => s.score > 0)) {
+    // Nothing fits what it names: perhaps a typo ("hedphones"), read again as the titles spell it.
+    const respelt = spelledLikeTitles(
       text,
       candidates.map((c) => c.title),
-    ),
-  );
-  const scored = scoreAll(interest, candidates);
+    );
+    if (respelt !== text) {
+      interest = interestOf(respelt);
+      scored = scoreAll(interest, candidates);
+    }
+  }
   const fitting = scored.filter((s) => s.score > 0);
   const pool = fitting.length > 0 ? fitting : scored;
   const affordable = applyBudget(
