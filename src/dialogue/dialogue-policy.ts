@@ -330,9 +330,10 @@ export class DialoguePolicy {
     const locale: Locale = clearLanguage(text) ?? ctx.locale;
     const turn = new Turn(locale, { ...state, pending: undefined }, nlu, ctx);
 
+    const numberGiven = orderNumberIn(text, nlu);
     // Asked whatever the bot was waiting for: the list is what the shopper needs to answer it.
-    if (ORDER_HISTORY.test(text) && !orderNumberIn(text, nlu)) return this.orderHistory(ctx, turn);
-    if (OPEN_ORDERS.test(text) && !orderNumberIn(text, nlu))
+    if (ORDER_HISTORY.test(text) && !numberGiven) return this.orderHistory(ctx, turn);
+    if (OPEN_ORDERS.test(text) && !numberGiven)
       return this.orderHistory(ctx, turn, { openOnly: true });
     // "No thanks" / "不用了" to whatever was asked or offered ends it (out of context the model
     // reads "不用了" as closing the account). A yes/no question keeps its own answer.
@@ -361,12 +362,7 @@ export class DialoguePolicy {
     // A bare order number right after an answer about an order: the same question about that one
     // ("A104925" after an answer about A105081's change).
     const previous = state.lastIntent;
-    if (
-      previous &&
-      isOrderRelated(previous) &&
-      isBareOrderNumber(text) &&
-      orderNumberIn(text, nlu)
-    ) {
+    if (previous && isOrderRelated(previous) && isBareOrderNumber(text) && numberGiven) {
       return this.handleIntent(previous, text, nlu, ctx, turn);
     }
     // "I need the company name and VAT number on it" after an invoice answer about an order, which
@@ -378,17 +374,10 @@ export class DialoguePolicy {
       lastDiscussed &&
       state.pending?.kind !== 'order_offer' &&
       COMPANY_INVOICE.test(text) &&
-      !orderNumberIn(text, nlu)
+      !numberGiven
     ) {
       const order = await this.orderById(lastDiscussed);
-      if (order) {
-        return turn.escalate(
-          'invoice_request',
-          0,
-          say('invoiceRequestPassed', locale, { number: order.number }),
-          'get_invoice',
-        );
-      }
+      if (order) return passInvoiceRequest(order, 'get_invoice', turn);
     }
     // "The water bottle one" / "跑鞋那单" right after an answer about an order: the same question
     // about the signed-in shopper's order holding it (a lone product name reads as anything, even
@@ -405,7 +394,7 @@ export class DialoguePolicy {
     // refund request): the reason for the return, answered with the exchange it hints at rather
     // than the same steps word for word.
     if (previous === 'get_refund' && lastDiscussed && DOES_NOT_FIT.test(text)) {
-      const order = orderNumberIn(text, nlu) ? null : await this.orderById(lastDiscussed);
+      const order = numberGiven ? null : await this.orderById(lastDiscussed);
       if (order && DELIVERED.has(order.status)) {
         turn.reply(say('doesNotFitExchange', locale, { number: order.number }), { order });
         return turn.done('get_refund', true);
@@ -420,7 +409,7 @@ export class DialoguePolicy {
     // whatever the model reads into the words alone ("the first one" scores as an upset complaint,
     // which would hand the chat to a person).
     const shown = PRODUCT_INTENTS.has(state.lastIntent ?? '') ? state.productsShown : undefined;
-    if (shown && !orderNumberIn(text, nlu) && !NOT_ABOUT_PRODUCT.test(text)) {
+    if (shown && !numberGiven && !NOT_ABOUT_PRODUCT.test(text)) {
       const product = await this.shownProductMeant(shown, text, turn);
       if (product) return this.answerProduct(product, turn, text);
       // "Is it waterproof?" / "多少钱" about several products just shown: which one, among them
@@ -457,9 +446,8 @@ export class DialoguePolicy {
     // "my sneakers arrived damaged, order A105068" is tracking 0.42), or the number alone right
     // after the complaint answer: what that answer asks for ("tell me what happened, with the
     // order number, and I will pass it to our team"), so it is passed to a person with the order.
-    const complaintAbout = orderNumberIn(text, nlu);
     if (
-      complaintAbout &&
+      numberGiven &&
       ((nlu.intent === 'complaint' &&
         !nlu.outOfScope &&
         nlu.confidence >= COMPLAINT_ESCALATION_MIN_CONFIDENCE) ||
@@ -467,12 +455,12 @@ export class DialoguePolicy {
         (state.lastIntent === 'complaint' && isBareOrderNumber(text)))
     ) {
       // Shown to the agent, like every number a shopper gives (whether or not it is theirs).
-      const order = await this.ports.findOrderByNumber(complaintAbout);
+      const order = await this.ports.findOrderByNumber(numberGiven);
       if (order) noteDiscussed(order, turn);
       return turn.escalate(
         'order_problem',
         1,
-        say('complaintPassedOn', locale, { number: complaintAbout }),
+        say('complaintPassedOn', locale, { number: numberGiven }),
         'complaint',
       );
     }
@@ -543,7 +531,7 @@ export class DialoguePolicy {
       ((notArrived && ABOUT_PARCEL.test(text)) ||
         ASKS_WHERE_ORDER_IS.test(text) ||
         // "where's A105068" (declined at 0.52): where that order is.
-        (ASKS_WHERE.test(text) && !!orderNumberIn(text, nlu) && !NOT_ABOUT_DELIVERY.test(text)) ||
+        (ASKS_WHERE.test(text) && !!numberGiven && !NOT_ABOUT_DELIVERY.test(text)) ||
         (notArrived && unsureReading && SOMETHING_ORDERED.test(text)) ||
         // "My package is late" (out of scope 0.62): its status (and a colleague to chase it).
         (complainsOfSlowness(text) && unsureReading && ABOUT_PARCEL.test(text)) ||
@@ -590,7 +578,7 @@ export class DialoguePolicy {
       !ESCALATING.has(nlu.intent) &&
       // "Where is my order? shipping was 5 days ago" is about that order.
       !isOrderRelated(nlu.intent) &&
-      !orderNumberIn(text, nlu)
+      !numberGiven
     ) {
       return this.handleIntent('delivery_options', text, nlu, ctx, turn);
     }
@@ -746,15 +734,13 @@ export class DialoguePolicy {
     // "When was it delivered?" (delivery time) asks what happened, not when it will come: the
     // status, without the "if it hasn't reached you" a delivery-time question about a delivered
     // order gets.
-    if (intent === 'delivery_period' && ASKS_WHEN_DELIVERED.test(text)) {
-      turn.state.lastIntent = 'track_order';
-      return this.startOrderFlow('track_order', text, nlu, ctx, turn);
-    }
+    if (intent === 'delivery_period' && ASKS_WHEN_DELIVERED.test(text))
+      return this.handleIntent('track_order', text, nlu, ctx, turn);
     if (isOrderQuestion(intent)) return this.orderQuestion(intent, text, nlu, ctx, turn);
     if (intent === 'product_recommendation') return this.recommend(text, turn);
     // "我要买这个" / "I'll take it" right after an answer about one product (or a recommendation
     // of one): that product's card to add to the cart from, then how to check out.
-    const justShown = productJustShown({ ...turn.state, lastIntent: turn.previousIntent });
+    const justShown = productJustShown(turn.state, turn.previousIntent);
     if (intent === 'place_order' && justShown && pointsBack(text)) {
       const product = await this.ports.findProductById(justShown, turn.locale);
       if (product) {
@@ -1122,14 +1108,8 @@ export class DialoguePolicy {
       return turn.done(intent, true);
     }
     if (intent === 'check_invoice' || intent === 'get_invoice') {
-      if (turn.companyInvoice && order.status !== 'cancelled') {
-        return turn.escalate(
-          'invoice_request',
-          0,
-          say('invoiceRequestPassed', locale, { number: order.number }),
-          intent,
-        );
-      }
+      if (turn.companyInvoice && order.status !== 'cancelled')
+        return passInvoiceRequest(order, intent, turn);
       // Invoices are issued when an order ships.
       if (order.status === 'cancelled' || CANCELLABLE.has(order.status)) {
         turn.reply(
@@ -1554,9 +1534,7 @@ export class DialoguePolicy {
    */
   private async offeredNamed(offered: string[], text: string): Promise<string | undefined> {
     if (offered.length === 0) return undefined;
-    const orders = (await Promise.all(offered.map((n) => this.ports.findOrderByNumber(n)))).filter(
-      (o): o is OrderView => o !== null,
-    );
+    const orders = await this.ordersByNumber(offered);
     const named = statusesNamed(text);
     const withStatus = orders.filter((o) => named.includes(o.status));
     if (withStatus.length === 1) return withStatus[0].number;
@@ -1879,10 +1857,14 @@ export class DialoguePolicy {
   /** The signed-in shopper's orders last offered as chips. */
   private async ordersOffered(state: DialogueState, ctx: TurnContext): Promise<OrderView[]> {
     if (!ctx.customerId) return [];
-    const orders = await Promise.all(
-      (state.ordersOffered ?? []).map((n) => this.ports.findOrderByNumber(n)),
-    );
-    return orders.filter((o): o is OrderView => o?.customerId === ctx.customerId);
+    const orders = await this.ordersByNumber(state.ordersOffered ?? []);
+    return orders.filter((o) => o.customerId === ctx.customerId);
+  }
+
+  /** The shop's orders with these numbers (those it has), in the same order. */
+  private async ordersByNumber(numbers: string[]): Promise<OrderView[]> {
+    const orders = await Promise.all(numbers.map((n) => this.ports.findOrderByNumber(n)));
+    return orders.filter((o): o is OrderView => o !== null);
   }
 
   private orderById(orderId: string): Promise<OrderView | null> {
@@ -2099,11 +2081,21 @@ export function mayBeShopping(
 }
 
 /** The one product the last reply was about (answered about, or the only one recommended). */
-function productJustShown(state: DialogueState): string | undefined {
-  if (state.lastIntent === 'product_question') return state.lastProductId;
-  if (state.lastIntent === 'product_recommendation' && state.productsShown?.length === 1)
+function productJustShown(state: DialogueState, lastIntent = state.lastIntent): string | undefined {
+  if (lastIntent === 'product_question') return state.lastProductId;
+  if (lastIntent === 'product_recommendation' && state.productsShown?.length === 1)
     return state.productsShown[0];
   return undefined;
+}
+
+/** Company details for an order's invoice go to a person, as the invoice answer promises. */
+function passInvoiceRequest(order: OrderView, intent: string, turn: Turn): Decision {
+  return turn.escalate(
+    'invoice_request',
+    0,
+    say('invoiceRequestPassed', turn.locale, { number: order.number }),
+    intent,
+  );
 }
 
 /**
