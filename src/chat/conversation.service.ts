@@ -49,7 +49,10 @@ export class ConversationService {
     commerce: CommerceService,
     @Inject(ANSWER_PROVIDER) answers: AnswerProvider,
   ) {
-    this.policy = new DialoguePolicy(commerceDialoguePorts(commerce, answers));
+    this.policy = new DialoguePolicy({
+      ...commerceDialoguePorts(commerce, answers),
+      understand: (text) => this.nlu.understand(text),
+    });
   }
 
   /** The open conversation of this shopper with its history, or null when there is none. */
@@ -429,7 +432,7 @@ function botMessage(
     sender: 'bot' as const,
     text: reply.text,
     textRedacted: redact(reply.text),
-    intent: handledIntent,
+    intent: reply.intent ?? handledIntent,
     payload: { ...(reply.payload ?? {}), ...(actions.length ? { actions } : {}) } as Record<
       string,
       unknown

@@ -46,6 +46,8 @@ function nlu(intent: string, extra: Partial<Understanding> = {}): Understanding 
 }
 
 class FakeShop implements DialoguePorts {
+  /** Set by tests of messages asking two things; without it each message is one request. */
+  understand?: (text: string) => Promise<Understanding>;
   orders = [
     order({}),
     order({ id: 'o2', number: 'A10002', status: 'processing', eta: null, trackingUrl: null }),
@@ -3429,5 +3431,101 @@ describe('DialoguePolicy', () => {
     const state: DialogueState = { failures: 1 };
     const d = await policy.decide('how can I pay', nlu('check_payment_methods'), state, anonymous);
     expect(d.state.failures).toBe(0);
+  });
+
+  describe('a message asking two things', () => {
+    /** How each part of a message is understood on its own (everything else: out of scope). */
+    const readings: Record<string, Understanding> = {
+      'where is A10001': nlu('track_order', { entities: orderEntity('A10001') }),
+      'where is my order': nlu('track_order'),
+      'how do I get a refund': nlu('get_refund'),
+      'what is the weather like': nlu('oos', { outOfScope: true }),
+      'can you cancel it': nlu('cancel_order'),
+      'how long does a refund take': nlu('track_refund'),
+      'do you ship to Canada': nlu('delivery_options'),
+    };
+    let understood: string[];
+    beforeEach(() => {
+      understood = [];
+      shop.understand = async (text: string) => {
+        understood.push(text);
+        return readings[text] ?? nlu('oos', { outOfScope: true });
+      };
+    });
+
+    it('answers the second request after the first, about the order the first one showed', async () => {
+      const d = await policy.decide(
+        'where is A10001 and how do I get a refund',
+        nlu('track_order', { entities: orderEntity('A10001') }),
+        {},
+        identified,
+      );
+      expect(d.replies).toHaveLength(2);
+      expect(d.replies[0].text).toMatch(/^Order A10001 is on its way/);
+      expect(d.replies[1].text).toMatch(/template for get_refund about A10001$/);
+      // Stored with the request each reply answers.
+      expect(d.replies[1].intent).toBe('get_refund');
+      expect(d.handledIntent).toBe('track_order');
+      expect(d.state.lastIntent).toBe('get_refund');
+    });
+
+    it('answers the other request before a question, so the question stays last', async () => {
+      const d = await policy.decide(
+        'where is my order and how do I get a refund',
+        nlu('track_order'),
+        {},
+        anonymous,
+      );
+      expect(d.replies.map((r) => r.text)).toEqual([
+        'template for get_refund',
+        expect.stringMatching(/order number/),
+      ]);
+      // The order number is still what the bot waits for.
+      expect(d.state.pending).toMatchObject({ kind: 'order_number', intent: 'track_order' });
+    });
+
+    it('answers both parts of a message that reads as either of two requests instead of asking which', async () => {
+      const either = nlu('track_order', {
+        confidence: 0.45,
+        alternatives: [
+          { intent: 'track_order', confidence: 0.45 },
+          { intent: 'delivery_options', confidence: 0.4 },
+        ],
+      });
+      const d = await policy.decide(
+        'where is A10001? also, do you ship to Canada',
+        either,
+        {},
+        identified,
+      );
+      expect(d.replies.map((r) => r.text)).toEqual([
+        expect.stringMatching(/^Order A10001 is on its way/),
+        'template for delivery_options',
+      ]);
+      expect(d.state.pending).toBeUndefined();
+    });
+
+    it('gives no second answer to a part the bot does not understand', async () => {
+      const d = await policy.decide(
+        'where is A10001 and what is the weather like',
+        nlu('track_order', { entities: orderEntity('A10001') }),
+        {},
+        identified,
+      );
+      expect(d.replies).toHaveLength(1);
+      expect(d.replies[0].text).toMatch(/^Order A10001 is on its way/);
+    });
+
+    it('reads an answer to its confirmation question whole, and acts once', async () => {
+      const d = await policy.decide(
+        'yes. can you cancel it. how long does a refund take?',
+        nlu('cancel_order'),
+        { pending: { kind: 'confirm_cancel', orderId: 'o2' } },
+        identified,
+      );
+      expect(shop.cancelled).toEqual(['o2']);
+      expect(understood).toEqual([]);
+      expect(d.replies).toHaveLength(1);
+    });
   });
 });

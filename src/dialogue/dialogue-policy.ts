@@ -92,6 +92,7 @@ import type {
   TurnContext,
   Understanding,
 } from './dialogue.types';
+import { splitTwoRequests } from './two-requests';
 
 type QuickReply = NonNullable<ReplyPayload['quickReplies']>[number];
 
@@ -154,6 +155,8 @@ const UNSURE_PRODUCT_READING = DEFAULT_POLICY_OPTIONS.clarifyBelow;
 const NO_APOLOGY = new Set(['greeting', 'goodbye', 'thanks', 'complaint']);
 /** Replies that answer nothing a shopper could say "still not working" to. */
 const SMALL_TALK = new Set(['greeting', 'goodbye', 'thanks']);
+/** Turns handled without answering a request: not worth a second answer in one message. */
+const NOT_AN_ANSWER: ReadonlySet<string> = new Set([...SMALL_TALK, 'clarify', 'acknowledged']);
 /**
  * Longer than this, a message is more likely a request of its own than a remark about the chat
  * ("still not …" a new report rather than "that did not help").
@@ -320,6 +323,96 @@ export class DialoguePolicy {
   ) {}
 
   async decide(
+    text: string,
+    nlu: Understanding,
+    state: DialogueState,
+    ctx: TurnContext,
+  ): Promise<Decision> {
+    return this.withSecondRequest(text, await this.decideOne(text, nlu, state, ctx), state, ctx);
+  }
+
+  /**
+   * "Where is my order, and how do I return the shoes?" was answered as one request (the model
+   * gives a message one intent); the part asking something else is answered too, as if sent on
+   * its own. A later part is answered after the first answer, in its context ("…and how do I
+   * return them?" is about the order just shown), an earlier part before it. When the first
+   * answer asks the shopper something or hands the chat over, the other part goes before it, so
+   * the question (or the hand-over) stays last, and only if it asks nothing itself. Small talk and
+   * parts the bot does not understand get no second answer.
+   */
+  private async withSecondRequest(
+    text: string,
+    first: Decision,
+    state: DialogueState,
+    ctx: TurnContext,
+  ): Promise<Decision> {
+    // A message answering the bot's question (a confirmation, an address) is read whole: its
+    // parts alone could act on the order a second time.
+    if (!this.ports.understand || !first.understood || asksShopper(state.pending)) return first;
+    const parts = splitTwoRequests(text);
+    if (!parts) return first;
+    // "Where is my order B20001? also, do you ship to Canada?" reads as either request (asked
+    // which): it is both, so the parts are answered one after the other instead.
+    if (first.handledIntent === 'clarify') {
+      const nlu = await this.ports.understand(parts.first);
+      const alone = nlu.outOfScope ? null : await this.decideOne(parts.first, nlu, state, ctx);
+      if (!alone?.understood || alone.handledIntent === 'clarify') return first;
+      first = alone;
+    }
+    const firstAsks = !!first.escalate || asksShopper(first.state.pending);
+    for (const part of [parts.second, parts.first]) {
+      const nlu = await this.ports.understand(part);
+      // A part on the first answer's topic mostly explains it ("I'd like to become a member.
+      // Where is the sign up page?" is not a sign-up problem), and that answer's chips lead on.
+      if (
+        nlu.outOfScope ||
+        sameTopic(nlu.intent, first.handledIntent) ||
+        SMALL_TALK.has(nlu.intent)
+      )
+        continue;
+      const decideAlone = (from: DialogueState) =>
+        this.decideOne(part, nlu, from, { ...ctx, locale: first.locale });
+      const answers = (other: Decision) =>
+        other.understood &&
+        !sameTopic(other.handledIntent, first.handledIntent) &&
+        !NOT_AN_ANSWER.has(other.handledIntent);
+      const tagged = (other: Decision) =>
+        other.replies.map((reply) => ({ ...reply, intent: other.handledIntent }));
+      // The earlier part first: "where is my order and can I still cancel it" reads best with
+      // the order's status before the answer about cancelling it.
+      if (part === parts.first || firstAsks) {
+        const other = await decideAlone(state);
+        if (answers(other) && !other.escalate && !asksShopper(other.state.pending)) {
+          // The orders either answer showed stay known (an agent taking over sees them).
+          const ordersDiscussed = [
+            ...new Set([
+              ...(other.state.ordersDiscussed ?? []),
+              ...(first.state.ordersDiscussed ?? []),
+            ]),
+          ].slice(-ORDERS_REMEMBERED);
+          return {
+            ...first,
+            replies: [...tagged(other), ...first.replies],
+            actions: [...other.actions, ...first.actions],
+            state: { ...first.state, ...(ordersDiscussed.length ? { ordersDiscussed } : {}) },
+          };
+        }
+      }
+      if (firstAsks) continue;
+      const other = await decideAlone(first.state);
+      if (!answers(other)) continue;
+      return {
+        ...other,
+        replies: [...first.replies, ...tagged(other)],
+        actions: [...first.actions, ...other.actions],
+        handledIntent: first.handledIntent,
+        locale: first.locale,
+      };
+    }
+    return first;
+  }
+
+  private async decideOne(
     text: string,
     nlu: Understanding,
     state: DialogueState,
@@ -1958,6 +2051,15 @@ export class DialoguePolicy {
     turn.reply(intro, { products });
     return turn.done('product_recommendation', true);
   }
+}
+
+/**
+ * The reply waits for an answer to its question (which order, yes or no, which product, a new
+ * address). An offer ("tell me the order number and I will check", "shall I get a colleague?")
+ * is not a question that another answer after it would bury.
+ */
+function asksShopper(pending: PendingSlot | undefined): boolean {
+  return !!pending && pending.kind !== 'order_offer' && pending.kind !== 'offered_person';
 }
 
 function sameTopic(intent: string, other: string): boolean {

@@ -1,5 +1,6 @@
 /** What the policy reads: the NLU result of one shopper message. */
-export type { Understanding } from '../nlu/nlu.service';
+import type { Understanding } from '../nlu/nlu.service';
+export type { Understanding };
 
 export type Locale = 'en' | 'zh';
 
@@ -133,6 +134,11 @@ export interface ReplyPayload {
 export interface BotReply {
   text: string;
   payload?: ReplyPayload;
+  /**
+   * The request this reply answers, where it is not the turn's `handledIntent`: the second of
+   * two requests in one message.
+   */
+  intent?: string;
 }
 
 export type EscalationReason =
@@ -195,6 +201,11 @@ export interface DialoguePorts {
   faqAnswer(input: { locale: Locale; vector: number[]; text: string }): Promise<BotReply | null>;
   /** The shop's FAQ entry whose question the message asks in other words, or null. */
   faqByWords(input: { locale: Locale; text: string }): Promise<BotReply | null>;
+  /**
+   * Understands part of a message on its own (a message asking two things is answered part by
+   * part). Without it every message is answered as one request.
+   */
+  understand?(text: string): Promise<Understanding>;
 }
 
 export interface TurnContext {

@@ -323,6 +323,21 @@ describe.each(backends())('chat engine on %s', (backend) => {
     expect(asked.reply.payload?.products?.map((p) => p.title)).toEqual(['越野跑鞋']);
   });
 
+  it('answers both requests of a message that asks two things, in English and in Chinese', async () => {
+    // Bob's first message here (Ann's conversation carries other tests' questions).
+    const bob = await identified('cust-bob');
+    const [status, shipping] = await bob.sayExpecting(
+      'where is my order B20001? also, do you ship to Canada?',
+      2,
+    );
+    expect(status.text).toMatch(/^Order B20001 is on its way/);
+    expect(shipping.text).toMatch(/standard and express delivery/);
+    const zh = await connect();
+    const [cost, invoice] = await zh.sayExpecting('运费多少？另外能开发票吗', 2);
+    expect(cost.text).toContain('运费');
+    expect(invoice.text).toContain('发票');
+  });
+
   it('never duplicates or loses a message resent after a reconnect', async () => {
     const first = await connect();
     const token = first.ready.visitorToken!;

@@ -72,6 +72,16 @@ export class ShopperClient {
     return { ack, reply: await replyPromise };
   }
 
+  /** Sends a message and resolves with the first `count` bot/agent replies that follow it. */
+  async sayExpecting(text: string, count: number): Promise<ChatMessage[]> {
+    const from = this.received.length;
+    const ack = await this.call('message:send', { clientMsgId: randomId(), text });
+    if (!ack.ok) throw new Error(`send failed: ${JSON.stringify(ack.error)}`);
+    const replies = () => this.received.slice(from).filter((m) => m.sender !== 'shopper');
+    while (replies().length < count) await this.next((m) => m.sender !== 'shopper');
+    return replies().slice(0, count);
+  }
+
   next(predicate: (m: ChatMessage) => boolean, timeoutMs = 10_000): Promise<ChatMessage> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no matching message in time')), timeoutMs);
