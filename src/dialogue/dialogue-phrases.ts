@@ -38,8 +38,8 @@ export const PHRASES = {
     zh: '没有识别到订单号，麻烦再发一次，格式类似 A10234。',
   },
   orderNotFound: {
-    en: "I couldn't find an order with the number {number}. Could you check it and send it again?",
-    zh: '没有找到订单号为 {number} 的订单，请核对后再发一次。',
+    en: "I couldn't find an order with the number {number}. Could you check it and send it again? It looks like A10234 and is in your order confirmation e-mail.",
+    zh: '没有找到订单号为 {number} 的订单，请核对后再发一次。订单号格式类似 A10234，可以在订单确认邮件里找到。',
   },
   addressNotedAskEmail: {
     en: "Got it, I'll use that address. First, to protect your privacy, please type the e-mail address used for order {number}.",

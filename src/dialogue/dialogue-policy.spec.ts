@@ -2647,6 +2647,34 @@ describe('DialoguePolicy', () => {
     ).toBeUndefined();
   });
 
+  it('answers a wish for another size read as an upset complaint with how to change the order', async () => {
+    // The review-trained sentiment model hears "need a bigger one" as negative.
+    const upset = nlu('complaint', {
+      confidence: 0.66,
+      sentiment: { score: -0.6, label: 'negative' },
+    });
+    for (const text of ['I need a bigger one', '尺码拍错了，要换大一码']) {
+      const d = await policy.decide(text, upset, {}, identified);
+      expect(d.escalate).toBeUndefined();
+      expect(d.handledIntent).toBe('change_order');
+    }
+    // Right after one product was shown, it is about that product: not an order change.
+    const shown = await policy.decide(
+      'I need a bigger one',
+      upset,
+      { lastIntent: 'product_question', lastProductId: 'p9', productsShown: ['p9'] },
+      identified,
+    );
+    expect(shown.handledIntent).not.toBe('change_order');
+  });
+
+  it('looks up a bare number typed on its own as an order number', async () => {
+    const d = await policy.decide('12345', nlu('oos', { outOfScope: true }), {}, anonymous);
+    expect(d.replies[0].text).toMatch(/couldn't find an order with the number 12345.*A10234/);
+    // The next message may be the corrected number.
+    expect(d.state.pending).toMatchObject({ kind: 'order_number', intent: 'track_order' });
+  });
+
   it('offers a colleague when asked "what do I do now" after the complaint answer', async () => {
     const mild = nlu('complaint', { lang: 'zh', sentiment: { score: -0.2, label: 'neutral' } });
     const zh = { ...anonymous, locale: 'zh' as const };

@@ -40,6 +40,7 @@ import {
   ASKS_WHAT_NOW,
   COMPANY_INVOICE,
   DOES_NOT_FIT,
+  WANTS_OTHER_SIZE,
   TOO_SLOW,
   isBarePhrase,
   narrowsPrice,
@@ -523,6 +524,17 @@ export class DialoguePolicy {
         if (cards.length > 1) return this.askWhichProduct(cards, turn);
       }
     }
+    // "I need a bigger one" (an upset complaint, 0.66, which would hand the chat to a person):
+    // another size of something ordered, which the answer on changing an order covers (edit it
+    // before it is packed, return and reorder once delivered). Not right after a product was
+    // shown, where it asks about that product.
+    if (
+      WANTS_OTHER_SIZE.test(text) &&
+      (nlu.outOfScope || nlu.intent === 'complaint') &&
+      !productJustShown(state)
+    ) {
+      return this.handleIntent('change_order', text, nlu, ctx, turn);
+    }
     if (nlu.intent === 'contact_human_agent' && !nlu.outOfScope) {
       return turn.escalate('requested', 1, say('escalated', locale), 'contact_human_agent');
     }
@@ -788,6 +800,10 @@ export class DialoguePolicy {
         return answered;
       }
     }
+    // "12345" alone (declined at 0.79): an order number, looked up like "A105068" alone is (a
+    // number the shop does not have is said so, with what one looks like).
+    if (nlu.outOfScope && numberGiven && isBareOrderNumber(text))
+      return this.handleIntent('track_order', text, nlu, ctx, turn);
     if (nlu.outOfScope) return this.fallback(text, nlu, state, turn);
 
     const [top, second] = [nlu.alternatives[0], nlu.alternatives[1]];

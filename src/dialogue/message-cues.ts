@@ -90,6 +90,13 @@ export const ASKS_WHAT_NOW =
 export const DOES_NOT_FIT =
   /\btoo (?:small|big|large|tight|loose|narrow|wide)\b|\b(?:does(?:n'?t| not)|do(?:n'?t| not)) fit\b|太(?:小|大|紧|松|窄|宽)|不合(?:适|身|脚)|挤脚/i;
 
+/**
+ * Another size of something ordered ("I need a bigger one", "I ordered the wrong size", "换大一码",
+ * "尺码拍错了").
+ */
+export const WANTS_OTHER_SIZE =
+  /\b(?:bigger|smaller|larger) (?:one|size|pair)\b|\bsize (?:up|down)\b|\bwrong size\b|\b(?:another|different) size\b|换(?:个|一个)?(?:大|小)一?[码号]|[大小]一[码号]|尺码(?:不对|错了|选错|拍错)|换(?:个|一下)?尺码|码(?:数)?(?:买|拍|选)错/i;
+
 /** Company details wanted on an invoice ("with my company name", "VAT number", "公司抬头", "税号"). */
 export const COMPANY_INVOICE =
   /\b(?:company|business|firm)(?:'s)? (?:name|details|address|invoice)\b|\bVAT\b|\btax (?:id|number)\b|抬头|税号|专票|增值税/i;
