@@ -11,6 +11,7 @@ import { redact } from '../nlu/entities/redact';
 import { clearLanguage } from '../nlu/language';
 import { NluService } from '../nlu/nlu.service';
 import { appendEvents, NewBehaviourEvent } from '../signals/event-writer';
+import { AppConfig } from '../config/app-config';
 import { chatErrors } from './chat.errors';
 import type { ConversationView, ShopperIdentity, ShopperMessageView } from './chat.types';
 import { commerceDialoguePorts } from './commerce-dialogue-ports';
@@ -48,10 +49,14 @@ export class ConversationService {
     private readonly nlu: NluService,
     commerce: CommerceService,
     @Inject(ANSWER_PROVIDER) answers: AnswerProvider,
+    config: AppConfig,
   ) {
     this.policy = new DialoguePolicy({
       ...commerceDialoguePorts(commerce, answers),
-      understand: (text) => this.nlu.understand(text),
+      // Without it every message is answered as one request.
+      ...(config.CHAT_ANSWER_EACH_REQUEST === 'true'
+        ? { understand: (text: string) => this.nlu.understand(text) }
+        : {}),
     });
   }
 

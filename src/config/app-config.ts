@@ -171,6 +171,10 @@ export class AppConfig {
   @IsInt()
   CHAT_IP_MESSAGES_PER_MINUTE = 600;
 
+  /** Answer each request of a message that asks two things (false: the message as one request). */
+  @IsIn(['true', 'false'])
+  CHAT_ANSWER_EACH_REQUEST: 'true' | 'false' = 'true';
+
   /** A bot conversation idle this long is closed as resolved by the bot (deflection). */
   @Transform(toInt)
   @Min(1)

@@ -2078,7 +2078,7 @@ function asksShopper(pending: PendingSlot | undefined): boolean {
   return !!pending && pending.kind !== 'order_offer' && pending.kind !== 'offered_person';
 }
 
-function sameTopic(intent: string, other: string): boolean {
+export function sameTopic(intent: string, other: string): boolean {
   return intent === other || TOPICS.some((t) => t.includes(intent) && t.includes(other));
 }
 

@@ -33,6 +33,9 @@ describe('splitTwoRequests', () => {
     'I ordered shoes last week. Where are they?',
     '你好，我的订单到哪了',
     '我上周买了鞋。怎么退货',
+    // The second sentence explains the first question.
+    'can you check the invoice title for my company? I want to be sure before I send it on',
+    '可以改尺码吗？我想从M换成S',
     // Too short to be a request of its own.
     'where is it? and?',
   ])('reads %j as one request', (text) => {

@@ -33,6 +33,13 @@ const EN_QUESTION = /\?\s*$/;
  */
 const ZH_REQUEST =
   /吗|呢|么|多少|多久|多长时间|怎么|如何|哪|什么|几[天号时个]|能不能|能否|可不可以|是否|有没有|请|帮我|麻烦|我(?:想|要)|[？?]\s*$/;
+/**
+ * A sentence saying what the shopper wants after a question mostly explains that question ("can
+ * you check the invoice title? I want to be sure before I give it to finance", "可以修改size吗？
+ * 我想从M换成S"): not a second request.
+ */
+const EXPLAINS_WHY =
+  /^(?:i want|i wanna|i need|i'd like|i would like|we need|we want)\b|^我们?(?:想|要|需要)/i;
 /** A part shorter than this (words, or Han characters) is not a request of its own. */
 const MIN_EN_WORDS = 3;
 const MIN_ZH_CHARS = 3;
@@ -65,6 +72,7 @@ export function splitTwoRequests(text: string): TwoRequests | null {
     // "Is there a click and collect option?" is one question: after a bare "and", the second
     // part must open like a request of its own (a question mark alone does not make it one).
     const sentences = /[.?!;。？！；]/.test(match[0]);
+    if (sentences && EXPLAINS_WHY.test(second)) continue;
     if (isRequest(first, chinese, sentences) && isRequest(second, chinese, sentences))
       return { first, second };
   }
