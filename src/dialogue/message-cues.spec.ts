@@ -167,6 +167,10 @@ describe('message cues', () => {
       'ok do not cancel the order then',
       '算了不取消了',
       '不用取消了，谢谢',
+      'ok never mind',
+      'oh, forget it',
+      '算了不退了',
+      '不换了',
     ])
       expect(DECLINES.test(decline)).toBe(true);
     for (const request of [
@@ -176,6 +180,8 @@ describe('message cues', () => {
       "don't cancel A10002, cancel A10003",
       '不取消订单的话能改地址吗',
       'yes',
+      'ok I want a refund',
+      '不退了能换货吗',
     ])
       expect(DECLINES.test(request)).toBe(false);
   });

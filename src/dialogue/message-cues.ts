@@ -105,12 +105,12 @@ export const COMPANY_INVOICE =
 export const NO =
   /^(?:(?:n|no|nope|nah|don'?t|do not|cancel that|never ?mind|keep it)\b|不|不要|不用|算了|别|取消这个|先不)/i;
 /**
- * The whole message turns down what the bot offered or asked for ("no thanks", "never mind",
- * "不用了", "算了"), or takes back a cancellation it asked for ("never mind, don't cancel it",
+ * The whole message turns down what the bot offered or asked for ("no thanks", "ok never mind",
+ * "不用了", "算了", "算了不退了"), or takes back a cancellation it asked for ("never mind, don't cancel it",
  * "算了不取消了"), and asks nothing else.
  */
 export const DECLINES =
-  /^(?:no|nope|nah|no,? thanks?|no,? thank you|never ?mind|forget it|don'?t bother|not now|that'?s all|不用了?|不要了?|算了|不了|没事了?|先不用?了?|不需要了?|(?:(?:no|never ?mind|actually|ok|okay)[,\s]+)?(?:don'?t|do not) cancel(?: it| that| (?:the|my) order)?(?: then| after all)?|(?:算了[,，\s]*)?(?:不(?:用|要)?取消了?|别取消了?))[\s\p{P}]*(?:thanks?|thank you|谢谢(?:啦|了)?)?[\s\p{P}]*$/iu;
+  /^(?:(?:ok|okay|oh|ah|hmm|well|actually)[,\s]+)?(?:no|nope|nah|no,? thanks?|no,? thank you|never ?mind|forget it|don'?t bother|not now|that'?s all|不用了?|不要了?|算了|不了|没事了?|先不用?了?|不需要了?|(?:(?:no|never ?mind|actually|ok|okay)[,\s]+)?(?:don'?t|do not) cancel(?: it| that| (?:the|my) order)?(?: then| after all)?|(?:算了[,，\s]*)?(?:不(?:用|要)?取消了?|别取消了?|不(?:退|换|改|买|查)了|不(?:退|换)货了|不退款了))[\s\p{P}]*(?:thanks?|thank you|谢谢(?:啦|了)?)?[\s\p{P}]*$/iu;
 /**
  * The message only picks something by what it holds: "the water bottle one", "the one with the
  * webcam", "it's the sneakers order", "跑鞋那单". Whether an order holds it is for the caller.
