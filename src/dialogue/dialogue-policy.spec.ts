@@ -2987,6 +2987,30 @@ describe('DialoguePolicy', () => {
     ]);
   });
 
+  it('answers about the product a signed-in shopper says they bought when the shop has several of its kind', async () => {
+    const webcam = (id: string, title: string): ProductDetail => ({
+      id,
+      title,
+      price: 60,
+      currency: 'USD',
+      imageUrl: null,
+      url: null,
+      category: 'Electronics',
+      description: 'Plug and play on Windows and macOS.',
+      stock: 9,
+    });
+    shop.products = [webcam('w1', 'Aurora Travel Webcam'), webcam('w2', 'Juniper Slim Webcam')];
+    shop.popular = shop.products;
+    shop.orders[0].items = [{ title: 'Juniper Slim Webcam', quantity: 1 }];
+    const question = 'I bought a webcam from you, is it compatible with mac?';
+    const mine = await policy.decide(question, nlu('product_question'), {}, identified);
+    expect(mine.replies[0].text).toContain('Juniper Slim Webcam');
+    expect(mine.state.lastProductId).toBe('w2');
+    // Anonymous, nothing is known of their orders: which of the shop's webcams.
+    const anon = await policy.decide(question, nlu('product_question'), {}, anonymous);
+    expect(anon.replies[0].payload?.products?.map((p) => p.id)).toEqual(['w1', 'w2']);
+  });
+
   it('shows the products a shopper wants to buy, and explains ordering when none is named', async () => {
     const card = (id: string, title: string): ProductDetail => ({
       id,

@@ -233,6 +233,10 @@ const EMAIL_CHECKS_PER_ORDER = 3;
 const HISTORY_LENGTH = 3;
 const ORDER_INTENTS: OrderIntent[] = ['track_order', 'cancel_order', 'change_shipping_address'];
 const CANCELLABLE = new Set(['pending', 'paid', 'processing']);
+/** Speaks of something the shopper has ("I bought a …", "my …", "我买的…"). */
+const SAYS_OWN_ITEM =
+  /\b(?:i|we)(?: just| recently)? (?:ordered|bought|got|purchased|received)\b|\bmy\b|我(?:刚|之前|上次)?(?:买|订|收到)的|我的/i;
+
 /** "Can I use two of them?": about the things just answered about. */
 const REFERS_TO_THEM = /\b(?:they|them|those|these)\b|它们|这些|那些/i;
 /** What a turn answered from the shop's FAQ entries is handled as. */
@@ -1294,6 +1298,8 @@ export class DialoguePolicy {
         ? await this.ports.findProductById(lastProductId, locale)
         : null);
     if (product) return this.answerProduct(product, turn, text);
+    const bought = await this.productBought(text, turn);
+    if (bought) return this.answerProduct(bought, turn, text);
     // "The Ember backpack" when the shop has several: show them and ask which.
     const partly = await this.ports.productsNamedInPart(text, locale, PRODUCTS_PER_REPLY);
     if (partly.length === 1) return this.answerProduct(partly[0], turn);
@@ -1318,6 +1324,25 @@ export class DialoguePolicy {
   }
 
   /** Asks which of these products is meant, with their cards; a tap or a name answers. */
+  /**
+   * "I bought a webcam from you, is it compatible with mac?" / "我买的水壶能装热水吗" from a signed-in
+   * shopper: the product of that kind in their recent orders, when there is exactly one (asking
+   * which of the shop's webcams they mean would ignore what they just said).
+   */
+  private async productBought(text: string, turn: Turn): Promise<ProductDetail | null> {
+    const { customerId } = turn.ctx;
+    if (!customerId || !SAYS_OWN_ITEM.test(text)) return null;
+    const names = kindNamedIn(text, { anyMention: true });
+    const titles = new Set(
+      (await this.recentOrders(customerId, turn))
+        .flatMap((order) => order.items)
+        .filter((item) => names(item.title) || (!!item.titleZh && names(item.titleZh)))
+        .map((item) => item.title),
+    );
+    if (titles.size !== 1) return null;
+    return this.ports.findNamedProduct([...titles][0], turn.locale);
+  }
+
   private askWhichProduct(products: ProductDetail[], turn: Turn): Decision {
     const cards = products.map(({ description: _d, stock: _s, ...card }) => card);
     turn.state.pending = { kind: 'pick_product', productIds: cards.map((c) => c.id) };
