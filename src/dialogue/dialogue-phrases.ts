@@ -247,6 +247,10 @@ export const PHRASES = {
     en: "I've passed this to our team: a colleague will issue the invoice for order {number} with your company details and reply here. If you haven't yet, please send the company name, address and VAT number.",
     zh: '已转给同事处理：会为订单 {number} 开具带公司抬头的发票，并在这里回复您。如果还没提供，请发送公司名称、地址和税号。',
   },
+  companyDetailsNoted: {
+    en: 'Noted. Which order is the invoice for? Tap it or type its number, and I will pass it to our team with your details.',
+    zh: '好的，已记下。请问是哪个订单的发票？点选订单或输入订单号，我把信息一起转给同事。',
+  },
   askCompanyInvoiceOrder: {
     en: 'Sure. Which order should the invoice with your company details be for? Tap it or type its number, and I will pass it to our team.',
     zh: '好的。请问要为哪个订单开公司抬头的发票？点选订单或输入订单号，我转给同事处理。',

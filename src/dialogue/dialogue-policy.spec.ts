@@ -1147,10 +1147,19 @@ describe('DialoguePolicy', () => {
         'A10001',
         'A10005',
       ]);
+      // The company's name typed instead of picking the order: noted, and which order asked again.
+      const name = await policy.decide(
+        'Acme Trading Ltd, VAT GB123456789',
+        nlu('get_invoice', { confidence: 0.7 }),
+        details.state,
+        identified,
+      );
+      expect(name.replies[0].text).toMatch(/^Noted\. Which order is the invoice for/);
+      expect(name.state.pending).toMatchObject({ kind: 'order_offer', companyDetails: true });
       const picked = await policy.decide(
         'A10001',
         nlu('track_order', { entities: orderEntity('A10001') }),
-        details.state,
+        name.state,
         identified,
       );
       expect(picked.escalate?.reason).toBe('invoice_request');

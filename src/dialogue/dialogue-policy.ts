@@ -39,6 +39,7 @@ import {
   ASKS_TIME_LEFT,
   ASKS_WHAT_NOW,
   COMPANY_INVOICE,
+  COMPANY_DETAILS,
   DOES_NOT_FIT,
   WANTS_OTHER_SIZE,
   TOO_SLOW,
@@ -1748,14 +1749,24 @@ export class DialoguePolicy {
         return this.handleIntent(picked, text, nlu, ctx, turn);
       }
       case 'order_offer': {
-        const number = await this.orderNumberGiven(text, nlu, state);
+        let number = await this.orderNumberGiven(text, nlu, state);
+        // The company's name typed next ("上海某某科技有限公司", "Acme Ltd, VAT GB123456789", re-read
+        // as the invoice question) is noted, and which order is asked again. A tax number in it is
+        // no order number unless the shop has that order.
+        const detailsGiven = !!pending.companyDetails && COMPANY_DETAILS.test(text);
+        if (detailsGiven && number && !(await this.ports.findOrderByNumber(number)))
+          number = undefined;
         // "I need the company name and VAT number on it" before saying which order: asked which,
         // and passed on once it is known (as the invoice answer promises).
-        if (!number && INVOICE_INTENTS.has(pending.intent) && COMPANY_INVOICE.test(text)) {
+        if (
+          !number &&
+          INVOICE_INTENTS.has(pending.intent) &&
+          (COMPANY_INVOICE.test(text) || detailsGiven)
+        ) {
           turn.state.pending = { ...pending, companyDetails: true };
           const chips = this.orderChips(await this.ordersOffered(state, ctx), turn);
           turn.reply(
-            say('askCompanyInvoiceOrder', locale),
+            say(detailsGiven ? 'companyDetailsNoted' : 'askCompanyInvoiceOrder', locale),
             chips.length > 0 ? { quickReplies: chips } : undefined,
           );
           return turn.done(pending.intent, true);

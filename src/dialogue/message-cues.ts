@@ -97,6 +97,13 @@ export const DOES_NOT_FIT =
 export const WANTS_OTHER_SIZE =
   /\b(?:bigger|smaller|larger) (?:one|size|pair)\b|\bsize (?:up|down)\b|\bwrong size\b|\b(?:another|different) size\b|换(?:个|一个)?(?:大|小)一?[码号]|[大小]一[码号]|尺码(?:不对|错了|选错|拍错)|换(?:个|一下)?尺码|码(?:数)?(?:买|拍|选)错/i;
 
+/**
+ * Company details typed out ("上海某某科技有限公司", "Acme Ltd, VAT GB123456789"): the details
+ * themselves, once the shopper was asked which order the company invoice is for.
+ */
+export const COMPANY_DETAILS =
+  /有限(?:责任)?公司|股份|集团|工作室|事务所|税号|纳税人识别号|\b(?:ltd|llc|inc|gmbh|corp|limited|plc|vat|tax id)\b/i;
+
 /** Company details wanted on an invoice ("with my company name", "VAT number", "公司抬头", "税号"). */
 export const COMPANY_INVOICE =
   /\b(?:company|business|firm)(?:'s)? (?:name|details|address|invoice)\b|\bVAT\b|\btax (?:id|number)\b|抬头|税号|专票|增值税/i;
