@@ -301,6 +301,11 @@ export const PHRASES = {
     en: '{title}: {price}{stock}. {description}If that does not answer your question, a colleague can help.',
     zh: '{title}：{price}{stock}。{description}如果没有解答您的问题，可以转人工客服。',
   },
+  compareIntro: { en: 'Here they are side by side:', zh: '为您对比一下：' },
+  compareOutro: {
+    en: 'Each product page has the full details; a colleague can help you choose.',
+    zh: '完整参数见各商品页面，也可以转人工客服帮您挑选。',
+  },
   productBrief: { en: '{title}: {price}{stock}.', zh: '{title}：{price}{stock}。' },
   faqFollowUp: {
     en: "What I wrote above is all I know about that from our help pages, I'm afraid. A colleague can tell you more.",

@@ -3020,6 +3020,51 @@ describe('DialoguePolicy', () => {
     expect(anon.replies[0].payload?.products?.map((p) => p.id)).toEqual(['w1', 'w2']);
   });
 
+  it('compares products asked about side by side instead of asking which one', async () => {
+    const bottle = (id: string, title: string, price: number): ProductDetail => ({
+      id,
+      title,
+      price,
+      currency: 'USD',
+      imageUrl: null,
+      url: null,
+      category: 'Outdoors',
+      description: `${title} description.`,
+      stock: 20,
+    });
+    shop.products = [
+      bottle('b1', 'Juniper Performance Water Bottle', 28.99),
+      bottle('b2', 'Lumen Summit Water Bottle', 29.99),
+    ];
+    shop.popular = shop.products;
+    const compared = await policy.decide(
+      "what's the difference between the juniper and the lumen water bottle",
+      nlu('product_question'),
+      {},
+      anonymous,
+    );
+    expect(compared.state.pending).toBeUndefined();
+    expect(compared.replies[0].text).toMatch(
+      /Juniper Performance Water Bottle: \$28\.99.*Juniper Performance Water Bottle description\.\n.*Lumen Summit Water Bottle: \$29\.99/s,
+    );
+    expect(compared.replies[0].payload?.products?.map((p) => p.id)).toEqual(['b1', 'b2']);
+    // The products just shown ("which one do you mean?"), compared when asked how they differ.
+    const asked = await policy.decide(
+      'is the water bottle any good',
+      nlu('product_question'),
+      {},
+      anonymous,
+    );
+    expect(asked.state.pending).toMatchObject({ kind: 'pick_product' });
+    const them = await policy.decide(
+      '这两款有什么区别',
+      nlu('product_question', { lang: 'zh' }),
+      asked.state,
+      { ...anonymous, locale: 'zh' },
+    );
+    expect(them.replies[0].text).toMatch(/^为您对比一下：\n• Juniper/);
+  });
+
   it('shows the products a shopper wants to buy, and explains ordering when none is named', async () => {
     const card = (id: string, title: string): ProductDetail => ({
       id,

@@ -234,12 +234,18 @@ const EMAIL_CHECKS_PER_ORDER = 3;
 const HISTORY_LENGTH = 3;
 const ORDER_INTENTS: OrderIntent[] = ['track_order', 'cancel_order', 'change_shipping_address'];
 const CANCELLABLE = new Set(['pending', 'paid', 'processing']);
+/** Asks how products differ ("difference between", "compare", "vs", "区别", "哪个好"). */
+const COMPARES =
+  /\b(?:difference|differences|differ|compare|comparison|vs\.?|versus)\b|区别|对比|比较一下|有什么不同|有啥不同/i;
+
 /** Speaks of something the shopper has ("I bought a …", "my …", "我买的…"). */
 const SAYS_OWN_ITEM =
   /\b(?:i|we)(?: just| recently)? (?:ordered|bought|got|purchased|received)\b|\bmy\b|我(?:刚|之前|上次)?(?:买|订|收到)的|我的/i;
 
 /** "Can I use two of them?": about the things just answered about. */
 const REFERS_TO_THEM = /\b(?:they|them|those|these)\b|它们|这些|那些/i;
+/** "The two", "这两款": the products just shown. */
+const BOTH_OF_THEM = /\b(?:both|the two|these two|those two)\b|这两|那两|两款|两个|两者/i;
 /** What a turn answered from the shop's FAQ entries is handled as. */
 const FAQ = 'faq';
 /** Answers after which "how long do I have?" asks about the return window. */
@@ -509,6 +515,17 @@ export class DialoguePolicy {
     // which would hand the chat to a person).
     const shown = PRODUCT_INTENTS.has(state.lastIntent ?? '') ? state.productsShown : undefined;
     if (shown && !numberGiven && !NOT_ABOUT_PRODUCT.test(text)) {
+      // "What's the difference between them?" / "有什么区别": the products just shown, side by side.
+      if (
+        shown.length > 1 &&
+        COMPARES.test(text) &&
+        (REFERS_TO_THEM.test(text) || BOTH_OF_THEM.test(text) || pointsBack(text))
+      ) {
+        const cards = (
+          await Promise.all(shown.map((id) => this.ports.findProductById(id, locale)))
+        ).filter((p): p is ProductDetail => p !== null);
+        if (cards.length > 1) return this.compareProducts(cards, turn);
+      }
       const product = await this.shownProductMeant(shown, text, turn);
       if (product) return this.answerProduct(product, turn, text);
       // "Is it waterproof?" / "多少钱" about several products just shown: which one, among them
@@ -1305,6 +1322,7 @@ export class DialoguePolicy {
     const partly = await this.ports.productsNamedInPart(text, locale, PRODUCTS_PER_REPLY);
     if (partly.length === 1) return this.answerProduct(partly[0], turn);
     if (partly.length > 1) {
+      if (COMPARES.test(text)) return this.compareProducts(partly, turn);
       // "Any cheaper ones?" next narrows these down.
       turn.state.lastRecommendation = text;
       return this.askWhichProduct(partly, turn);
@@ -1320,8 +1338,43 @@ export class DialoguePolicy {
     ).filter((p): p is ProductDetail => p !== null);
     if (details.length === 1) return this.answerProduct(details[0], turn, text);
     if (details.length < 2) return null;
+    if (COMPARES.test(text)) return this.compareProducts(details, turn);
     turn.state.lastRecommendation = text;
     return this.askWhichProduct(details, turn);
+  }
+
+  /**
+   * "What's the difference between the Juniper and the Lumen water bottle?" / "这两款水壶有什么区别":
+   * the products side by side (price, stock, description), rather than asking which one is meant.
+   */
+  private compareProducts(products: ProductDetail[], turn: Turn): Decision {
+    const { locale } = turn;
+    const lines = products.map((product) => {
+      const facts = {
+        title: product.title,
+        price: formatMoney(product.price, product.currency, locale),
+        stock: this.stockWords(product, locale),
+      };
+      const description = product.description ? SENTENCE_GAP[locale] + product.description : '';
+      return `• ${say('productBrief', locale, facts)}${description}`;
+    });
+    const cards = products.map(({ description: _d, stock: _s, ...card }) => card);
+    // "The first one" / "the cheaper one" next picks among them.
+    turn.state.productsShown = cards.map((c) => c.id);
+    turn.state.lastProductId = undefined;
+    turn.reply([say('compareIntro', locale), ...lines, say('compareOutro', locale)].join('\n'), {
+      products: cards,
+      quickReplies: [talkToPerson(locale)],
+    });
+    return turn.done('product_question', true);
+  }
+
+  private stockWords(product: ProductDetail, locale: Locale): string {
+    if (product.stock === null) return '';
+    if (product.stock <= 0) return say('outOfStock', locale);
+    if (product.stock <= LOW_STOCK)
+      return say('lowStock', locale, { count: String(product.stock) });
+    return say('inStock', locale);
   }
 
   /** Asks which of these products is meant, with their cards; a tap or a name answers. */
@@ -1371,14 +1424,7 @@ export class DialoguePolicy {
     // about this product.
     turn.state.lastIntent = 'product_question';
     turn.state.lastProductId = product.id;
-    const stock =
-      product.stock === null
-        ? ''
-        : product.stock <= 0
-          ? say('outOfStock', locale)
-          : product.stock <= LOW_STOCK
-            ? say('lowStock', locale, { count: String(product.stock) })
-            : say('inStock', locale);
+    const stock = this.stockWords(product, locale);
     // The card is what the widget shows; description and stock are said in the text.
     const { description, stock: _units, ...card } = product;
     const facts = {
