@@ -139,6 +139,10 @@ export const PHRASES = {
     en: "I'm sorry about that. I've passed it to a colleague together with order {number}; they will reply here. If there is anything to add, write it here.",
     zh: '非常抱歉。已经把情况连同订单 {number} 转给同事，他们会在这里回复您。如有补充，直接在这里留言即可。',
   },
+  whatNowPerson: {
+    en: "If the steps above don't sort it out, a colleague can look into it with you: tap below to talk to one.",
+    zh: '如果按上面的方法还解决不了，可以转人工客服，同事会帮您具体处理。',
+  },
   complaintNextStep: {
     en: 'A colleague will sort this out with you: tap below to talk to one.',
     zh: '这个需要同事帮您处理，点下面的按钮转人工客服即可。',

@@ -2704,6 +2704,68 @@ describe('DialoguePolicy', () => {
     expect(alone.replies[0].text).not.toMatch(/同事帮您处理/);
   });
 
+  it('offers a colleague when asked "what should I do" after any answer', async () => {
+    const charged = await policy.decide(
+      'I was charged twice for my order',
+      nlu('payment_issue'),
+      {},
+      anonymous,
+    );
+    const next = await policy.decide(
+      'what should I do',
+      nlu('oos', { outOfScope: true }),
+      charged.state,
+      anonymous,
+    );
+    expect(next.replies[0].text).toMatch(/a colleague can look into it with you/);
+    expect(next.state.pending).toEqual({ kind: 'offered_person', intent: 'payment_issue' });
+  });
+
+  it('takes an address typed after the saved-addresses answer as a new address for an order', async () => {
+    const saved = await policy.decide(
+      'I want to change my delivery address',
+      nlu('set_up_shipping_address'),
+      {},
+      identified,
+    );
+    const address = '5 Baker Street, London, NW1 6XE, UK';
+    const typed = await policy.decide(
+      address,
+      nlu('oos', {
+        outOfScope: true,
+        entities: [
+          { type: 'address', value: address, text: address, start: 0, end: address.length },
+        ],
+      }),
+      saved.state,
+      identified,
+    );
+    expect(typed.handledIntent).toBe('change_shipping_address');
+    // The one order whose address can still change, with the address typed: asked to confirm.
+    expect(typed.replies[0].text).toMatch(
+      /^Change the delivery address of order A10002 to "5 Baker Street/,
+    );
+    expect(typed.state.pending).toMatchObject({ kind: 'confirm_address', orderId: 'o2' });
+  });
+
+  it('recommends for the person named right after recommendations ("送妈妈的")', async () => {
+    const zh = { ...anonymous, locale: 'zh' as const };
+    const first = await policy.decide(
+      '有什么推荐的吗',
+      nlu('product_recommendation', { lang: 'zh' }),
+      {},
+      zh,
+    );
+    const forMum = await policy.decide(
+      '送妈妈的',
+      nlu('oos', { lang: 'zh', outOfScope: true }),
+      first.state,
+      zh,
+    );
+    expect(forMum.handledIntent).toBe('product_recommendation');
+    expect(forMum.replies[0].payload?.products?.length).toBeGreaterThan(0);
+  });
+
   it('meets openers that say nothing yet ("can you help me", "a question about my order")', async () => {
     const help = await policy.decide(
       'hi, can you help me?',

@@ -34,6 +34,7 @@ import {
   ARRIVED_FAULTY,
   ASKS_ABOUT_AN_ORDER,
   ASKS_FOR_GIFT,
+  GIFT_RECIPIENT,
   ASKS_FOR_HELP,
   ASKS_WHEN_DELIVERED,
   ASKS_TIME_LEFT,
@@ -244,6 +245,11 @@ const SAYS_OWN_ITEM =
 
 /** "Can I use two of them?": about the things just answered about. */
 const REFERS_TO_THEM = /\b(?:they|them|those|these)\b|它们|这些|那些/i;
+/** Answers about delivery addresses: an address typed next is a new one for an order. */
+const ADDRESS_TOPICS: ReadonlySet<string> = new Set([
+  'set_up_shipping_address',
+  'change_shipping_address',
+]);
 /** "The two", "这两款": the products just shown. */
 const BOTH_OF_THEM = /\b(?:both|the two|these two|those two)\b|这两|那两|两款|两个|两者/i;
 /** What a turn answered from the shop's FAQ entries is handled as. */
@@ -619,12 +625,33 @@ export class DialoguePolicy {
     // for the shop's phone number, 0.66): the same answer, which covers it.
     if (previous === 'edit_account' && AND_ANOTHER_ACCOUNT_DETAIL.test(text.trim()))
       return this.handleIntent('edit_account', text, nlu, ctx, turn);
-    // "What do I do now?" / "怎么办" right after the complaint answer (which asks what happened):
-    // a colleague sorts complaints out, so one is offered rather than the fallback.
-    if (state.lastIntent === 'complaint' && ASKS_WHAT_NOW.test(text.trim())) {
-      turn.state.pending = { kind: 'offered_person', intent: 'complaint' };
-      turn.reply(say('complaintNextStep', locale), { quickReplies: [talkToPerson(locale)] });
-      return turn.done('complaint', true);
+    // "What do I do now?" / "怎么办" right after an answer (the complaint answer asks what
+    // happened; "I was charged twice" was told an agent checks it): a colleague is offered rather
+    // than the fallback.
+    if (state.lastIntent && !SMALL_TALK.has(state.lastIntent) && ASKS_WHAT_NOW.test(text.trim())) {
+      const complaint = state.lastIntent === 'complaint';
+      turn.state.pending = { kind: 'offered_person', intent: state.lastIntent };
+      turn.reply(say(complaint ? 'complaintNextStep' : 'whatNowPerson', locale), {
+        quickReplies: [talkToPerson(locale)],
+      });
+      return turn.done(state.lastIntent, true);
+    }
+    // "北京市朝阳区建国路88号" right after the answer on saved addresses (whose chip offers changing
+    // an order's): the new address for an order, not the fallback.
+    if (
+      ADDRESS_TOPICS.has(previous ?? '') &&
+      nlu.entities.some((e) => e.type === 'address') &&
+      (nlu.outOfScope || nlu.confidence < this.options.clarifyBelow)
+    ) {
+      return this.handleIntent('change_shipping_address', text, nlu, ctx, turn);
+    }
+    // "送妈妈的" / "it's for my dad" right after recommendations: the same request, for them.
+    if (
+      state.lastIntent === 'product_recommendation' &&
+      GIFT_RECIPIENT.test(text) &&
+      (nlu.outOfScope || nlu.confidence < this.options.clarifyBelow)
+    ) {
+      return this.recommend(text, turn, state.lastRecommendation);
     }
     // "Still not working" / "还是不行" right after an answer: it did not help. A person is offered,
     // and a second time the chat goes to one (as after two misunderstood messages).
