@@ -235,7 +235,7 @@ const EMAIL_CHECKS_PER_ORDER = 3;
 const HISTORY_LENGTH = 3;
 const ORDER_INTENTS: OrderIntent[] = ['track_order', 'cancel_order', 'change_shipping_address'];
 const CANCELLABLE = new Set(['pending', 'paid', 'processing']);
-/** Asks how products differ ("difference between", "compare", "vs", "区别", "哪个好"). */
+/** Asks how products differ ("difference between", "compare", "vs", "区别", "对比"). */
 const COMPARES =
   /\b(?:difference|differences|differ|compare|comparison|vs\.?|versus)\b|区别|对比|比较一下|有什么不同|有啥不同/i;
 

@@ -24,6 +24,9 @@ export function backends(): Backend[] {
 }
 let warned = false;
 
+const DROP_ATTEMPTS = 20;
+const DROP_RETRY_MS = 250;
+
 /** A fresh, empty PostgreSQL database for one test file; `drop()` removes it. */
 export async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = process.env.DATABASE_URL;
@@ -40,8 +43,22 @@ export async function createScratchDatabase(): Promise<{ url: string; drop: () =
     drop: async () => {
       const c = new Client({ connectionString: base });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        // FORCE ends the tests' own connections, but not a server background worker (autovacuum
+        // on the new database) that a non-superuser may not end: that refusal (42501) is retried
+        // until the worker is done.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            return;
+          } catch (e) {
+            if ((e as { code?: string }).code !== '42501' || attempt >= DROP_ATTEMPTS) throw e;
+            await new Promise((resolve) => setTimeout(resolve, DROP_RETRY_MS));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }
