@@ -239,6 +239,7 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
       'can the courier leave it with a neighbour',
       'can the driver leave the package at my door',
       'I missed the delivery, what now',
+      'the parcel went back to the sender, what happens now',
     ],
   },
   {
@@ -252,6 +253,7 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
       '可以放在门口或驿站吗',
       '能让邻居帮忙代收吗',
       '错过了派送怎么办',
+      '派送失败，包裹被退回怎么办',
     ],
   },
   {
