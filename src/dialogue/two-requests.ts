@@ -47,6 +47,13 @@ const MIN_ZH_CHARS = 3;
 const LEADING_CONNECTIVE =
   /^(?:[\s,，:：]*(?:and|also|plus|btw|by the way|还有就是|还有|另外|顺便问一下|顺便问下|顺便|再问一下|还想问))+[\s,，:：]*/i;
 const HAN = /\p{Script=Han}/gu;
+/**
+ * Longer messages are read as one: two requests in one message are short ("where is my order? also,
+ * do you ship to Canada?"), and each place tried costs a pass over the rest of the message.
+ */
+const MAX_LENGTH = 300;
+/** Places tried at most ("a. a. a. …" has thousands). */
+const MAX_CUTS = 8;
 
 export interface TwoRequests {
   first: string;
@@ -59,9 +66,12 @@ export interface TwoRequests {
  */
 export function splitTwoRequests(text: string): TwoRequests | null {
   const trimmed = text.trim();
+  if (trimmed.length > MAX_LENGTH) return null;
   const chinese = (trimmed.match(HAN)?.length ?? 0) >= MIN_ZH_CHARS;
   const boundary = new RegExp((chinese ? ZH_BOUNDARY : EN_BOUNDARY).source, 'gi');
+  let tried = 0;
   for (const match of trimmed.matchAll(boundary)) {
+    if (++tried > MAX_CUTS) break;
     const cut = match.index ?? 0;
     if (cut === 0) continue;
     const first = trimmed.slice(0, cut).trim();
