@@ -1380,7 +1380,7 @@ export class DialoguePolicy {
       const facts = {
         title: product.title,
         price: formatMoney(product.price, product.currency, locale),
-        stock: this.stockWords(product, locale),
+        stock: stockWords(product, locale),
       };
       const description = product.description ? SENTENCE_GAP[locale] + product.description : '';
       return `• ${say('productBrief', locale, facts)}${description}`;
@@ -1396,15 +1396,6 @@ export class DialoguePolicy {
     return turn.done('product_question', true);
   }
 
-  private stockWords(product: ProductDetail, locale: Locale): string {
-    if (product.stock === null) return '';
-    if (product.stock <= 0) return say('outOfStock', locale);
-    if (product.stock <= LOW_STOCK)
-      return say('lowStock', locale, { count: String(product.stock) });
-    return say('inStock', locale);
-  }
-
-  /** Asks which of these products is meant, with their cards; a tap or a name answers. */
   /**
    * "I bought a webcam from you, is it compatible with mac?" / "我买的水壶能装热水吗" from a signed-in
    * shopper: the product of that kind in their recent orders, when there is exactly one (asking
@@ -1424,6 +1415,7 @@ export class DialoguePolicy {
     return this.ports.findNamedProduct([...titles][0], turn.locale);
   }
 
+  /** Asks which of these products is meant, with their cards; a tap or a name answers. */
   private askWhichProduct(products: ProductDetail[], turn: Turn): Decision {
     const cards = products.map(({ description: _d, stock: _s, ...card }) => card);
     turn.state.pending = { kind: 'pick_product', productIds: cards.map((c) => c.id) };
@@ -1451,7 +1443,7 @@ export class DialoguePolicy {
     // about this product.
     turn.state.lastIntent = 'product_question';
     turn.state.lastProductId = product.id;
-    const stock = this.stockWords(product, locale);
+    const stock = stockWords(product, locale);
     // The card is what the widget shows; description and stock are said in the text.
     const { description, stock: _units, ...card } = product;
     const facts = {
@@ -2176,6 +2168,14 @@ export class DialoguePolicy {
     turn.reply(intro, { products });
     return turn.done('product_recommendation', true);
   }
+}
+
+/** What a reply says of a product's stock ("", ", in stock", ", only 3 left", ", out of stock right now"). */
+function stockWords(product: ProductDetail, locale: Locale): string {
+  if (product.stock === null) return '';
+  if (product.stock <= 0) return say('outOfStock', locale);
+  if (product.stock <= LOW_STOCK) return say('lowStock', locale, { count: String(product.stock) });
+  return say('inStock', locale);
 }
 
 /**
