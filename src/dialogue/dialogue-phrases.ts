@@ -147,6 +147,10 @@ export const PHRASES = {
     en: 'A colleague will sort this out with you: tap below to talk to one.',
     zh: '这个需要同事帮您处理，点下面的按钮转人工客服即可。',
   },
+  doesNotFitLead: {
+    en: "Sorry it doesn't fit. For another size, send it back as below and order the size you want (each product page has a size guide).",
+    zh: '抱歉尺码不合适。想换尺码的话，按下面的步骤退回，再下单您需要的尺码（商品页面有尺码表）。',
+  },
   doesNotFitExchange: {
     en: "Sorry it doesn't fit. For another size, send it back from order {number} as described above and order the size you want (the product page has a size guide); the refund for the return is made once it reaches us.",
     zh: '抱歉尺码不合适。想换尺码的话，请按上面的步骤退回订单 {number} 里的商品，再下单您需要的尺码（商品页面有尺码表）；退回的商品到达后会为您退款。',

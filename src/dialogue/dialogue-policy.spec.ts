@@ -2704,6 +2704,25 @@ describe('DialoguePolicy', () => {
     expect(alone.replies[0].text).not.toMatch(/同事帮您处理/);
   });
 
+  it('tells a shopper returning something that does not fit how to get another size', async () => {
+    const d = await policy.decide(
+      'hi i need to return a jacket it doesnt fit',
+      nlu('get_refund'),
+      {},
+      anonymous,
+    );
+    expect(d.replies[0].text).toMatch(
+      /^Sorry it doesn't fit\. For another size.*template for get_refund$/,
+    );
+    const plain = await policy.decide(
+      'I need to return a jacket',
+      nlu('get_refund'),
+      {},
+      anonymous,
+    );
+    expect(plain.replies[0].text).toBe('template for get_refund');
+  });
+
   it('offers a colleague when asked "what should I do" after any answer', async () => {
     const charged = await policy.decide(
       'I was charged twice for my order',

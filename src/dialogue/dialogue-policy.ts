@@ -1148,8 +1148,12 @@ export class DialoguePolicy {
       }
     }
     turn.state.pending = { kind: 'order_offer', intent };
+    // "I need to return a jacket, it doesn't fit": the way to another size comes with the steps.
+    const otherSize =
+      intent === 'get_refund' && (DOES_NOT_FIT.test(text) || WANTS_OTHER_SIZE.test(text));
     return this.templateReply(intent, turn, {
       quickReplies: this.orderChips(choices.slice(0, 3), turn),
+      lead: otherSize ? say('doesNotFitLead', turn.locale) : undefined,
     });
   }
 
