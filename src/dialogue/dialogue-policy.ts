@@ -369,17 +369,23 @@ export class DialoguePolicy {
     if (!this.ports.understand || !first.understood || asksShopper(state.pending)) return first;
     const parts = splitTwoRequests(text);
     if (!parts) return first;
+    // Each part is read once, however many ways it is tried.
+    const readings = new Map<string, Promise<Understanding>>();
+    const understand = (part: string) => {
+      if (!readings.has(part)) readings.set(part, this.ports.understand!(part));
+      return readings.get(part)!;
+    };
     // "Where is my order B20001? also, do you ship to Canada?" reads as either request (asked
     // which): it is both, so the parts are answered one after the other instead.
     if (first.handledIntent === 'clarify') {
-      const nlu = await this.ports.understand(parts.first);
+      const nlu = await understand(parts.first);
       const alone = nlu.outOfScope ? null : await this.decideOne(parts.first, nlu, state, ctx);
       if (!alone?.understood || alone.handledIntent === 'clarify') return first;
       first = alone;
     }
     const firstAsks = !!first.escalate || asksShopper(first.state.pending);
     for (const part of [parts.second, parts.first]) {
-      const nlu = await this.ports.understand(part);
+      const nlu = await understand(part);
       // A part on the first answer's topic mostly explains it ("I'd like to become a member.
       // Where is the sign up page?" is not a sign-up problem), and that answer's chips lead on.
       if (
@@ -527,9 +533,7 @@ export class DialoguePolicy {
         COMPARES.test(text) &&
         (REFERS_TO_THEM.test(text) || BOTH_OF_THEM.test(text) || pointsBack(text))
       ) {
-        const cards = (
-          await Promise.all(shown.map((id) => this.ports.findProductById(id, locale)))
-        ).filter((p): p is ProductDetail => p !== null);
+        const cards = await this.productsByIds(shown, locale);
         if (cards.length > 1) return this.compareProducts(cards, turn);
       }
       const product = await this.shownProductMeant(shown, text, turn);
@@ -546,9 +550,7 @@ export class DialoguePolicy {
         !(await this.ports.findNamedProduct(text, locale)) &&
         (await this.ports.productsNamedInPart(text, locale, 1)).length === 0
       ) {
-        const cards = (
-          await Promise.all(shown.map((id) => this.ports.findProductById(id, locale)))
-        ).filter((p): p is ProductDetail => p !== null);
+        const cards = await this.productsByIds(shown, locale);
         if (cards.length > 1) return this.askWhichProduct(cards, turn);
       }
     }
@@ -1364,9 +1366,10 @@ export class DialoguePolicy {
     const names = kindNamedIn(text, { anyMention: true });
     const ofKind = popular.filter((p) => names(p.title)).slice(0, PRODUCTS_PER_REPLY);
     if (ofKind.length === 0) return null;
-    const details = (
-      await Promise.all(ofKind.map((p) => this.ports.findProductById(p.id, locale)))
-    ).filter((p): p is ProductDetail => p !== null);
+    const details = await this.productsByIds(
+      ofKind.map((p) => p.id),
+      locale,
+    );
     if (details.length === 1) return this.answerProduct(details[0], turn, text);
     if (details.length < 2) return null;
     if (COMPARES.test(text)) return this.compareProducts(details, turn);
@@ -1389,7 +1392,7 @@ export class DialoguePolicy {
       const description = product.description ? SENTENCE_GAP[locale] + product.description : '';
       return `• ${say('productBrief', locale, facts)}${description}`;
     });
-    const cards = products.map(({ description: _d, stock: _s, ...card }) => card);
+    const cards = products.map(cardOf);
     // "The first one" / "the cheaper one" next picks among them.
     turn.state.productsShown = cards.map((c) => c.id);
     turn.state.lastProductId = undefined;
@@ -1419,9 +1422,15 @@ export class DialoguePolicy {
     return this.ports.findNamedProduct([...titles][0], turn.locale);
   }
 
+  /** The shop's products with these ids, in that order (those it no longer has left out). */
+  private async productsByIds(ids: readonly string[], locale: Locale): Promise<ProductDetail[]> {
+    const products = await Promise.all(ids.map((id) => this.ports.findProductById(id, locale)));
+    return products.filter((p): p is ProductDetail => p !== null);
+  }
+
   /** Asks which of these products is meant, with their cards; a tap or a name answers. */
   private askWhichProduct(products: ProductDetail[], turn: Turn): Decision {
-    const cards = products.map(({ description: _d, stock: _s, ...card }) => card);
+    const cards = products.map(cardOf);
     turn.state.pending = { kind: 'pick_product', productIds: cards.map((c) => c.id) };
     turn.state.productsShown = cards.map((c) => c.id);
     turn.state.lastProductId = undefined;
@@ -1779,13 +1788,7 @@ export class DialoguePolicy {
     const changedTopic = await this.changedTopic(pending, text, nlu, turn);
     switch (pending.kind) {
       case 'pick_product': {
-        const options = await Promise.all(
-          pending.productIds.map((id) => this.ports.findProductById(id, locale)),
-        );
-        const picked = pickProduct(
-          text,
-          options.filter((p): p is ProductDetail => p !== null),
-        );
+        const picked = pickProduct(text, await this.productsByIds(pending.productIds, locale));
         return picked ? this.answerProduct(picked, turn) : null;
       }
       case 'name_product': {
@@ -2172,6 +2175,11 @@ export class DialoguePolicy {
     turn.reply(intro, { products });
     return turn.done('product_recommendation', true);
   }
+}
+
+/** The card the widget shows for a product (what the bot says of it goes in the text). */
+function cardOf({ description: _d, stock: _s, ...card }: ProductDetail): ProductCard {
+  return card;
 }
 
 /** What a reply says of a product's stock ("", ", in stock", ", only 3 left", ", out of stock right now"). */

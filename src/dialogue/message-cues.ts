@@ -75,11 +75,12 @@ export const ASKS_WHEN_DELIVERED =
   /\bwhen (?:was|were|did) (?:it|they|my (?:order|parcel|package)|the (?:order|parcel|package)|order #?[a-z]?\d+) ?(?:delivered|arrive|come|get delivered)\b|什么时候(?:签收|送达|送到|到)的/i;
 
 /** "I want to buy a gift for my sister", "想买个礼物送妈妈": a present to choose, not a checkout question. */
+export const ASKS_FOR_GIFT =
+  /\b(?:gift|present)s? (?:for|to give)\b|\bgift ideas?\b|送(?:给)?[^，。？！,.?!]{0,8}的?礼物|买(?:个|份|点)?礼物|礼物推荐/i;
+
 /** Who a present is for, said on its own ("送妈妈的", "it's for my dad"). */
 export const GIFT_RECIPIENT =
   /\b(?:for|to) (?:my )?(?:mom|mum|mother|dad|father|wife|husband|girlfriend|boyfriend|son|daughter|kids?|friend|sister|brother|grandma|grandpa|parents|boss|colleague)\b|(?:送|给)我?(?:妈妈|妈|爸爸|爸|老婆|老公|女朋友|男朋友|女友|男友|孩子|儿子|女儿|朋友|闺蜜|姐姐|妹妹|哥哥|弟弟|爷爷|奶奶|父母|老板|同事)/i;
-export const ASKS_FOR_GIFT =
-  /\b(?:gift|present)s? (?:for|to give)\b|\bgift ideas?\b|送(?:给)?[^，。？！,.?!]{0,8}的?礼物|买(?:个|份|点)?礼物|礼物推荐/i;
 
 /** "And my phone number?", "还有手机号": another profile detail, right after one was answered. */
 export const AND_ANOTHER_ACCOUNT_DETAIL =
