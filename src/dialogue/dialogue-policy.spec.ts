@@ -1676,6 +1676,55 @@ describe('DialoguePolicy', () => {
     expect(again.replies[0].payload?.quickReplies).toBeUndefined();
   });
 
+  it('takes "the latest one" / "最近那个" for the newest of the orders offered', async () => {
+    // Offered newest first would make "the first one" and "the latest" the same; here the
+    // processing order (placed later) is listed second.
+    shop.orders[1] = { ...shop.orders[1], placedAt: '2026-11-25T10:00:00Z' };
+    const which = await policy.decide('where is my order', nlu('track_order'), {}, identified);
+    expect(which.replies[0].payload?.quickReplies?.map((q) => q.value)).toEqual([
+      'A10001',
+      'A10002',
+    ]);
+    for (const text of ['the latest one', 'my most recent order', '最近那个', '最新的']) {
+      const picked = await policy.decide(
+        text,
+        nlu('oos', { outOfScope: true, lang: /[a-z]/.test(text) ? 'en' : 'zh' }),
+        which.state,
+        identified,
+      );
+      expect(picked.replies[0].payload?.order?.number).toBe('A10002');
+    }
+  });
+
+  it('tells an anonymous shopper where the order number is after a second message without one', async () => {
+    const ask = await policy.decide(
+      'my package says delivered but i never got it',
+      nlu('track_order'),
+      {},
+      anonymous,
+    );
+    const first = await policy.decide(
+      'it was yesterday',
+      nlu('oos', { outOfScope: true }),
+      ask.state,
+      anonymous,
+    );
+    expect(first.replies[0].text).toMatch(/^I couldn't find an order number in that/);
+    const second = await policy.decide(
+      'what now',
+      nlu('oos', { outOfScope: true }),
+      first.state,
+      anonymous,
+    );
+    expect(second.replies[0].text).toMatch(/^No problem\. The order number is in the confirmation/);
+    expect(second.replies[0].payload?.quickReplies?.map((q) => q.value)).toEqual([
+      'contact_human_agent',
+    ]);
+    // The number typed after that is still taken.
+    const number = await policy.decide('A10001', nlu('track_order'), second.state, anonymous);
+    expect(number.replies[0].text).not.toMatch(/order number/);
+  });
+
   it("answers why an order was cancelled with that order's status, not an offer to cancel", async () => {
     shop.orders.push(order({ id: 'o8', number: 'C30008', customerId: 'c4', status: 'cancelled' }));
     const customer = { ...identified, customerId: 'c4' };

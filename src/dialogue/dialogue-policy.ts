@@ -24,6 +24,7 @@ import {
   ASKS_WHERE_REFUND_IS,
   asksForKindOfProduct,
   atPosition,
+  PICKS_LATEST,
   DECLINES,
   FAREWELL,
   FOLLOW_UP_ABOUT_PRODUCT,
@@ -1737,8 +1738,18 @@ export class DialoguePolicy {
     return (
       orderNumberIn(text, nlu) ??
       atPosition(offered, text) ??
-      (await this.offeredNamed(offered, text))
+      (await this.offeredNamed(offered, text)) ??
+      (PICKS_LATEST.test(text) ? await this.newestOffered(offered) : undefined)
     );
+  }
+
+  /** The most recently placed of the orders offered. */
+  private async newestOffered(offered: string[]): Promise<string | undefined> {
+    const orders = await this.ordersByNumber(offered);
+    return orders.reduce<OrderView | undefined>(
+      (newest, o) => (!newest || Date.parse(o.placedAt) > Date.parse(newest.placedAt) ? o : newest),
+      undefined,
+    )?.number;
   }
 
   /**
@@ -1865,7 +1876,8 @@ export class DialoguePolicy {
         if (changedTopic) return null;
         if (pending.attempts + 1 >= 3)
           return turn.escalate('order_problem', 0, say('escalated', locale), pending.intent);
-        turn.state.pending = { ...pending, attempts: pending.attempts + 1 };
+        const again = { ...pending, attempts: pending.attempts + 1 };
+        turn.state.pending = again;
         // "能帮我催一下吗" before picking the order: asked to hurry it once it is known.
         if (asksToHurry(text) || complainsOfSlowness(text)) turn.state.hurry = true;
         // The orders offered are asked about again, as chips, rather than a format to type.
@@ -1874,6 +1886,9 @@ export class DialoguePolicy {
           turn.reply(say('pickOrder', locale), { quickReplies: this.orderChips(offered, turn) });
           return turn.done(pending.intent, true);
         }
+        // A second message without a number ("it was yesterday", "what now?"): the shopper
+        // probably does not have it at hand; asking for the format a third time would not help.
+        if (pending.attempts >= 1) return this.withoutOrderNumber(again, ctx, turn);
         turn.reply(say('askOrderNumberAgain', locale));
         return turn.done(pending.intent, false);
       }

@@ -395,6 +395,13 @@ export function pickedAmongShown(text: string): 'cheapest' | 'dearest' | 'popula
   return null;
 }
 
+/**
+ * "The latest one", "my most recent order", "最近那个", "最新的": the newest of the orders listed
+ * (a list is not always newest first: orders a request can act on come first).
+ */
+export const PICKS_LATEST =
+  /\b(?:latest|newest|most recent)\b|\b(?:my|the) last order\b|最近(?:的|那|这|一[个单笔次])|最新(?:的|那|这|一[个单笔])/i;
+
 /** The item of a list just shown that a message points at by position ("the second one"), if any. */
 export function atPosition<T>(items: readonly T[], text: string): T | undefined {
   const position = ordinalIn(text);
