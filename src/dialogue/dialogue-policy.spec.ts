@@ -709,6 +709,25 @@ describe('DialoguePolicy', () => {
       anonymous,
     );
     expect(again.escalate).toEqual({ reason: 'repeated_failure', priority: 0 });
+    // What the answer suggested was done already, or did not work: the same.
+    for (const [text, locale] of [
+      ['checked spam already', 'en'],
+      ['I already did that', 'en'],
+      ['it says expired', 'en'],
+      ['垃圾箱也看过了，没有', 'zh'],
+      ['提示已过期', 'zh'],
+    ] as const) {
+      const done = await policy.decide(
+        text,
+        nlu('registration_problems', { lang: locale, confidence: 0.4 }),
+        answer.state,
+        { ...anonymous, locale },
+      );
+      expect(done.replies[0].payload?.quickReplies?.map((q) => q.value)).toEqual([
+        'contact_human_agent',
+      ]);
+      expect(done.replies[0].text).toMatch(/^(Sorry that didn't solve it|抱歉还没能帮您解决)/);
+    }
     // After a greeting there was nothing to fail; an order that is "still not here" is tracked.
     const hello = await policy.decide('hi', nlu('greeting'), {}, anonymous);
     const first = await policy.decide(
