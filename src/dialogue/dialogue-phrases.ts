@@ -213,6 +213,14 @@ export const PHRASES = {
     en: 'Sure. What can I help you with?',
     zh: '好的，请问有什么可以帮您？',
   },
+  stillHere: {
+    en: "Yes, I'm here! What can I help you with?",
+    zh: '在的！请问有什么可以帮您？',
+  },
+  stillHereWaiting: {
+    en: "Yes, I'm here. Go ahead whenever you're ready.",
+    zh: '在的，您请说。',
+  },
   acknowledged: {
     en: 'Great. Is there anything else I can help with?',
     zh: '好的～还有什么可以帮您的吗？',

@@ -673,6 +673,25 @@ describe('DialoguePolicy', () => {
     expect(en.understood).toBe(true);
   });
 
+  it('says it is here when asked "anyone there?" once the chat has begun, keeping a question asked', async () => {
+    const hello = await policy.decide('hi', nlu('greeting'), {}, anonymous);
+    const there = await policy.decide('anyone there', nlu('greeting'), hello.state, anonymous);
+    expect(there.replies[0].text).toBe("Yes, I'm here! What can I help you with?");
+    const zh = await policy.decide('在吗？', nlu('greeting', { lang: 'zh' }), hello.state, {
+      ...anonymous,
+      locale: 'zh',
+    });
+    expect(zh.replies[0].text).toBe('在的！请问有什么可以帮您？');
+    // Waiting for an order number: still waiting, and the number that follows is taken.
+    const ask = await policy.decide('where is my order', nlu('track_order'), {}, anonymous);
+    const waiting = await policy.decide('hello??', nlu('greeting'), ask.state, anonymous);
+    expect(waiting.replies[0].text).toBe("Yes, I'm here. Go ahead whenever you're ready.");
+    expect(waiting.state.pending).toEqual(ask.state.pending);
+    // The first message of a chat is a greeting like any other.
+    const first = await policy.decide('anyone there', nlu('greeting'), {}, anonymous);
+    expect(first.replies[0].text).toBe('template for greeting');
+  });
+
   it('offers a person when the shopper says the answer did not help, and hands over the second time', async () => {
     const answer = await policy.decide(
       'how do I reset my password',

@@ -12,6 +12,7 @@ import {
   agrees,
   ALREADY_RECEIVED,
   ASKS_IF_BOT,
+  PRESENCE_CHECK,
   ASKS_WHY_CANCELLED,
   BARE_YES,
   HURRY,
@@ -468,6 +469,13 @@ export class DialoguePolicy {
     if (onlyAcknowledges(text) && !confirming) {
       turn.reply(say('acknowledged', turn.locale));
       return turn.done('acknowledged', true);
+    }
+    // "Anyone there?" / "在吗" once the chat has begun: yes, and a question asked stays asked (a
+    // second welcome would read as if the bot had not heard what came before).
+    if (PRESENCE_CHECK.test(text) && state.lastIntent) {
+      turn.state.pending = state.pending;
+      turn.reply(say(state.pending ? 'stillHereWaiting' : 'stillHere', locale));
+      return turn.done('greeting', true);
     }
     if (state.pending) {
       const handled = await this.continuePending(state.pending, text, nlu, state, ctx, turn);

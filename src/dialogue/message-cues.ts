@@ -170,6 +170,12 @@ export const ASKS_ABOUT_AN_ORDER =
 /** "How long do I have?", "还有几天可以退": the time left to send something back. */
 export const ASKS_TIME_LEFT =
   /^(?:so |and )?how (?:long|many days) do i (?:have|get)(?: (?:to|for) (?:return|send|sending|returning)(?: (?:it|them|this) back| (?:it|them|this))?)?[\s\p{P}]*$|^(?:还有|还剩)(?:几|多少)天(?:可以退(?:货)?)?[\s\p{P}]*$|^(?:退货)?(?:期限|时限)(?:是)?多(?:久|长)[\s\p{P}]*$|^多少天内(?:可以)?退(?:货)?[\s\p{P}]*$/iu;
+/**
+ * "Anyone there?", "are you still there", "hello??", "在吗", "有人吗": is someone answering. The
+ * whole message, so "在吗 我的订单怎么还没到" is the question it comes with.
+ */
+export const PRESENCE_CHECK =
+  /^[\s\p{P}]*(?:(?:hello|hi|hey|hallo)[\s\p{P}]*)?(?:(?:is )?any ?(?:one|body) (?:there|here|around|home|online)|(?:are )?(?:you|u) (?:still )?(?:there|here|around|online|alive)|still there|hello\s*\?+)[\s\p{P}]*$|^[\s\p{P}]*(?:(?:亲|喂|您好|你好|hello|hi)[\s\p{P}]*)?(?:还)?(?:在吗|在不在|在么|在嘛|有人吗|有人在吗|有没有人)[\s\p{P}]*$/iu;
 /** "Are you a bot?", "am I talking to a real person?", "你是机器人吗": who is answering. */
 export const ASKS_IF_BOT =
   /\b(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|chat ?bot|human|real(?: person| human)?|person|ai|machine|computer)\b|\bam i (?:talking|chatting|speaking) (?:to|with) (?:a |an )?(?:bot|robot|human|real person|person|machine|computer|ai)\b|(?:你|您)是(?:不是)?(?:机器人|真人|人工|AI|ai|智能客服)|是(?:机器人|真人)(?:吗|么|嘛)/i;
