@@ -49,12 +49,23 @@ describe('shipped FAQ matched by words', () => {
       ['en', 'how much is it'],
       ['en', 'can I get it by friday'],
       ['en', 'where is my order'],
+      // About a product, not the shop: the product answer, not "we are a genuine shop".
+      ['en', 'is the jacket genuine'],
+      ['en', 'is this product real leather'],
     ];
     const answered = followUps
       .map(([locale, text]) => ({ text, match: matcher.match(text, locale, minScore) }))
       .filter((f) => f.match)
       .map((f) => `${f.text} → ${SHIPPED_FAQ[Number(f.match!.templateId.slice(4))].title}`);
     expect(answered).toEqual([]);
+  });
+
+  it('answers a shopper who doubts the shop is genuine, in words its questions do not use', () => {
+    const titles = ['is this site for real', 'are you guys a scam'].map((text) => {
+      const match = matcher.match(text, 'en', minScore);
+      return match && SHIPPED_FAQ[Number(match.templateId.slice(4))].title;
+    });
+    expect(titles).toEqual(['Is this shop genuine?', 'Is this shop genuine?']);
   });
 
   it('finds each entry from its own questions', () => {

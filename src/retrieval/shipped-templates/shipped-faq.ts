@@ -94,7 +94,6 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
       'do you keep my card on file',
       'is your checkout secure',
       'can I trust this website with my card',
-      'is this website legit or a scam',
     ],
     quickReplies: ['Payment methods'],
   },
@@ -276,6 +275,35 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
   },
   {
     locale: 'en',
+    title: 'Is this shop genuine?',
+    answer:
+      'Yes, we are a genuine shop. The company behind it, with its address and registration details, is named on the legal notice ("About us" / "Imprint") linked at the bottom of every page. Checkout runs over an encrypted connection and card payments go through our payment provider; every order gets a confirmation e-mail with its order number, and items can be returned within 30 days for a refund. If something about an order worries you, a colleague can check it with you.',
+    questions: [
+      'is this website legit or a scam',
+      'how do I know you are not a scam',
+      'are you a real company',
+      'is this shop trustworthy',
+      'is this a fake website',
+      'who owns this store, are you real',
+    ],
+    quickReplies: ['Talk to a person'],
+  },
+  {
+    locale: 'zh',
+    title: '是正规店铺吗',
+    answer:
+      '我们是正规经营的店铺。运营公司的名称、地址和注册信息都写在每个页面底部的“关于我们 / 法律声明”里。结算页面全程加密，银行卡支付由支付服务商处理；每笔订单都会收到带订单号的确认邮件，商品收货后 30 天内可以退货退款。如果对某个订单有疑虑，可以转人工，同事会和您一起核实。',
+    questions: [
+      '你们是正规的吗',
+      '这个网站正规靠谱吗',
+      '会不会是骗子网站',
+      '你们是真的公司吗',
+      '在这里买东西可信吗',
+    ],
+    quickReplies: ['转人工客服'],
+  },
+  {
+    locale: 'en',
     title: 'Is there a store to visit?',
     answer:
       'We are an online shop, so there is no store to visit: everything is ordered on the website and delivered to you (some areas also have pickup points). You can send items back within 30 days. Product pages have photos, sizes and details, and I can answer questions about any product here.',
@@ -285,6 +313,8 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
       'where is your store located',
       'do you have a brick and mortar shop',
       'can I try clothes on in person before buying',
+      'do you have a shop in my city I can go to',
+      'can I visit one of your stores',
     ],
     quickReplies: ['Delivery options'],
   },
@@ -299,6 +329,7 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
       '可以去店里看看吗',
       '门店地址在哪',
       '有没有线下店可以试穿',
+      '我们城市有你们的店吗',
     ],
     quickReplies: ['配送方式'],
   },
