@@ -147,6 +147,10 @@ export const PHRASES = {
     en: 'A colleague will sort this out with you: tap below to talk to one.',
     zh: '这个需要同事帮您处理，点下面的按钮转人工客服即可。',
   },
+  changedMindLead: {
+    en: "That's fine, you don't need a reason: unused items in their original packaging can be sent back.",
+    zh: '没关系，不需要理由：未使用、包装完好的商品都可以退回。',
+  },
   doesNotFitLead: {
     en: "Sorry it doesn't fit. For another size, send it back as below and order the size you want (each product page has a size guide).",
     zh: '抱歉尺码不合适。想换尺码的话，按下面的步骤退回，再下单您需要的尺码（商品页面有尺码表）。',

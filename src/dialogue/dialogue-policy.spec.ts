@@ -2810,6 +2810,48 @@ describe('DialoguePolicy', () => {
     expect(plain.replies[0].text).toBe('template for get_refund');
   });
 
+  it('takes "it\'s broken" / "质量有问题" / "I just don\'t like it" after a returns answer as why', async () => {
+    const policyAnswer = await policy.decide(
+      'I want to return something',
+      nlu('check_refund_policy'),
+      {},
+      anonymous,
+    );
+    // Alone, the model reads these as a sign-up problem, a product question, a cancellation.
+    const broken = await policy.decide(
+      "it's broken",
+      nlu('registration_problems', { confidence: 0.51 }),
+      policyAnswer.state,
+      anonymous,
+    );
+    expect(broken.replies[0].text).toBe('template for complaint');
+    const quality = await policy.decide(
+      '质量有问题',
+      nlu('product_question', { lang: 'zh', confidence: 0.65 }),
+      policyAnswer.state,
+      { ...anonymous, locale: 'zh' },
+    );
+    expect(quality.handledIntent).toBe('complaint');
+    const dislike = await policy.decide(
+      "I just don't like it",
+      nlu('cancel_order', { confidence: 0.5 }),
+      policyAnswer.state,
+      anonymous,
+    );
+    expect(dislike.handledIntent).toBe('get_refund');
+    expect(dislike.replies[0].text).toMatch(
+      /^That's fine, you don't need a reason.*template for get_refund$/,
+    );
+    // Without the returns answer before it, a cancellation is a cancellation.
+    const alone = await policy.decide(
+      "I don't want it anymore",
+      nlu('cancel_order'),
+      {},
+      anonymous,
+    );
+    expect(alone.handledIntent).toBe('cancel_order');
+  });
+
   it('offers a colleague when asked "what should I do" after any answer', async () => {
     const charged = await policy.decide(
       'I was charged twice for my order',

@@ -34,6 +34,8 @@ import {
   saysNoOrderConfirmation,
   AND_ANOTHER_ACCOUNT_DETAIL,
   ARRIVED_FAULTY,
+  CHANGED_MIND,
+  POOR_QUALITY,
   ASKS_ABOUT_AN_ORDER,
   ASKS_FOR_GIFT,
   GIFT_RECIPIENT,
@@ -525,6 +527,19 @@ export class DialoguePolicy {
         turn.reply(say('doesNotFitExchange', locale, { number: order.number }), { order });
         return turn.done('get_refund', true);
       }
+    }
+    // "It's broken" / "质量有问题" / "I just don't like it" right after an answer on returns: why
+    // the shopper returns it (alone, the model reads them as a sign-up problem, a product question,
+    // a cancellation). A fault is a complaint, which asks what happened and passes it on; a change
+    // of mind is the return itself.
+    if (
+      (previous === 'get_refund' || previous === 'check_refund_policy') &&
+      !numberGiven &&
+      text.length <= SHORT_REMARK_MAX_LENGTH
+    ) {
+      if (ARRIVED_FAULTY.test(text) || POOR_QUALITY.test(text))
+        return this.handleIntent('complaint', text, nlu, ctx, turn);
+      if (CHANGED_MIND.test(text)) return this.handleIntent('get_refund', text, nlu, ctx, turn);
     }
     // "就要这个" / "I'll take it" right after an answer about one product (read as another question
     // about it): buying it.
@@ -1162,9 +1177,14 @@ export class DialoguePolicy {
     // "I need to return a jacket, it doesn't fit": the way to another size comes with the steps.
     const otherSize =
       intent === 'get_refund' && (DOES_NOT_FIT.test(text) || WANTS_OTHER_SIZE.test(text));
+    const changedMind = intent === 'get_refund' && CHANGED_MIND.test(text);
     return this.templateReply(intent, turn, {
       quickReplies: this.orderChips(choices.slice(0, 3), turn),
-      lead: otherSize ? say('doesNotFitLead', turn.locale) : undefined,
+      lead: otherSize
+        ? say('doesNotFitLead', turn.locale)
+        : changedMind
+          ? say('changedMindLead', turn.locale)
+          : undefined,
     });
   }
 

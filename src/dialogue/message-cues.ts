@@ -90,6 +90,16 @@ export const AND_ANOTHER_ACCOUNT_DETAIL =
 export const ASKS_WHAT_NOW =
   /^(?:so |ok |okay |and )?(?:what (?:do|should|can) i do(?: now| then)?|what now|now what|what happens now|what'?s next)[\s\p{P}]*$|^(?:那|那我|我)?(?:该)?(?:怎么办|咋办|怎么处理)[啊呀呢吧]?[\s\p{P}]*$/iu;
 
+/**
+ * "The quality is bad", "it doesn't work", "质量有问题", "有瑕疵": something wrong with an item
+ * itself (ARRIVED_FAULTY has the words for one broken in transit).
+ */
+export const POOR_QUALITY =
+  /\b(?:(?:poor|bad|terrible|awful|low|cheap) quality|quality (?:is|was) (?:bad|poor|terrible|awful|not good|rubbish)|(?:does(?:n'?t| not)|do(?:n'?t| not)|won'?t) (?:work|turn on|switch on|charge)|ripped|torn|stained|scratched|missing (?:parts?|pieces?))\b|质量(?:有)?问题|质量(?:不好|太差|很差|差|不行)|瑕疵|不能用|用不了|开线|掉色|起球|充不(?:了|进)电/i;
+/** "I just don't like it", "changed my mind", "不喜欢", "不想要了": a return without a fault. */
+export const CHANGED_MIND =
+  /\b(?:(?:do(?:n'?t| not)|didn'?t|did not) (?:really )?(?:like|love|want|need) (?:it|them|this|these|that|those|the \w+)(?: any ?more)?|changed my mind|not what i (?:expected|wanted|thought)|no longer (?:want|need) (?:it|them)|not for me)\b|(?:不太?|没那么)喜欢|不想要了|不要了/i;
+
 /** "They're too small", "doesn't fit", "鞋子挤脚": an item that does not fit. */
 export const DOES_NOT_FIT =
   /\btoo (?:small|big|large|tight|loose|narrow|wide)\b|\b(?:does(?:n'?t| not)|do(?:n'?t| not)) fit\b|太(?:小|大|紧|松|窄|宽)|不合(?:适|身|脚)|挤脚/i;
