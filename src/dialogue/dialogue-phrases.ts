@@ -259,6 +259,10 @@ export const PHRASES = {
     en: 'Here are some good-value picks{category}:',
     zh: '为您推荐{category}高性价比商品：',
   },
+  pricesInOtherCurrency: {
+    en: 'Our prices are in {currency}, so here are the least expensive{category}:',
+    zh: '我们的商品以 {currency} 标价，以下是{category}价格最低的几款：',
+  },
   nothingUnder: {
     en: "I couldn't find anything{category} under {price}; these are the least expensive:",
     zh: '没有找到{price}以内的{category}商品，以下是价格最低的几款：',

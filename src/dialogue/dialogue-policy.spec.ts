@@ -3704,6 +3704,16 @@ describe('DialoguePolicy', () => {
     expect(none.replies[0].text).toBe(
       "I couldn't find anything in Shoes under $5; these are the least expensive:",
     );
+    // A budget in another currency than the shop's is not taken as dollars, and says so.
+    const euros = await policy.decide(
+      'any shoes under 20 euros?',
+      nlu('product_recommendation'),
+      {},
+      anonymous,
+    );
+    expect(euros.replies[0].text).toBe(
+      'Our prices are in USD, so here are the least expensive in Shoes:',
+    );
   });
 
   it('replies in Chinese to a Chinese message', async () => {

@@ -2205,13 +2205,15 @@ export class DialoguePolicy {
     const unmatchedAsk = fitting.unmatched && !match;
     const intro = unmatchedAsk
       ? say('notFoundShowPopular', turn.locale, { category })
-      : !fitting.withinBudget
-        ? say('nothingUnder', turn.locale, { category, price })
-        : max !== null
-          ? say('recommendUnder', turn.locale, { category, price })
-          : cheap
-            ? say('recommendCheap', turn.locale, { category })
-            : say('recommend', turn.locale, { category });
+      : fitting.otherCurrency
+        ? say('pricesInOtherCurrency', turn.locale, { category, currency: products[0].currency })
+        : !fitting.withinBudget
+          ? say('nothingUnder', turn.locale, { category, price })
+          : max !== null
+            ? say('recommendUnder', turn.locale, { category, price })
+            : cheap
+              ? say('recommendCheap', turn.locale, { category })
+              : say('recommend', turn.locale, { category });
     turn.state.productsShown = products.map((p) => p.id);
     // "It" now means the one shown, or, of several, has to be asked about.
     turn.state.lastProductId = products.length === 1 ? products[0].id : undefined;

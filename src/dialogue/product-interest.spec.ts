@@ -221,6 +221,26 @@ describe('recommendFrom', () => {
     ]);
   });
 
+  it('puts the cheapest first when asked for the cheapest, or with a budget in another currency', () => {
+    const shoes = [
+      { title: 'Everyday Running Shoes', price: 154, currency: 'USD' },
+      { title: 'Cushioned Trail Shoes', price: 83, currency: 'USD' },
+      { title: 'Wide-Fit Trail Shoes', price: 110, currency: 'USD' },
+    ];
+    expect(titles(recommendFrom('cheapest running shoes', shoes))).toEqual([
+      'Cushioned Trail Shoes',
+      'Wide-Fit Trail Shoes',
+      'Everyday Running Shoes',
+    ]);
+    // Without "cheapest", the best fit for the words still comes first.
+    expect(titles(recommendFrom('running shoes', shoes))[0]).toBe('Everyday Running Shoes');
+    // 80 euros is not 80 dollars, and the shop has no exchange rate: the least expensive.
+    const euros = recommendFrom('women running shoes under 80 euros', shoes);
+    expect(euros.otherCurrency).toBe('EUR');
+    expect(titles(euros)[0]).toBe('Cushioned Trail Shoes');
+    expect(recommendFrom('running shoes under $80', shoes).otherCurrency).toBeNull();
+  });
+
   it('shows things for the room named, in English and Chinese', () => {
     const home = [
       { title: 'Linen Duvet Cover', price: 99, currency: 'USD' },

@@ -481,6 +481,8 @@ export function recommendFrom<T extends Pick<ProductCard, 'title' | 'price' | 'c
   unmatched: boolean;
   /** Some titles fit the message's words ("headphones"): those are what `products` shows. */
   matched: boolean;
+  /** The budget was in another currency than the shop's: the least expensive are shown. */
+  otherCurrency: string | null;
 } {
   let interest = interestOf(text);
   let scored = scoreAll(interest, candidates);
@@ -502,18 +504,25 @@ export function recommendFrom<T extends Pick<ProductCard, 'title' | 'price' | 'c
     budget,
   );
   const kept = new Set(affordable.products);
+  const otherCurrency = affordable.applied === budget ? null : budget.currency;
+  // Over budget, "these are the least expensive" must be true: by price alone. So must "the
+  // cheapest", and a budget in another currency is shown as the least expensive.
+  const byPrice = !affordable.withinBudget || otherCurrency !== null || CHEAPEST.test(text);
   return {
-    // Over budget, "these are the least expensive" must be true: by price alone.
-    products: affordable.withinBudget
-      ? byFit(
+    products: byPrice
+      ? pool
+          .filter((s) => kept.has(s.product))
+          .map((s) => s.product)
+          .sort((a, b) => a.price - b.price)
+      : byFit(
           pool.filter((s) => kept.has(s.product)),
           affordable.applied.cheap,
-        )
-      : pool.map((s) => s.product).sort((a, b) => a.price - b.price),
+        ),
     withinBudget: affordable.withinBudget,
     applied: affordable.applied,
     unmatched: fitting.length === 0 && interest.namesSomething,
     matched: fitting.length > 0,
+    otherCurrency,
   };
 }
 
@@ -716,6 +725,8 @@ const EN_MAX =
   /\b(?:under|below|less than|cheaper than|max(?:imum)?|up to|no more than)\s*(?:(?:[$€£¥]|usd|eur|gbp)\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:dollars?|bucks|euros?|pounds?|usd|eur|gbp)\b)/i;
 const ZH_MAX =
   /预算\s*(\d+(?:\.\d+)?)|(?:不超过|低于|少于)\s*(\d+(?:\.\d+)?)\s*(?:元|块|美元|刀|美金)|(\d+(?:\.\d+)?)\s*(?:元|块|美元|刀|美金)?\s*(?:以内|以下|之内)/;
+/** "The cheapest", "最便宜的": by price, whatever fits the words best. */
+const CHEAPEST = /\b(?:cheapest|least expensive|lowest[- ]priced?)\b|最便宜|最实惠|价格最低/i;
 const CHEAP =
   /\b(?:cheap|cheaper|cheapest|budget|affordable|inexpensive|low[- ]cost)\b|便宜|实惠|划算|平价|性价比/i;
 
