@@ -733,6 +733,8 @@ describe('DialoguePolicy', () => {
       ['checked spam already', 'en'],
       ['I already did that', 'en'],
       ['it says expired', 'en'],
+      ['I tried another card too', 'en'],
+      ['换了一张卡也不行', 'zh'],
       ['垃圾箱也看过了，没有', 'zh'],
       ['提示已过期', 'zh'],
     ] as const) {
