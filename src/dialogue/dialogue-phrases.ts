@@ -41,6 +41,10 @@ export const PHRASES = {
     en: "I couldn't find an order with the number {number}. Could you check it and send it again? It looks like A10234 and is in your order confirmation e-mail.",
     zh: '没有找到订单号为 {number} 的订单，请核对后再发一次。订单号格式类似 A10234，可以在订单确认邮件里找到。',
   },
+  addressNotedAskNumber: {
+    en: "Got it, I'll use that address. Which order should go there? Please type its number (it is in your confirmation e-mail, e.g. A10234).",
+    zh: '好的，新地址已记下。请问是哪个订单要改到这个地址？请输入订单号（在确认邮件里，例如 A10234）。',
+  },
   addressNotedAskEmail: {
     en: "Got it, I'll use that address. First, to protect your privacy, please type the e-mail address used for order {number}.",
     zh: '好的，新地址已记下。为保护您的隐私，请先输入下单时使用的邮箱（订单 {number}）。',

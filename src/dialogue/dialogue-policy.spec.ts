@@ -1195,6 +1195,25 @@ describe('DialoguePolicy', () => {
         identified,
       );
       expect(name.replies[0].text).toMatch(/^Noted\. Which order is the invoice for/);
+      // "要公司的" / "a company one" (no company word the model knows) asks which order as well.
+      for (const [text, locale] of [
+        ['要公司的', 'zh'],
+        ['a company one please', 'en'],
+      ] as const) {
+        const answer = await policy.decide(
+          text === '要公司的' ? '怎么开发票' : 'how do I get an invoice',
+          nlu('get_invoice', { lang: locale }),
+          {},
+          { ...anonymous, locale },
+        );
+        const which = await policy.decide(
+          text,
+          nlu('oos', { outOfScope: true, lang: locale }),
+          answer.state,
+          { ...anonymous, locale },
+        );
+        expect(which.replies[0].text).toMatch(/^(Sure\. Which order|好的。请问要为哪个订单)/);
+      }
       expect(name.state.pending).toMatchObject({ kind: 'order_offer', companyDetails: true });
       const picked = await policy.decide(
         'A10001',
@@ -2509,6 +2528,34 @@ describe('DialoguePolicy', () => {
         address: { line1: '5 Baker Street', city: 'London', postalCode: 'NW1 6XE', country: 'GB' },
       },
     ]);
+  });
+
+  it('keeps a new address typed while asked for the order number', async () => {
+    const zh: TurnContext = { ...anonymous, locale: 'zh' };
+    const ask = await policy.decide(
+      '我想改一下收货地址',
+      nlu('change_shipping_address', { lang: 'zh' }),
+      {},
+      zh,
+    );
+    expect(ask.state.pending).toMatchObject({ kind: 'order_number' });
+    const noted = await policy.decide(
+      '北京市朝阳区建国路88号',
+      nlu('oos', { lang: 'zh', outOfScope: true }),
+      ask.state,
+      zh,
+    );
+    expect(noted.replies[0].text).toMatch(/^好的，新地址已记下。请问是哪个订单/);
+    const number = await policy.decide('A10002', nlu('oos', { outOfScope: true }), noted.state, zh);
+    expect(number.state.pending).toMatchObject({ kind: 'order_email' });
+    const proven = await policy.decide(
+      'ann@example.com',
+      emailNlu('ann@example.com'),
+      number.state,
+      zh,
+    );
+    expect(proven.state.pending).toMatchObject({ kind: 'confirm_address', orderId: 'o2' });
+    expect(proven.replies[0].text).toContain('建国路88号');
   });
 
   it('asks for the address in Chinese and takes one written without commas', async () => {

@@ -1901,6 +1901,14 @@ export class DialoguePolicy {
         if (number && otherRequest) return null;
         if (number) return this.withOrderNumber(pending.intent, number, ctx, turn);
         if (NO_ORDER_NUMBER.test(text)) return this.withoutOrderNumber(pending, ctx, turn);
+        // "北京市朝阳区建国路88号" typed before the order number: kept for when the order is known
+        // (it was taken for a failed order number).
+        if (pending.intent === 'change_shipping_address' && parseAddress(text)) {
+          turn.state.addressHint = text;
+          turn.state.pending = pending;
+          turn.reply(say('addressNotedAskNumber', locale));
+          return turn.done(pending.intent, true);
+        }
         if (changedTopic) return null;
         if (pending.attempts + 1 >= 3)
           return turn.escalate('order_problem', 0, say('escalated', locale), pending.intent);

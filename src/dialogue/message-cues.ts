@@ -120,7 +120,7 @@ export const COMPANY_DETAILS =
 
 /** Company details wanted on an invoice ("with my company name", "VAT number", "公司抬头", "税号"). */
 export const COMPANY_INVOICE =
-  /\b(?:company|business|firm)(?:'s)? (?:name|details|address|invoice)\b|\bVAT\b|\btax (?:id|number)\b|抬头|税号|专票|增值税/i;
+  /\b(?:company|business|firm)(?:'s)? (?:name|details|address|invoice)\b|\b(?:a |the )?(?:company|business) one\b|\bfor (?:my|our|the) (?:company|business|employer)\b|\bVAT\b|\btax (?:id|number)\b|抬头|税号|专票|增值税|公司(?:的|发票)|企业(?:的|发票)|单位(?:的|发票)/i;
 
 /** A no to it ("no", "keep it", "算了"). */
 export const NO =
