@@ -221,6 +221,10 @@ export const PHRASES = {
     en: 'Sure. What can I help you with?',
     zh: '好的，请问有什么可以帮您？',
   },
+  reorder: {
+    en: 'Here is what was in order {number}. Open a product from its card to add it to your cart again.',
+    zh: '订单 {number} 里的商品如下，点开商品卡片即可再次加入购物车。',
+  },
   stillHere: {
     en: "Yes, I'm here! What can I help you with?",
     zh: '在的！请问有什么可以帮您？',

@@ -2530,6 +2530,36 @@ describe('DialoguePolicy', () => {
     ]);
   });
 
+  it('shows the products of the order just shown when asked to order it again', async () => {
+    shop.orders.push(
+      order({
+        id: 'o9',
+        number: 'A10009',
+        status: 'delivered',
+        items: [{ title: 'Ember Hiking Backpack', quantity: 1 }],
+      }),
+    );
+    const shown = await policy.decide(
+      'where is A10009',
+      nlu('track_order', { entities: orderEntity('A10009') }),
+      {},
+      identified,
+    );
+    for (const text of ['can I order it again', '我想再买一次']) {
+      const again = await policy.decide(
+        text,
+        nlu('place_order', { lang: /[a-z]/.test(text) ? 'en' : 'zh' }),
+        shown.state,
+        identified,
+      );
+      expect(again.replies[0].text).toMatch(/A10009/);
+      expect(again.replies[0].payload?.products?.map((p) => p.id)).toEqual(['p9']);
+    }
+    // Nobody signed in, or no order in view: the model's reading.
+    const anon = await policy.decide('can I order it again', nlu('place_order'), {}, anonymous);
+    expect(anon.replies[0].text).toBe('template for place_order');
+  });
+
   it('keeps a new address typed while asked for the order number', async () => {
     const zh: TurnContext = { ...anonymous, locale: 'zh' };
     const ask = await policy.decide(

@@ -13,6 +13,7 @@ import {
   ALREADY_RECEIVED,
   ASKS_IF_BOT,
   PRESENCE_CHECK,
+  REORDER,
   ASKS_WHY_CANCELLED,
   BARE_YES,
   HURRY,
@@ -478,6 +479,10 @@ export class DialoguePolicy {
       turn.state.pending = state.pending;
       turn.reply(say(state.pending ? 'stillHereWaiting' : 'stillHere', locale));
       return turn.done('greeting', true);
+    }
+    if (REORDER.test(text)) {
+      const again = await this.reorder(state, ctx, turn);
+      if (again) return again;
     }
     if (state.pending) {
       const handled = await this.continuePending(state.pending, text, nlu, state, ctx, turn);
@@ -1449,6 +1454,41 @@ export class DialoguePolicy {
     );
     if (titles.size !== 1) return null;
     return this.ports.findNamedProduct([...titles][0], turn.locale);
+  }
+
+  /**
+   * "Can I order it again?" right after a signed-in shopper's order was shown: that order's
+   * products, as cards to add to the cart (the model reads it as how to place an order). Null
+   * when no single order is in view or the shop no longer sells what was in it.
+   */
+  private async reorder(
+    state: DialogueState,
+    ctx: TurnContext,
+    turn: Turn,
+  ): Promise<Decision | null> {
+    if (!ctx.customerId) return null;
+    const discussed = state.ordersDiscussed?.at(-1);
+    const offered = state.ordersOffered ?? [];
+    const order = discussed
+      ? await this.orderById(discussed)
+      : offered.length === 1
+        ? await this.ports.findOrderByNumber(offered[0])
+        : null;
+    if (!order || order.customerId !== ctx.customerId) return null;
+    const found = await Promise.all(
+      order.items.map((item) => this.ports.findNamedProduct(item.title, turn.locale)),
+    );
+    const cards = [
+      ...new Map(
+        found.filter((p): p is ProductDetail => p !== null).map((p) => [p.id, cardOf(p)]),
+      ).values(),
+    ];
+    if (cards.length === 0) return null;
+    noteDiscussed(order, turn);
+    turn.state.productsShown = cards.map((c) => c.id);
+    turn.state.lastProductId = cards.length === 1 ? cards[0].id : undefined;
+    turn.reply(say('reorder', turn.locale, { number: order.number }), { products: cards });
+    return turn.done('place_order', true);
   }
 
   /** The shop's products with these ids, in that order (those it no longer has left out). */

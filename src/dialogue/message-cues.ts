@@ -186,6 +186,10 @@ export const ASKS_TIME_LEFT =
  */
 export const PRESENCE_CHECK =
   /^[\s\p{P}]*(?:(?:hello|hi|hey|hallo)[\s\p{P}]*)?(?:(?:is )?any ?(?:one|body) (?:there|here|around|home|online)|(?:are )?(?:you|u) (?:still )?(?:there|here|around|online|alive)|still there|hello\s*\?+)[\s\p{P}]*$|^[\s\p{P}]*(?:(?:亲|喂|您好|你好|hello|hi)[\s\p{P}]*)?(?:还)?(?:在吗|在不在|在么|在嘛|有人吗|有人在吗|有没有人)[\s\p{P}]*$/iu;
+/** "Can I order it again?", "buy the same again", "再买一次": the items of an order, once more. */
+export const REORDER =
+  /\b(?:order|buy|get|purchase) (?:it|that|this|them|those|these|the same(?: \w+)?) again\b|\bre-?order (?:it|that|this|them|those|these)\b|\bsame (?:one|ones|thing|order) again\b|再(?:买|下单|订|来)(?:一次|一单|一个|一份|一件)|回购/i;
+
 /** "Are you a bot?", "am I talking to a real person?", "你是机器人吗": who is answering. */
 export const ASKS_IF_BOT =
   /\b(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|chat ?bot|human|real(?: person| human)?|person|ai|machine|computer)\b|\bam i (?:talking|chatting|speaking) (?:to|with) (?:a |an )?(?:bot|robot|human|real person|person|machine|computer|ai)\b|(?:你|您)是(?:不是)?(?:机器人|真人|人工|AI|ai|智能客服)|是(?:机器人|真人)(?:吗|么|嘛)/i;
