@@ -1002,6 +1002,17 @@ describe('DialoguePolicy', () => {
       expect(yes.state.pending).toEqual({ kind: 'confirm_cancel', orderId: 'o2' });
       expect(yes.replies[0].text).toMatch(/A10002/);
       expect(shop.cancelled).toEqual([]);
+      // "The one that was delivered" means another order: the refund for it (the model reads the
+      // words alone as an upset complaint).
+      shop.orders.push(order({ id: 'o11', number: 'A10011', status: 'delivered' }));
+      const delivered = await policy.decide(
+        'the one that was delivered',
+        nlu('complaint', { confidence: 0.6 }),
+        early.state,
+        identified,
+      );
+      expect(delivered.handledIntent).toBe('get_refund');
+      expect(delivered.replies[0].payload?.order?.number).toBe('A10011');
       const invoice = await policy.decide(
         'invoice for A10002 please',
         nlu('get_invoice', { entities: orderEntity('A10002') }),

@@ -1881,11 +1881,23 @@ export class DialoguePolicy {
         turn.reply(say('productNotFound', locale), { quickReplies: [talkToPerson(locale)] });
         return turn.done('product_question', false);
       }
-      case 'offered_cancel':
+      case 'offered_cancel': {
         // Cancelling still asks for its own confirmation.
-        return agrees(text)
-          ? this.withOrderNumber('cancel_order', pending.orderNumber, ctx, turn)
-          : null;
+        if (agrees(text))
+          return this.withOrderNumber('cancel_order', pending.orderNumber, ctx, turn);
+        // "The one that was delivered": another of their orders is the one to return.
+        const statuses = statusesNamed(text);
+        const offered = await this.ports.findOrderByNumber(pending.orderNumber);
+        if (
+          offered &&
+          statuses.length > 0 &&
+          !statuses.includes(offered.status) &&
+          !orderNumberIn(text, nlu)
+        ) {
+          return this.handleIntent('get_refund', text, nlu, ctx, turn);
+        }
+        return null;
+      }
       case 'offered_person':
         return agrees(text)
           ? turn.escalate('requested', 1, say('escalated', locale), pending.intent)

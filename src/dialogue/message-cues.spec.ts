@@ -171,6 +171,9 @@ describe('message cues', () => {
       'oh, forget it',
       '算了不退了',
       '不换了',
+      'nvm found it',
+      'never mind, I found it',
+      '没事了，找到了',
     ])
       expect(DECLINES.test(decline)).toBe(true);
     for (const request of [
@@ -182,6 +185,8 @@ describe('message cues', () => {
       'yes',
       'ok I want a refund',
       '不退了能换货吗',
+      'found it, where do I click to return it',
+      'I found it but it is broken',
     ])
       expect(DECLINES.test(request)).toBe(false);
   });

@@ -131,7 +131,7 @@ export const NO =
  * "算了不取消了"), and asks nothing else.
  */
 export const DECLINES =
-  /^(?:(?:ok|okay|oh|ah|hmm|well|actually)[,\s]+)?(?:no|nope|nah|no,? thanks?|no,? thank you|never ?mind|forget it|don'?t bother|not now|that'?s all|不用了?|不要了?|算了|不了|没事了?|先不用?了?|不需要了?|(?:(?:no|never ?mind|actually|ok|okay)[,\s]+)?(?:don'?t|do not) cancel(?: it| that| (?:the|my) order)?(?: then| after all)?|(?:算了[,，\s]*)?(?:不(?:用|要)?取消了?|别取消了?|不(?:退|换|改|买|查)了|不(?:退|换)货了|不退款了))[\s\p{P}]*(?:thanks?|thank you|谢谢(?:啦|了)?)?[\s\p{P}]*$/iu;
+  /^(?:(?:ok|okay|oh|ah|hmm|well|actually)[,\s]+)?(?:no|nope|nah|no,? thanks?|no,? thank you|never ?mind|nvm|forget it|(?:(?:never ?mind|nvm|no worries|it'?s ok(?:ay)?)[,\s]+)?(?:i )?found it(?: myself)?|(?:没事了?[,，\s]*)?(?:我)?找到了|don'?t bother|not now|that'?s all|不用了?|不要了?|算了|不了|没事了?|先不用?了?|不需要了?|(?:(?:no|never ?mind|actually|ok|okay)[,\s]+)?(?:don'?t|do not) cancel(?: it| that| (?:the|my) order)?(?: then| after all)?|(?:算了[,，\s]*)?(?:不(?:用|要)?取消了?|别取消了?|不(?:退|换|改|买|查)了|不(?:退|换)货了|不退款了))[\s\p{P}]*(?:thanks?|thank you|谢谢(?:啦|了)?)?[\s\p{P}]*$/iu;
 /**
  * The message only picks something by what it holds: "the water bottle one", "the one with the
  * webcam", "it's the sneakers order", "跑鞋那单". Whether an order holds it is for the caller.
