@@ -1734,6 +1734,19 @@ describe('DialoguePolicy', () => {
     expect(picked.replies[0].text).toMatch(
       /^Order A10001 is on its way\..*I can't speed it up from here/,
     );
+    const faster = await policy.decide(
+      'can u make it faster',
+      nlu('delivery_period', { confidence: 0.5 }),
+      which.state,
+      identified,
+    );
+    const fasterPicked = await policy.decide(
+      'A10001',
+      nlu('track_order'),
+      faster.state,
+      identified,
+    );
+    expect(fasterPicked.replies[0].text).toMatch(/I can't speed it up from here/);
     // Anonymous shoppers were offered no orders: asked for the number again.
     const anon = await policy.decide('where is my order', nlu('track_order'), {}, anonymous);
     const again = await policy.decide(

@@ -60,7 +60,7 @@ export const ASKS_WHY_CANCELLED =
 
 /** Asks to hurry an order up ("can you hurry it up", "催一下", "能快点吗"). */
 export const HURRY =
-  /\b(?:hurry|speed (?:it|this|that|things) up|expedite|rush it)\b|催(?:一下|一催|单|发货|快递|促)?|能(?:不能)?快点|快点(?:发|送)|尽快发货|早点发/i;
+  /\b(?:hurry|speed (?:it|this|that|things) up|expedite|rush it|(?:make|get|send|ship|deliver) (?:it|them|my order|the order|the parcel|the package)(?: here| to me)? (?:faster|quicker|sooner|earlier))\b|催(?:一下|一催|单|发货|快递|促)?|能(?:不能)?快点|快点(?:发|送)|尽快发货|早点发/i;
 
 /** Says it is too slow or late ("that's way too slow", "my package is late", "太慢了吧"). */
 export const TOO_SLOW =
