@@ -1612,6 +1612,18 @@ describe('DialoguePolicy', () => {
       identified,
     );
     expect(where.replies[0].payload?.order?.number).toBe('A10007');
+    // By the general name of what was ordered ("shoes" for sneakers), however it is spelt.
+    const o7 = shop.orders.find((o) => o.id === 'o7')!;
+    const items = o7.items;
+    o7.items = [{ title: 'Canvas Sneakers', quantity: 1 }];
+    const general = await policy.decide(
+      'wheres my shoes at',
+      nlu('oos', { outOfScope: true }),
+      {},
+      identified,
+    );
+    expect(general.replies[0].payload?.order?.number).toBe('A10007');
+    o7.items = items;
     // Two orders hold a linen shirt: asked which, as before.
     const shirt = await policy.decide(
       'where is my linen shirt',

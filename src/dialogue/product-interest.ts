@@ -573,6 +573,22 @@ function kindWords(title: string): { words: string[]; pairs: string[]; heads: st
   return { words: tail, pairs, heads };
 }
 
+/** The general name of a kind of product, as a shopper may call what they ordered. */
+const GENERAL_NAMES = new Map<string, string[]>();
+for (const [general, kinds] of [
+  ['shoe', 'sneaker boot trainer sandal loafer slipper heel pump clog'],
+  ['headphone', 'earbud earphone headset'],
+  ['top', 'shirt t-shirt tee blouse'],
+  ['trouser', 'jean chino legging'],
+  ['pant', 'jean chino legging trouser'],
+  ['coat', 'jacket parka'],
+  ['jacket', 'coat parka'],
+  ['bag', 'backpack tote handbag'],
+]) {
+  for (const kind of kinds.split(' '))
+    GENERAL_NAMES.set(kind, [...(GENERAL_NAMES.get(kind) ?? []), general]);
+}
+
 /** Words before a noun that make it something the shopper has ("my car", "our bank"). */
 const POSSESSIVES = new Set(['my', 'our', 'your', 'his', 'her', 'their', 'its']);
 /** Words that may follow a product noun without making it part of a longer name ("the bottle order"). */
@@ -628,9 +644,12 @@ export function kindNamedIn(
   return (title) => {
     const kind = kindWords(title);
     // Any mention counts in English; in Chinese, where pairs overlap freely ("装热水" and
-    // 电热水壶), only the head noun does.
+    // 电热水壶), only the head noun does. Something the shopper has may go by its general name
+    // ("my shoes" for the sneakers they ordered).
     return (
       kind.words.some((w) => namedWords.has(w)) ||
+      (!!options.anyMention &&
+        kind.words.some((w) => GENERAL_NAMES.get(w)?.some((g) => namedWords.has(g)))) ||
       (options.anyMention ? kind.heads : kind.pairs).some((x) => pairs.has(x))
     );
   };
