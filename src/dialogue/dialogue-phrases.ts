@@ -221,6 +221,19 @@ export const PHRASES = {
     en: 'Sure. What can I help you with?',
     zh: '好的，请问有什么可以帮您？',
   },
+  shownInColour: { en: 'Listed in {colour}:', zh: '有{colour}的款式：' },
+  noneInColour: {
+    en: 'None of these is listed in {colour}; each product page shows the colours it comes in.',
+    zh: '这几款都没有标注{colour}，商品详情页会列出可选的颜色。',
+  },
+  oneNotInColour: {
+    en: "{title} isn't listed in {colour}; its product page shows the colours it comes in.",
+    zh: '{title} 没有标注{colour}，商品详情页会列出可选的颜色。',
+  },
+  sizesOnProductPage: {
+    en: 'Sizes are chosen on each product page, which shows the ones in stock and a size guide: open a product to pick yours.',
+    zh: '尺码在商品详情页选择，页面会显示有货的尺码和尺码表，点开商品即可选择。',
+  },
   reorder: {
     en: 'Here is what was in order {number}. Open a product from its card to add it to your cart again.',
     zh: '订单 {number} 里的商品如下，点开商品卡片即可再次加入购物车。',

@@ -3390,6 +3390,77 @@ describe('DialoguePolicy', () => {
     expect(them.replies[0].text).toMatch(/^为您对比一下：\n• Juniper/);
   });
 
+  it('answers "in black?" and "size M?" about the products just shown', async () => {
+    const jacket = (id: string, title: string, colour: string): ProductDetail => ({
+      id,
+      title,
+      price: 80,
+      currency: 'USD',
+      imageUrl: null,
+      url: null,
+      category: 'Clothing',
+      description: `The ${title.toLowerCase()} in ${colour}. Part of our clothing range.`,
+      stock: 20,
+    });
+    shop.products = [
+      jacket('j1', 'Solstice Rain Jacket', 'navy'),
+      jacket('j2', 'Pebble Denim Jacket', 'black'),
+      jacket('j3', 'Lumen Slim Jacket', 'sky'),
+    ];
+    shop.popular = shop.products;
+    const shown = await policy.decide(
+      'do you have any jackets',
+      nlu('product_recommendation'),
+      {},
+      anonymous,
+    );
+    expect(shown.replies[0].payload?.products).toHaveLength(3);
+    // The model reads "in black?" as nothing it knows.
+    const black = await policy.decide(
+      'in black?',
+      nlu('oos', { outOfScope: true }),
+      shown.state,
+      anonymous,
+    );
+    expect(black.replies[0].text).toBe('Listed in black:');
+    expect(black.replies[0].payload?.products?.map((p) => p.id)).toEqual(['j2']);
+    // Another colour next is asked among the same jackets, not only the black one.
+    const navy = await policy.decide(
+      'any navy ones',
+      nlu('oos', { outOfScope: true }),
+      black.state,
+      anonymous,
+    );
+    expect(navy.replies[0].payload?.products?.map((p) => p.id)).toEqual(['j1']);
+    // "Blue" finds navy and sky; Chinese too.
+    const blue = await policy.decide(
+      '有蓝色的吗',
+      nlu('product_question', { lang: 'zh' }),
+      shown.state,
+      { ...anonymous, locale: 'zh' },
+    );
+    expect(blue.replies[0].payload?.products?.map((p) => p.id)).toEqual(['j1', 'j3']);
+    const red = await policy.decide(
+      'any red ones?',
+      nlu('oos', { outOfScope: true }),
+      shown.state,
+      anonymous,
+    );
+    expect(red.replies[0].text).toMatch(/^None of these is listed in red/);
+    // "Size M" (read as changing an order): where sizes are chosen.
+    const size = await policy.decide(
+      'size M',
+      nlu('change_order', { confidence: 0.6 }),
+      shown.state,
+      anonymous,
+    );
+    expect(size.handledIntent).toBe('product_question');
+    expect(size.replies[0].text).toMatch(/^Sizes are chosen on each product page/);
+    // Without products just shown, "size M" is no question about them.
+    const alone = await policy.decide('size M', nlu('change_order'), {}, anonymous);
+    expect(alone.handledIntent).toBe('change_order');
+  });
+
   it('shows the products a shopper wants to buy, and explains ordering when none is named', async () => {
     const card = (id: string, title: string): ProductDetail => ({
       id,

@@ -100,6 +100,7 @@ import type {
   TurnContext,
   Understanding,
 } from './dialogue.types';
+import { ASKS_SIZE, colourAsked, comesIn } from './product-variants';
 import { splitTwoRequests } from './two-requests';
 
 type QuickReply = NonNullable<ReplyPayload['quickReplies']>[number];
@@ -564,6 +565,19 @@ export class DialoguePolicy {
       ) {
         const cards = await this.productsByIds(shown, locale);
         if (cards.length > 1) return this.compareProducts(cards, turn);
+      }
+      // "In black?" / "有蓝色的吗": those of them listed in that colour. "Size M?": sizes are
+      // picked on the product page (the words alone read as changing an order, or nothing).
+      const colour = colourAsked(text);
+      if (colour) {
+        const pool = state.colourPickedFrom;
+        const narrowed = pool && shown.every((id) => pool.includes(id));
+        const cards = await this.productsByIds(narrowed ? pool : shown, locale);
+        if (cards.length > 0) return this.shownInColour(cards, colour, turn);
+      }
+      if (ASKS_SIZE.test(text)) {
+        turn.reply(say('sizesOnProductPage', locale));
+        return turn.done('product_question', true);
       }
       const product = await this.shownProductMeant(shown, text, turn);
       if (product) return this.answerProduct(product, turn, text);
@@ -1489,6 +1503,29 @@ export class DialoguePolicy {
     turn.state.lastProductId = cards.length === 1 ? cards[0].id : undefined;
     turn.reply(say('reorder', turn.locale, { number: order.number }), { products: cards });
     return turn.done('place_order', true);
+  }
+
+  /** Which of the products just shown are listed in the colour asked for (title or description). */
+  private shownInColour(
+    products: ProductDetail[],
+    colour: NonNullable<ReturnType<typeof colourAsked>>,
+    turn: Turn,
+  ): Decision {
+    const { locale } = turn;
+    const listed = products.filter((p) => comesIn(colour, p)).map(cardOf);
+    turn.state.colourPickedFrom = products.map((p) => p.id);
+    if (listed.length === 0) {
+      turn.reply(
+        products.length === 1
+          ? say('oneNotInColour', locale, { title: products[0].title, colour: colour.label })
+          : say('noneInColour', locale, { colour: colour.label }),
+      );
+      return turn.done('product_question', true);
+    }
+    turn.state.productsShown = listed.map((c) => c.id);
+    turn.state.lastProductId = listed.length === 1 ? listed[0].id : undefined;
+    turn.reply(say('shownInColour', locale, { colour: colour.label }), { products: listed });
+    return turn.done('product_question', true);
   }
 
   /** The shop's products with these ids, in that order (those it no longer has left out). */

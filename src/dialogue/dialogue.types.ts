@@ -78,6 +78,11 @@ export interface DialogueState {
   ordersOffered?: string[];
   /** Ids of the products the last reply showed, in order ("the second one" picks from them). */
   productsShown?: string[];
+  /**
+   * The products a colour was last picked from ("in black?" among four jackets): "any navy
+   * ones?" next asks among the same four, not only the black one shown since.
+   */
+  colourPickedFrom?: string[];
   /** The product last answered about ("is it in stock?" refers to it). */
   lastProductId?: string;
   lastIntent?: string;
