@@ -428,6 +428,8 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
       'the page just keeps loading',
       'there is a bug on your site',
       'buttons on the page do nothing when I click',
+      'the app crashes when I open my cart',
+      'your website is really slow today',
     ],
     quickReplies: ['Talk to a person'],
   },
