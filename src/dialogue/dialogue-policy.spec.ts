@@ -615,6 +615,15 @@ describe('DialoguePolicy', () => {
       anonymous,
     );
     expect(yes.escalate).toEqual({ reason: 'requested', priority: 1 });
+    // "What should I do?" next: the colleague offered again, not the fallback.
+    const what = await policy.decide(
+      'what should I do',
+      nlu('oos', { outOfScope: true }),
+      hacked.state,
+      anonymous,
+    );
+    expect(what.replies[0].payload?.quickReplies?.[0].value).toBe('contact_human_agent');
+    expect(what.replies[0].text).not.toMatch(/not sure I can help/);
     const zh = await policy.decide(
       '我的账号被盗了',
       nlu('delete_account', { lang: 'zh' }),
@@ -2590,6 +2599,14 @@ describe('DialoguePolicy', () => {
       );
       expect(again.replies[0].text).toMatch(/A10009/);
       expect(again.replies[0].payload?.products?.map((p) => p.id)).toEqual(['p9']);
+      // A question next is about that product.
+      const price = await policy.decide(
+        'how much is it now',
+        nlu('product_question'),
+        again.state,
+        identified,
+      );
+      expect(price.replies[0].text).toMatch(/^Ember Hiking Backpack: \$165\.99/);
     }
     // Nobody signed in, or no order in view: the model's reading.
     const anon = await policy.decide('can I order it again', nlu('place_order'), {}, anonymous);

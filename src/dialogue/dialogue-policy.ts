@@ -647,6 +647,8 @@ export class DialoguePolicy {
     // as closing the account, 0.93).
     if (accountTakenOver(text)) {
       turn.state.pending = { kind: 'offered_person', intent: 'account_security' };
+      // What follows ("what should I do?", "still can't get in") is about this answer.
+      turn.state.lastIntent = 'account_security';
       turn.reply(say('accountCompromised', locale), { quickReplies: [talkToPerson(locale)] });
       return turn.done('account_security', true);
     }
@@ -1501,6 +1503,8 @@ export class DialoguePolicy {
     noteDiscussed(order, turn);
     turn.state.productsShown = cards.map((c) => c.id);
     turn.state.lastProductId = cards.length === 1 ? cards[0].id : undefined;
+    // "How much is it now?" next is about these products.
+    turn.state.lastIntent = 'product_recommendation';
     turn.reply(say('reorder', turn.locale, { number: order.number }), { products: cards });
     return turn.done('place_order', true);
   }
