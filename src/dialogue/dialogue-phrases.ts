@@ -33,6 +33,10 @@ export const PHRASES = {
     en: 'No problem. The order number is in the confirmation e-mail we sent after checkout (it looks like A10234). If you sign in, I can see your orders myself, or a colleague can find it from your e-mail address.',
     zh: '没关系。订单号在下单后收到的确认邮件里（格式类似 A10234）。登录后我可以直接查看您的订单，也可以转人工，同事可以根据您的邮箱帮您查找。',
   },
+  guestOrderNumber: {
+    en: "No account needed: the order number from your confirmation e-mail (it looks like A10234) is enough, and I'll check it with the e-mail address you ordered with.",
+    zh: '不需要账号：提供确认邮件里的订单号（格式类似 A10234）就可以，我会用您下单时填写的邮箱核对。',
+  },
   askOrderNumberAgain: {
     en: "I couldn't find an order number in that. Could you type it again? It looks like A10234.",
     zh: '没有识别到订单号，麻烦再发一次，格式类似 A10234。',

@@ -494,6 +494,15 @@ describe('DialoguePolicy', () => {
       anonymous,
     );
     expect(found.state.pending).toMatchObject({ kind: 'order_email', intent: 'track_order' });
+    // A guest who thinks an account is needed: it is not, and the number is still awaited.
+    const guest = await policy.decide(
+      "I don't have an account",
+      nlu('create_account', { confidence: 0.6 }),
+      asked.state,
+      anonymous,
+    );
+    expect(guest.replies[0].text).toMatch(/^No account needed/);
+    expect(guest.state.pending).toMatchObject({ kind: 'order_number', intent: 'track_order' });
     const signedIn = await policy.decide(
       '忘了订单号',
       nlu('recover_password', { lang: 'zh' }),

@@ -54,6 +54,7 @@ import {
   NO,
   NO_EMAIL,
   NO_ORDER_NUMBER,
+  NO_ACCOUNT,
   NOT_ABOUT_PRODUCT,
   NOT_RECEIVED,
   NOT_RESOLVED,
@@ -1994,6 +1995,12 @@ export class DialoguePolicy {
         if (number && otherRequest) return null;
         if (number) return this.withOrderNumber(pending.intent, number, ctx, turn);
         if (NO_ORDER_NUMBER.test(text)) return this.withoutOrderNumber(pending, ctx, turn);
+        // "I don't have an account": none is needed to look an order up.
+        if (NO_ACCOUNT.test(text) && !ctx.customerId) {
+          turn.state.pending = pending;
+          turn.reply(say('guestOrderNumber', locale));
+          return turn.done(pending.intent, true);
+        }
         // "北京市朝阳区建国路88号" typed before the order number: kept for when the order is known
         // (it was taken for a failed order number).
         if (pending.intent === 'change_shipping_address' && parseAddress(text)) {

@@ -233,6 +233,9 @@ export const NOT_RESOLVED =
 /** "I don't have the order number", "忘了订单号": asked for a number the shopper cannot give. */
 export const NO_ORDER_NUMBER =
   /\b(?:(?:don'?t|do not|dont) (?:have|know|remember|see|got)|(?:lost|forgot|can'?t find|cannot find|can'?t remember|no idea (?:of|what))) (?:the |my |its |what )?(?:order )?(?:number|no\.?|#|it|what it is)\b|\bno order (?:number|no)\b|(?:没有|不知道|忘了|忘记了?|找不到|不记得)(?:我的)?(?:订单号|单号|订单编号|号码)|(?:订单号|单号)(?:忘了|找不到|不记得了?)/i;
+/** "I don't have an account", "我没注册，是游客下单的": a guest, who may think the bot needs one. */
+export const NO_ACCOUNT =
+  /\b(?:i )?(?:don'?t|do not|dont) have an account\b|\bi (?:checked out|ordered|bought it|paid) as a guest\b|\bguest (?:checkout|order)\b|(?:我)?没有?(?:注册)?(?:账号|账户)|没注册|游客(?:身份)?(?:下的单|下单|购买)/i;
 /** "I don't remember the email", "邮箱忘了": the shopper cannot give the order's e-mail address. */
 export const NO_EMAIL =
   /\b(?:(?:don'?t|do not|dont|can'?t|cannot) (?:remember|recall|know|find|access)|forgot|no idea (?:of |about )?(?:the|my|which|what))\b.{0,25}\b(?:e-?mail|address)\b|\b(?:e-?mail|address)\b.{0,20}\b(?:forgot|don'?t remember|can'?t remember|no longer (?:have|use))\b|(?:不记得|忘了|忘记了?|不知道|想不起来?)(?:是)?(?:哪个|什么)?(?:邮箱|电子邮箱|邮件地址)|(?:邮箱|电子邮箱)(?:忘了|不记得了?|想不起来了?|登不上)/i;
