@@ -319,6 +319,10 @@ describe('namesKindOfProduct', () => {
     expect(names('有猫抓板吗')).toBe(true);
     // A shortened Chinese name drops a middle character.
     expect(names('有猫板吗')).toBe(true);
+    // The kind comes before a rating or a model number.
+    const rated = [{ title: 'Ember Gentle Sunscreen SPF 50' }, { title: 'Kestrel Trail Runner 2' }];
+    expect(namesKindOfProduct('hey do u guys have sunscreen', rated)).toBe(true);
+    expect(namesKindOfProduct('any trail runners?', rated)).toBe(true);
   });
 
   it('among what the shopper bought, also "my …" and a noun followed by a verb', () => {

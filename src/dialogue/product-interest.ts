@@ -550,6 +550,8 @@ function spelledLikeTitles(text: string, titles: string[]): string {
 
 /** Last words of titles that name a pack rather than a kind of product ("Chew Toy Set"). */
 const PACK_WORDS = new Set(['set', 'kit', 'pack', 'bundle', 'pair', 'collection']);
+/** What may follow the kind in a title: a number, a size, a rating ("SPF 50", "XL", "2-pack"). */
+const SPEC_WORD = /^(?:\d[\w.-]*|spf|upf|uv|xs|xl|xxl|mk\d*|gen\d*|v\d+)$/;
 
 /**
  * The words of a title that say what kind of product it is: in English its last word ("Dog
@@ -558,6 +560,8 @@ const PACK_WORDS = new Set(['set', 'kit', 'pack', 'bundle', 'pair', 'collection'
  */
 function kindWords(title: string): { words: string[]; pairs: string[]; heads: string[] } {
   const words = englishWords(title.toLowerCase()).map((w) => w.word);
+  // "Gentle Sunscreen SPF 50", "Trail Runner 2": the kind comes before a rating or a model number.
+  while (words.length > 1 && SPEC_WORD.test(words.at(-1)!)) words.pop();
   const tail = PACK_WORDS.has(words.at(-1) ?? '') ? words.slice(-2, -1) : words.slice(-1);
   const pairs: string[] = [];
   const heads: string[] = [];
