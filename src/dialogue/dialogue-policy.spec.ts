@@ -337,6 +337,51 @@ describe('DialoguePolicy', () => {
     expect(notYet.replies[0].text).not.toMatch(/early|scan/);
   });
 
+  it('takes "it hasn\'t arrived" with nothing on its way as a recent delivery that never came', async () => {
+    const daysAgo = (n: number) => new Date(Date.now() - n * 24 * 3600 * 1000).toISOString();
+    shop.orders.push(
+      order({
+        id: 'o21',
+        number: 'D40021',
+        customerId: 'c5',
+        status: 'delivered',
+        placedAt: daysAgo(6),
+      }),
+      order({
+        id: 'o22',
+        number: 'D40022',
+        customerId: 'c5',
+        status: 'cancelled',
+        placedAt: daysAgo(4),
+      }),
+      order({
+        id: 'o23',
+        number: 'D40023',
+        customerId: 'c5',
+        status: 'delivered',
+        placedAt: daysAgo(60),
+      }),
+    );
+    const customer = { ...identified, customerId: 'c5', locale: 'zh' as const };
+    const late = await policy.decide(
+      '我上周买的东西还没到',
+      nlu('track_order', { lang: 'zh' }),
+      {},
+      customer,
+    );
+    expect(late.replies[0].payload?.order?.number).toBe('D40021');
+    expect(late.replies[0].text).toMatch(/追查|同事/);
+    // An order delivered long ago is not the one: asked which, as before.
+    shop.orders = shop.orders.filter((o) => o.id !== 'o21');
+    const old = await policy.decide(
+      '我上周买的东西还没到',
+      nlu('track_order', { lang: 'zh' }),
+      {},
+      customer,
+    );
+    expect(old.replies[0].text).toMatch(/^请问是哪一个订单/);
+  });
+
   it("lists a signed-in shopper's orders on the way when asked which are coming", async () => {
     // Read alone as a choice between payment, cancelling and tracking.
     const coming = await policy.decide(

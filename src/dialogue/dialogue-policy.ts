@@ -218,6 +218,8 @@ const LOW_STOCK = 5;
 const CANDIDATES_TO_RANK = 40;
 const PRODUCTS_PER_REPLY = 4;
 const CANDIDATES_WITHOUT_CATEGORY = 400;
+/** A delivered order placed this recently may be the parcel a shopper says never came. */
+const RECENTLY_MS = 21 * 24 * 3600 * 1000;
 /** How many of a signed-in shopper's latest orders an order request looks at. */
 const RECENT_ORDERS = 5;
 /** Intents a product request in unfamiliar words is mistaken for ("想给狗买张床" → review, 0.47). */
@@ -1672,11 +1674,22 @@ export class DialoguePolicy {
       const recent = await this.recentOrders(ctx.customerId, turn);
       // A parcel the tracking marks delivered but that never came is one the shop sent: shipped
       // or delivered. "It hasn't arrived" alone is more likely an order still on its way.
-      const open = recent.filter((o) =>
+      let open = recent.filter((o) =>
         turn.state.notReceived === 'marked_delivered'
           ? ['shipped', 'delivered'].includes(o.status)
           : o.status !== 'delivered' && !CLOSED.has(o.status),
       );
+      // "我上周买的东西还没到" when nothing is on its way: the shop's record says delivered, so it
+      // is a parcel marked delivered that never came, among those delivered lately.
+      if (turn.state.notReceived === 'not_arrived' && open.length === 0) {
+        const lately = recent.filter(
+          (o) => o.status === 'delivered' && Date.now() - Date.parse(o.placedAt) < RECENTLY_MS,
+        );
+        if (lately.length > 0) {
+          turn.state.notReceived = 'marked_delivered';
+          open = lately;
+        }
+      }
       if (open.length === 1) return this.actOnOrder(intent, open[0], turn);
       const actionable = ACTIONABLE[intent];
       const canActOn = actionable ? recent.filter((o) => actionable.has(o.status)) : [];
