@@ -300,6 +300,10 @@ export const PHRASES = {
     en: 'Noted. Which order is the invoice for? Tap it or type its number, and I will pass it to our team with your details.',
     zh: '好的，已记下。请问是哪个订单的发票？点选订单或输入订单号，我把信息一起转给同事。',
   },
+  personalInvoice: {
+    en: 'Then nothing needs to be requested: download it as described above. Tell me the order number if you would like me to check that order.',
+    zh: '好的，个人发票无需另外申请，按上面的方法下载即可。需要我帮您查看某个订单的话，告诉我订单号。',
+  },
   askCompanyInvoiceOrder: {
     en: 'Sure. Which order should the invoice with your company details be for? Tap it or type its number, and I will pass it to our team.',
     zh: '好的。请问要为哪个订单开公司抬头的发票？点选订单或输入订单号，我转给同事处理。',

@@ -1288,6 +1288,40 @@ describe('DialoguePolicy', () => {
         );
         expect(which.replies[0].text).toMatch(/^(Sure\. Which order|好的。请问要为哪个订单)/);
       }
+      // "个人的就行": no company details, so nothing to pass on (the words read as asking for a
+      // person, 0.27, which handed the chat over).
+      const zhInvoice = await policy.decide(
+        '发票怎么开',
+        nlu('get_invoice', { lang: 'zh' }),
+        {},
+        {
+          ...anonymous,
+          locale: 'zh',
+        },
+      );
+      const personal = await policy.decide(
+        '个人的就行',
+        nlu('contact_human_agent', { lang: 'zh', confidence: 0.27 }),
+        zhInvoice.state,
+        { ...anonymous, locale: 'zh' },
+      );
+      expect(personal.escalate).toBeUndefined();
+      expect(personal.replies[0].text).toMatch(/^好的，个人发票无需另外申请/);
+      // Nor does an unsure reading as a request for a person hand the chat over elsewhere.
+      const lakers = await policy.decide(
+        '昨晚湖人赢了没',
+        nlu('contact_human_agent', {
+          lang: 'zh',
+          confidence: 0.19,
+          alternatives: [
+            { intent: 'contact_human_agent', confidence: 0.19 },
+            { intent: 'track_order', confidence: 0.12 },
+          ],
+        }),
+        {},
+        { ...anonymous, locale: 'zh' },
+      );
+      expect(lakers.escalate).toBeUndefined();
       expect(name.state.pending).toMatchObject({ kind: 'order_offer', companyDetails: true });
       const picked = await policy.decide(
         'A10001',

@@ -55,6 +55,7 @@ import {
   NO_EMAIL,
   NO_ORDER_NUMBER,
   NO_ACCOUNT,
+  PERSONAL_INVOICE,
   NOT_ABOUT_PRODUCT,
   NOT_RECEIVED,
   NOT_RESOLVED,
@@ -198,6 +199,8 @@ const PLAIN_QUESTIONS = new Set([
 const ANGRY_QUESTION_SCORE = -0.9;
 /** Requests that hand the chat to a person, whatever else the message says. */
 const ESCALATING = new Set(['contact_human_agent', 'complaint']);
+/** Below this, a request for a person is asked about (the shopper can still tap one) rather than acted on. */
+const HUMAN_REQUEST_MIN_CONFIDENCE = 0.5;
 /** Below this, a negative complaint reading is answered (or clarified) rather than escalated. */
 const COMPLAINT_ESCALATION_MIN_CONFIDENCE = 0.5;
 /** Readings of a message asking to hurry an order: where it is, or when it comes. */
@@ -611,7 +614,13 @@ export class DialoguePolicy {
     ) {
       return this.handleIntent('change_order', text, nlu, ctx, turn);
     }
-    if (nlu.intent === 'contact_human_agent' && !nlu.outOfScope) {
+    if (
+      nlu.intent === 'contact_human_agent' &&
+      !nlu.outOfScope &&
+      // "个人的就行" (a personal invoice will do, 0.27) and "昨晚湖人赢了没" (0.19) share a
+      // character with 人工: an unsure reading is asked about rather than acted on.
+      nlu.confidence >= HUMAN_REQUEST_MIN_CONFIDENCE
+    ) {
       return turn.escalate('requested', 1, say('escalated', locale), 'contact_human_agent');
     }
     if (
@@ -1987,6 +1996,13 @@ export class DialoguePolicy {
             say(detailsGiven ? 'companyDetailsNoted' : 'askCompanyInvoiceOrder', locale),
             chips.length > 0 ? { quickReplies: chips } : undefined,
           );
+          return turn.done(pending.intent, true);
+        }
+        // "个人的就行" (a personal one will do; read as asking for a person, 0.27): the invoice
+        // can be downloaded as the answer says, and a number next is still about it.
+        if (!number && INVOICE_INTENTS.has(pending.intent) && PERSONAL_INVOICE.test(text)) {
+          turn.state.pending = pending;
+          turn.reply(say('personalInvoice', locale));
           return turn.done(pending.intent, true);
         }
         if (!number) return null;

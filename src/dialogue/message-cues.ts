@@ -233,6 +233,9 @@ export const NOT_RESOLVED =
 /** "I don't have the order number", "忘了订单号": asked for a number the shopper cannot give. */
 export const NO_ORDER_NUMBER =
   /\b(?:(?:don'?t|do not|dont) (?:have|know|remember|see|got)|(?:lost|forgot|can'?t find|cannot find|can'?t remember|no idea (?:of|what))) (?:the |my |its |what )?(?:order )?(?:number|no\.?|#|it|what it is)\b|\bno order (?:number|no)\b|(?:没有|不知道|忘了|忘记了?|找不到|不记得)(?:我的)?(?:订单号|单号|订单编号|号码)|(?:订单号|单号)(?:忘了|找不到|不记得了?)/i;
+/** "个人的就行", "不用公司抬头", "just a personal one": an invoice without company details. */
+export const PERSONAL_INVOICE =
+  /个人(?:的|发票|抬头)|不(?:用|要|需要)(?:开)?公司(?:抬头|发票|的)?|\b(?:a |just a |just )?(?:personal|private|normal|regular) (?:one|invoice)\b|\bno (?:company|business) (?:name|details)\b/i;
 /** "I don't have an account", "我没注册，是游客下单的": a guest, who may think the bot needs one. */
 export const NO_ACCOUNT =
   /\b(?:i )?(?:don'?t|do not|dont) have an account\b|\bi (?:checked out|ordered|bought it|paid) as a guest\b|\bguest (?:checkout|order)\b|(?:我)?没有?(?:注册)?(?:账号|账户)|没注册|游客(?:身份)?(?:下的单|下单|购买)/i;
