@@ -798,6 +798,8 @@ describe('DialoguePolicy', () => {
       ['it says expired', 'en'],
       ['I tried another card too', 'en'],
       ['换了一张卡也不行', 'zh'],
+      ["it's been two weeks", 'en'],
+      ['都一个星期了', 'zh'],
       ['垃圾箱也看过了，没有', 'zh'],
       ['提示已过期', 'zh'],
     ] as const) {
