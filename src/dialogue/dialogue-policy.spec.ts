@@ -1890,6 +1890,32 @@ describe('DialoguePolicy', () => {
     }
   });
 
+  it('takes "最新的那个" right after an answer about an order as the same question about the newest', async () => {
+    shop.orders.push(
+      order({
+        id: 'o12',
+        number: 'A10012',
+        status: 'processing',
+        placedAt: '2026-11-28T10:00:00Z',
+      }),
+    );
+    const zh = { ...identified, locale: 'zh' as const };
+    const cancel = await policy.decide(
+      '取消订单A10001',
+      nlu('cancel_order', { lang: 'zh', entities: orderEntity('A10001') }),
+      {},
+      zh,
+    );
+    expect(cancel.replies[0].payload?.order?.number).toBe('A10001');
+    const newest = await policy.decide(
+      '最新的那个',
+      nlu('oos', { lang: 'zh', outOfScope: true }),
+      cancel.state,
+      zh,
+    );
+    expect(newest.state.pending).toEqual({ kind: 'confirm_cancel', orderId: 'o12' });
+  });
+
   it('tells an anonymous shopper where the order number is after a second message without one', async () => {
     const ask = await policy.decide(
       'my package says delivered but i never got it',

@@ -505,6 +505,22 @@ export class DialoguePolicy {
     if (previous && isOrderRelated(previous) && isBareOrderNumber(text) && numberGiven) {
       return this.handleIntent(previous, text, nlu, ctx, turn);
     }
+    // "最新的那个" / "the latest one" right after an answer about another order: the same
+    // question about the signed-in shopper's newest order.
+    if (
+      previous &&
+      isOrderRelated(previous) &&
+      ctx.customerId &&
+      !numberGiven &&
+      PICKS_LATEST.test(text) &&
+      text.length <= SHORT_REMARK_MAX_LENGTH / 2
+    ) {
+      const [newest] = [...(await this.recentOrders(ctx.customerId, turn))].sort(
+        (a, b) => Date.parse(b.placedAt) - Date.parse(a.placedAt),
+      );
+      if (newest && newest.id !== state.ordersDiscussed?.at(-1))
+        return this.withOrderNumber(previous as OrderFlowIntent, newest.number, ctx, turn);
+    }
     // "I need the company name and VAT number on it" after an invoice answer about an order, which
     // promised "tell me and I will pass it to our team": passed to a person, with the order.
     // (Still asked which order, that comes first: see the order offer.)
