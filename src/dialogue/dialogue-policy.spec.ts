@@ -3523,6 +3523,36 @@ describe('DialoguePolicy', () => {
     expect(them.replies[0].text).toMatch(/^为您对比一下：\n• Juniper/);
   });
 
+  it('answers a refund question from the FAQ when it asks about a price drop, not an order', async () => {
+    shop.faqQuestions = [{ question: '退差价', answer: 'price-drop entry' }];
+    const zh = { ...anonymous, locale: 'zh' as const };
+    const drop = await policy.decide(
+      '我想问一下，如果我买的东西降价了，可以退差价吗',
+      nlu('get_refund', { lang: 'zh', confidence: 0.85 }),
+      {},
+      zh,
+    );
+    expect(drop.replies[0].text).toBe('price-drop entry');
+    // About an order named by its number, the order flow answers.
+    const order = await policy.decide(
+      'A10001 降价了，可以退差价吗',
+      nlu('get_refund', { lang: 'zh', entities: orderEntity('A10001') }),
+      {},
+      zh,
+    );
+    expect(order.replies[0].text).not.toBe('price-drop entry');
+  });
+
+  it('answers a question naming a product in full, however unsure the reading', async () => {
+    const q = await policy.decide(
+      'can you tell me if the Ember Hiking Backpack fits a 15 inch laptop? need it for school',
+      nlu('oos', { outOfScope: true }),
+      {},
+      anonymous,
+    );
+    expect(q.replies[0].text).toMatch(/^Ember Hiking Backpack: \$165\.99/);
+  });
+
   it('answers "in black?" and "size M?" about the products just shown', async () => {
     const jacket = (id: string, title: string, colour: string): ProductDetail => ({
       id,

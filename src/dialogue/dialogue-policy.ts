@@ -199,6 +199,17 @@ const PLAIN_QUESTIONS = new Set([
 const ANGRY_QUESTION_SCORE = -0.9;
 /** Requests that hand the chat to a person, whatever else the message says. */
 const ESCALATING = new Set(['contact_human_agent', 'complaint']);
+/**
+ * Order questions the shop's FAQ may answer better when no order is named (price drops, not
+ * refunds). Not changing an order: "change size on my order" would get the size guide.
+ */
+const FAQ_BEFORE_ORDER_QUESTION: ReadonlySet<string> = new Set([
+  'get_refund',
+  'track_refund',
+  'check_invoice',
+  'get_invoice',
+  'delivery_period',
+]);
 /** Below this, a request for a person is asked about (the shopper can still tap one) rather than acted on. */
 const HUMAN_REQUEST_MIN_CONFIDENCE = 0.5;
 /** Below this, a negative complaint reading is answered (or clarified) rather than escalated. */
@@ -861,9 +872,24 @@ export class DialoguePolicy {
     // A question from the shop's own FAQ, asked in other words: the shop's answer, before any
     // intent's general one ("do you sell gift cards?" reads as a product recommendation). An order
     // request still goes to the order flow.
-    if (nlu.outOfScope || !isOrderRelated(nlu.intent)) {
+    // A question about an order without its number can still be the FAQ's: "如果我买的东西降价了，
+    // 可以退差价吗" reads as a refund request (0.85) but is the price-drop entry.
+    if (
+      nlu.outOfScope ||
+      !isOrderRelated(nlu.intent) ||
+      (FAQ_BEFORE_ORDER_QUESTION.has(nlu.intent) && !numberGiven)
+    ) {
       const faq = await this.faqByWords(text, turn);
       if (faq) return this.faqReply(faq, turn);
+    }
+    // "Can you tell me if the Juniper Slim Webcam works with Zoom on a Chromebook?" (out of scope,
+    // 0.85): a question about a product the shop sells, named in full.
+    if (
+      (nlu.outOfScope || nlu.confidence < this.options.clarifyBelow) &&
+      !NOT_ABOUT_PRODUCT.test(text) &&
+      (await this.ports.findNamedProduct(text, locale))
+    ) {
+      return this.handleIntent('product_question', text, nlu, ctx, turn);
     }
     // "do you stock headlamps" (out of scope), "你好，有睡袋吗" (a greeting, 0.74), "where can I find
     // yoga mats" (customer service, 0.51): a shopper asking for things the shop sells, in words
