@@ -198,7 +198,7 @@ describe.each(backends())('answer templates on %s', (backend: Backend) => {
     }
   });
 
-  it('answers discount, payment-safety, card-change, ships-from, physical-store, gift-card, gift-wrapping and broken-website questions from the FAQ entries a new install ships, which staff can edit', async () => {
+  it('answers discount, payment-safety, genuine-shop, card-change, ships-from, physical-store, gift-card, gift-wrapping and broken-website questions from the FAQ entries a new install ships, which staff can edit', async () => {
     const shipped = await asAdmin(api().get('/api/templates?source=shipped&limit=200'));
     const discounts = shipped.body.items.filter(
       (x: { intent: string | null; title: string }) =>
@@ -217,12 +217,13 @@ describe.each(backends())('answer templates on %s', (backend: Backend) => {
       expect(safe.reply.text).toMatch(
         /^Paying here is safe: checkout runs over an encrypted connection/,
       );
-      // A shopper wondering whether the shop is a scam is reassured about paying (the model reads
-      // it as a product question at 1.00); "Yes:" would have answered "is this a scam?" with yes.
+      // A shopper wondering whether the shop is a scam is told who runs it and what protects an
+      // order (the model reads it as a product question at 1.00); an answer starting "Yes" would
+      // have answered "is this a scam?" with yes.
       const scam = await shopper.say('is this a scam');
-      expect(scam.reply.text).toMatch(/^Paying here is safe/);
+      expect(scam.reply.text).toMatch(/^We are a genuine, registered shop\./);
       const zhScam = await shopper.say('是不是骗子网站');
-      expect(zhScam.reply.text).toMatch(/^在这里付款是安全的/);
+      expect(zhScam.reply.text).toMatch(/^我们是正规经营的店铺/);
       // Read as editing the account (0.99), whose answer is about the profile page; a card that
       // was refused is a payment problem, not this entry.
       const newCard = await shopper.say('can I change my card details');

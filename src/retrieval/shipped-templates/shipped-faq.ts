@@ -277,7 +277,7 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
     locale: 'en',
     title: 'Is this shop genuine?',
     answer:
-      'Yes, we are a genuine shop. The company behind it, with its address and registration details, is named on the legal notice ("About us" / "Imprint") linked at the bottom of every page. Checkout runs over an encrypted connection and card payments go through our payment provider; every order gets a confirmation e-mail with its order number, and items can be returned within 30 days for a refund. If something about an order worries you, a colleague can check it with you.',
+      'We are a genuine, registered shop. The company behind it, with its address and registration details, is named on the legal notice ("About us" / "Imprint") linked at the bottom of every page. Checkout runs over an encrypted connection and card payments go through our payment provider; every order gets a confirmation e-mail with its order number, and items can be returned within 30 days for a refund. If something about an order worries you, a colleague can check it with you.',
     questions: [
       'is this website legit or a scam',
       'is this site legit',
