@@ -216,6 +216,10 @@ export const PHRASES = {
     en: 'Done — order {number} will be delivered to {address}.',
     zh: '已修改，订单 {number} 将寄往：{address}。',
   },
+  addressForColleague: {
+    en: "Noted: {address}. As the order can't be changed here any more, a colleague would have to ask the carrier to redirect it. Shall I pass it on?",
+    zh: '已记下新地址：{address}。这个订单已经不能在这里改地址了，需要同事联系快递改派。要帮您转给同事吗？',
+  },
   cannotChangeAddress: {
     en: 'Order {number} is already {status}, so its address can no longer be changed here. A colleague may still be able to help.',
     zh: '订单 {number} 当前状态：{status}，无法再修改地址。可以为您转接人工客服看看。',

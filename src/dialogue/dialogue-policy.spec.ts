@@ -2729,6 +2729,30 @@ describe('DialoguePolicy', () => {
     expect(anon.replies[0].text).toBe('template for place_order');
   });
 
+  it('notes a new address typed after "can no longer be changed here" for the colleague offered', async () => {
+    const refused = await policy.decide(
+      'change the delivery address of A10001',
+      nlu('change_shipping_address', { entities: orderEntity('A10001') }),
+      {},
+      identified,
+    );
+    expect(refused.replies[0].text).toMatch(/can no longer be changed here/);
+    const typed = await policy.decide(
+      'Hauptstraße 5, 10115 Berlin, Germany',
+      nlu('oos', { outOfScope: true }),
+      refused.state,
+      identified,
+    );
+    expect(typed.replies[0].text).toMatch(/^Noted: Hauptstraße 5.*Shall I pass it on\?$/);
+    const yes = await policy.decide(
+      'yes',
+      nlu('oos', { outOfScope: true }),
+      typed.state,
+      identified,
+    );
+    expect(yes.escalate).toEqual({ reason: 'requested', priority: 1 });
+  });
+
   it('keeps a new address typed while asked for the order number', async () => {
     const zh: TurnContext = { ...anonymous, locale: 'zh' };
     const ask = await policy.decide(

@@ -2004,10 +2004,24 @@ export class DialoguePolicy {
         }
         return null;
       }
-      case 'offered_person':
-        return agrees(text)
-          ? turn.escalate('requested', 1, say('escalated', locale), pending.intent)
-          : null;
+      case 'offered_person': {
+        if (agrees(text))
+          return turn.escalate('requested', 1, say('escalated', locale), pending.intent);
+        // The new address typed after "this order's address can no longer be changed here":
+        // noted for the colleague offered, who is offered again with it in view.
+        const address = pending.intent === 'change_shipping_address' ? parseAddress(text) : null;
+        if (address) {
+          turn.state.pending = pending;
+          turn.reply(
+            say('addressForColleague', locale, { address: formatAddress(address, locale) }),
+            {
+              quickReplies: [talkToPerson(locale)],
+            },
+          );
+          return turn.done(pending.intent, true);
+        }
+        return null;
+      }
       case 'clarify': {
         const picked =
           pending.options.find((o) => o === text.trim()) ??
