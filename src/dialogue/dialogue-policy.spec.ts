@@ -2753,6 +2753,58 @@ describe('DialoguePolicy', () => {
     expect(yes.escalate).toEqual({ reason: 'requested', priority: 1 });
   });
 
+  it('follows a shopper who takes back or corrects what they asked mid-way', async () => {
+    shop.orders.push(order({ id: 'o13', number: 'A10013', status: 'processing' }));
+    const confirm = await policy.decide(
+      'cancel A10002',
+      nlu('cancel_order', { entities: orderEntity('A10002') }),
+      {},
+      identified,
+    );
+    expect(confirm.state.pending).toEqual({ kind: 'confirm_cancel', orderId: 'o2' });
+    // "Actually no": kept (it was asked again).
+    const no = await policy.decide(
+      'actually no',
+      nlu('oos', { outOfScope: true }),
+      confirm.state,
+      identified,
+    );
+    expect(no.replies[0].text).toMatch(/A10002 stays as it is/);
+    // "Wait, no, I meant change the address": that, and nothing cancelled.
+    const meant = await policy.decide(
+      'wait, no, I meant change the address',
+      nlu('change_shipping_address'),
+      confirm.state,
+      identified,
+    );
+    expect(meant.state.pending).toMatchObject({ kind: 'new_address' });
+    expect(shop.cancelled).toEqual([]);
+    // Asked for the new address, another order's number: that order's address.
+    const other = await policy.decide(
+      'A10013',
+      nlu('oos', { outOfScope: true, entities: orderEntity('A10013') }),
+      meant.state,
+      identified,
+    );
+    expect(other.state.pending).toEqual({ kind: 'new_address', orderId: 'o13', attempts: 0 });
+    // Asked for the e-mail of one order, the number corrected: the e-mail of that one.
+    const email = await policy.decide(
+      'where is my order A10001',
+      nlu('track_order', { entities: orderEntity('A10001') }),
+      {},
+      anonymous,
+    );
+    expect(email.state.pending).toMatchObject({ kind: 'order_email', orderId: 'o1' });
+    const corrected = await policy.decide(
+      "oops wrong number, it's A10002",
+      nlu('track_order', { entities: orderEntity('A10002') }),
+      email.state,
+      anonymous,
+    );
+    expect(corrected.state.pending).toMatchObject({ kind: 'order_email', orderId: 'o2' });
+    expect(corrected.replies[0].text).toMatch(/A10002/);
+  });
+
   it('keeps a new address typed while asked for the order number', async () => {
     const zh: TurnContext = { ...anonymous, locale: 'zh' };
     const ask = await policy.decide(

@@ -2115,6 +2115,13 @@ export class DialoguePolicy {
       }
       case 'order_email': {
         const email = nlu.entities.find((e) => e.type === 'email')?.value;
+        // "Oops, wrong number, it's A105070": the e-mail is asked for that order instead.
+        const corrected = email ? null : orderNumberIn(text, nlu);
+        if (corrected) {
+          const asked = await this.orderById(pending.orderId);
+          if (corrected !== asked?.number)
+            return this.withOrderNumber(pending.intent, corrected, ctx, turn);
+        }
         if (!email) {
           const order = await this.orderById(pending.orderId);
           // The new address typed before the e-mail: kept for when ownership is proven.
@@ -2177,6 +2184,8 @@ export class DialoguePolicy {
         if (other && other !== order.number)
           return this.withOrderNumber('cancel_order', other, ctx, turn);
         if (NO.test(text.trim())) {
+          // "Wait, no, I meant change the address": that request instead (nothing was cancelled).
+          if (changedTopic && !isBareNo(text)) return null;
           turn.reply(say('cancelKept', locale, { number: order.number }));
           return turn.done('cancel_order', true);
         }
@@ -2217,6 +2226,10 @@ export class DialoguePolicy {
       case 'new_address': {
         const order = await this.orderById(pending.orderId);
         if (!order) return null;
+        // "A105081" (another order's number) typed instead of the address: that order's address.
+        const other = orderNumberIn(text, nlu);
+        if (other && other !== order.number && isBareOrderNumber(text))
+          return this.withOrderNumber('change_shipping_address', other, ctx, turn);
         const address = parseAddress(text, order.shippingCountry);
         if (!address) {
           if (changedTopic) return null;
@@ -2237,6 +2250,7 @@ export class DialoguePolicy {
         const order = await this.orderById(pending.orderId);
         if (!order) return null;
         if (NO.test(text.trim())) {
+          if (changedTopic && !isBareNo(text)) return null;
           turn.reply(say('keptAddress', locale));
           return turn.done('change_shipping_address', true);
         }
@@ -2589,6 +2603,15 @@ function notReceivedIn(
     return SAYS_DELIVERED.test(text) ? 'marked_delivered' : 'not_arrived';
   const bare = !!number && isBareOrderNumber(text);
   return bare && turn.previousIntent === 'track_order' ? turn.state.notReceived : undefined;
+}
+
+/** "No", "actually no", "不用了": a no and nothing more ("no, I meant the address" says more). */
+function isBareNo(text: string): boolean {
+  const trimmed = text.trim();
+  if (DECLINES.test(trimmed)) return true;
+  return /\p{Script=Han}/u.test(trimmed)
+    ? trimmed.replace(/[\s\p{P}]/gu, '').length <= 6
+    : trimmed.split(/\s+/).length <= 3;
 }
 
 /** Asks to hurry a delivery up ("催一下"; "催一下退款" is about the refund). */

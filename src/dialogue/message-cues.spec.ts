@@ -151,9 +151,27 @@ describe('message cues', () => {
   });
 
   it('tells a no from a message that merely starts with n, and a plain decline from a request', () => {
-    for (const no of ['no', 'N', 'nope, keep it', "don't", 'never mind', '不要', '算了'])
+    for (const no of [
+      'no',
+      'N',
+      'nope, keep it',
+      "don't",
+      'never mind',
+      '不要',
+      '算了',
+      'actually no',
+      'wait, no',
+      '还是不要了',
+    ])
       expect(NO.test(no)).toBe(true);
-    for (const other of ['now please', 'nice', 'new address: 5 Baker St', 'yes']) {
+    for (const other of [
+      'now please',
+      'nice',
+      'new address: 5 Baker St',
+      'yes',
+      'actually now is fine',
+      'ok nice',
+    ]) {
       expect(NO.test(other)).toBe(false);
     }
     for (const decline of [
