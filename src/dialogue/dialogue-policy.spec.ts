@@ -2753,6 +2753,23 @@ describe('DialoguePolicy', () => {
     expect(yes.escalate).toEqual({ reason: 'requested', priority: 1 });
   });
 
+  it('takes "the processing one" right after an answer about an order as that order of theirs', async () => {
+    const tracked = await policy.decide(
+      'where is A10001',
+      nlu('track_order', { entities: orderEntity('A10001') }),
+      {},
+      identified,
+    );
+    // Read alone as placing an order (0.28).
+    const processing = await policy.decide(
+      'the processing one',
+      nlu('place_order', { confidence: 0.28 }),
+      tracked.state,
+      identified,
+    );
+    expect(processing.replies[0].payload?.order?.number).toBe('A10002');
+  });
+
   it('follows a shopper who takes back or corrects what they asked mid-way', async () => {
     shop.orders.push(order({ id: 'o13', number: 'A10013', status: 'processing' }));
     const confirm = await policy.decide(

@@ -557,6 +557,15 @@ export class DialoguePolicy {
     ) {
       return this.handleIntent(previous, text, nlu, ctx, turn);
     }
+    // "The processing one" / "the delivered order": the one order of theirs with that status.
+    if (previous && isOrderRelated(previous) && ctx.customerId && picksByItem(text)) {
+      const statuses = statusesNamed(text);
+      const withStatus = (await this.recentOrders(ctx.customerId, turn)).filter((o) =>
+        statuses.includes(o.status),
+      );
+      if (withStatus.length === 1)
+        return this.withOrderNumber(previous as OrderFlowIntent, withStatus[0].number, ctx, turn);
+    }
     // "They are too small" right after the return steps for a delivered order (read again as a
     // refund request): the reason for the return, answered with the exchange it hints at rather
     // than the same steps word for word.
