@@ -3703,6 +3703,15 @@ describe('DialoguePolicy', () => {
       anonymous,
     );
     expect(red.replies[0].text).toMatch(/^None of these is listed in red/);
+    // "Which one keeps you warmest?" (the model finds no such product): them side by side.
+    const warmest = await policy.decide(
+      'which one keeps you warmest',
+      nlu('product_recommendation', { confidence: 0.4 }),
+      shown.state,
+      anonymous,
+    );
+    expect(warmest.replies[0].text).toMatch(/^Here they are side by side:\n• Solstice Rain Jacket/);
+    expect(warmest.replies[0].payload?.products?.map((p) => p.id)).toEqual(['j1', 'j2', 'j3']);
     // "Size M" (read as changing an order): where sizes are chosen.
     const size = await policy.decide(
       'size M',

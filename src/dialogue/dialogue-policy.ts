@@ -44,6 +44,7 @@ import {
   ASKS_WHEN_DELIVERED,
   ASKS_TIME_LEFT,
   ASKS_WHAT_NOW,
+  ASKS_WHICH_OF_THEM,
   COMPANY_INVOICE,
   COMPANY_DETAILS,
   DOES_NOT_FIT,
@@ -623,6 +624,12 @@ export class DialoguePolicy {
       }
       const product = await this.shownProductMeant(shown, text, turn);
       if (product) return this.answerProduct(product, turn, text);
+      // "Which one keeps drinks cold longest?" of several just shown, by something the shop has no
+      // figure for (price and popularity were handled above): them side by side, not a new search.
+      if (shown.length > 1 && ASKS_WHICH_OF_THEM.test(text.trim())) {
+        const cards = await this.productsByIds(shown, locale);
+        if (cards.length > 1) return this.compareProducts(cards, turn);
+      }
       // "Is it waterproof?" / "多少钱" about several products just shown: which one, among them
       // (the general answer would ask for a product name the shopper has just been shown).
       if (

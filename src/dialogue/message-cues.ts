@@ -428,6 +428,10 @@ export function pickedAmongShown(text: string): 'cheapest' | 'dearest' | 'popula
 export const PICKS_LATEST =
   /\b(?:latest|newest|most recent)\b|\b(?:my|the) last order\b|最近(?:的|那|这|一[个单笔次])|最新(?:的|那|这|一[个单笔])/i;
 
+/** "Which one lasts longest?", "which of them is better for kids", "哪个更保温": one of those shown. */
+export const ASKS_WHICH_OF_THEM =
+  /^(?:(?:so|and|ok|okay|but)[,\s]+)?which (?:one|ones|of (?:them|these|those|the (?:two|three|four)))\b|^(?:那|那么)?(?:哪个|哪一个|哪款|哪一款|哪种)/i;
+
 /** The item of a list just shown that a message points at by position ("the second one"), if any. */
 export function atPosition<T>(items: readonly T[], text: string): T | undefined {
   const position = ordinalIn(text);
