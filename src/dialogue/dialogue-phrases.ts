@@ -280,6 +280,14 @@ export const PHRASES = {
   },
   recommend: { en: 'Here are some popular picks{category}:', zh: '为您推荐{category}热销商品：' },
   recommendCategory: { en: ' in {category}', zh: '「{category}」' },
+  recommendAround: {
+    en: 'Here are some picks{category} around {price}:',
+    zh: '为您推荐{price}左右的{category}商品：',
+  },
+  nothingAround: {
+    en: "I couldn't find anything{category} around {price}; these are the least expensive:",
+    zh: '没有找到{price}左右的{category}商品，以下是价格最低的几款：',
+  },
   recommendUnder: {
     en: 'Here are some picks{category} under {price}:',
     zh: '为您推荐{price}以内的{category}商品：',

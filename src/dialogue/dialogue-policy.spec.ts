@@ -4165,6 +4165,13 @@ describe('DialoguePolicy', () => {
     expect(euros.replies[0].text).toBe(
       'Our prices are in USD, so here are the least expensive in Shoes:',
     );
+    const around = await policy.decide(
+      'some shoes around 12 dollars',
+      nlu('product_recommendation'),
+      {},
+      anonymous,
+    );
+    expect(around.replies[0].text).toBe('Here are some picks in Shoes around $12:');
   });
 
   it('replies in Chinese to a Chinese message', async () => {

@@ -2417,11 +2417,12 @@ export class DialoguePolicy {
       return turn.done('product_recommendation', false);
     }
     const category = match ? say('recommendCategory', turn.locale, { category: match.label }) : '';
-    const { max, cheap } = fitting.applied;
+    const { max, cheap, around } = fitting.applied;
+    const shownPrice = around ?? max;
     const price =
-      max === null
+      shownPrice === null
         ? ''
-        : formatMoney(max, products[0].currency, turn.locale, { wholeWithoutCents: true });
+        : formatMoney(shownPrice, products[0].currency, turn.locale, { wholeWithoutCents: true });
     // "Do you sell yoga mats?", "what should I buy for a newborn" with no title to fit: say so
     // rather than pass popular picks off as them. (A category named is what was asked for: "do
     // you sell toys?" shows toys.)
@@ -2431,9 +2432,9 @@ export class DialoguePolicy {
       : fitting.otherCurrency
         ? say('pricesInOtherCurrency', turn.locale, { category, currency: products[0].currency })
         : !fitting.withinBudget
-          ? say('nothingUnder', turn.locale, { category, price })
+          ? say(around ? 'nothingAround' : 'nothingUnder', turn.locale, { category, price })
           : max !== null
-            ? say('recommendUnder', turn.locale, { category, price })
+            ? say(around ? 'recommendAround' : 'recommendUnder', turn.locale, { category, price })
             : cheap
               ? say('recommendCheap', turn.locale, { category })
               : say('recommend', turn.locale, { category });

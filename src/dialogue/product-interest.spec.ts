@@ -133,6 +133,15 @@ describe('budgetOf', () => {
     expect(budgetOf('不超过3天能到的')).toEqual({ max: null, currency: null, cheap: false });
     expect(budgetOf('any cheap headphones?')).toEqual({ max: null, currency: null, cheap: true });
     expect(budgetOf('有没有便宜点的台灯')).toEqual({ max: null, currency: null, cheap: true });
+    // A price aimed at allows a little more.
+    expect(budgetOf('a present for my dad, around 50 bucks')).toEqual({
+      max: 62.5,
+      around: 50,
+      currency: 'USD',
+      cheap: false,
+    });
+    expect(budgetOf('300块左右的耳机')).toMatchObject({ max: 375, around: 300, currency: 'CNY' });
+    expect(budgetOf('about 5 days')).toEqual({ max: null, currency: null, cheap: false });
     // Right after products were shown a bare amount is a price, but not a duration or an age.
     const bare = { bareAmounts: true };
     expect(budgetOf('something under 100', bare).max).toBe(100);

@@ -736,6 +736,8 @@ export function singular(word: string): string {
 export interface Budget {
   /** "under $80", "100元以内": the most the shopper wants to pay. */
   max: number | null;
+  /** "Around $50", "300元左右": the price aimed at (`max` then allows a quarter more). */
+  around?: number;
   /** The currency the shopper named with it (ISO code), null when they named none. */
   currency: string | null;
   /** "cheap", "便宜": cheapest first. */
@@ -750,6 +752,11 @@ const ZH_MAX =
   /预算\s*(\d+(?:\.\d+)?)|(?:不超过|低于|少于)\s*(\d+(?:\.\d+)?)\s*(?:元|块|美元|刀|美金)|(\d+(?:\.\d+)?)\s*(?:元|块|美元|刀|美金)?\s*(?:以内|以下|之内)/;
 /** "The cheapest", "最便宜的": by price, whatever fits the words best. */
 const CHEAPEST = /\b(?:cheapest|least expensive|lowest[- ]priced?)\b|最便宜|最实惠|价格最低/i;
+const EN_AROUND =
+  /\b(?:around|about|approx(?:imately)?|roughly|something like|in the region of)\s*(?:(?:[$€£¥]|usd|eur|gbp)\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:dollars?|bucks|euros?|pounds?|usd|eur|gbp)\b)/i;
+const ZH_AROUND = /(\d+(?:\.\d+)?)\s*(?:元|块|美元|刀|美金)?\s*(?:左右|上下)/;
+/** "Around $50" allows a little more than 50. */
+const AROUND_ALLOWANCE = 1.25;
 const CHEAP =
   /\b(?:cheap|cheaper|cheapest|budget|affordable|inexpensive|low[- ]cost)\b|便宜|实惠|划算|平价|性价比/i;
 
@@ -781,6 +788,17 @@ function plainPriceLimit(text: string): RegExpExecArray | null {
  * after products were shown, that is what it means ("toys for kids under 10" out of context is not).
  */
 export function budgetOf(text: string, options: { bareAmounts?: boolean } = {}): Budget {
+  const around =
+    EN_MAX.test(text) || ZH_MAX.test(text) ? null : (EN_AROUND.exec(text) ?? ZH_AROUND.exec(text));
+  if (around) {
+    const amount = Number(around.slice(1).find((group) => group !== undefined));
+    return {
+      max: Math.round(amount * AROUND_ALLOWANCE * 100) / 100,
+      around: amount,
+      currency: CURRENCY_WORDS.find(([pattern]) => pattern.test(around[0]))?.[1] ?? null,
+      cheap: CHEAP.test(text),
+    };
+  }
   const match =
     EN_MAX.exec(text) ??
     ZH_MAX.exec(text) ??
