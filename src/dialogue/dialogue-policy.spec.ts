@@ -2753,6 +2753,42 @@ describe('DialoguePolicy', () => {
     expect(yes.escalate).toEqual({ reason: 'requested', priority: 1 });
   });
 
+  it('takes "第三个" after "which of these do you mean?" as the third option, not a complaint', async () => {
+    const unsure = nlu('product_recommendation', {
+      lang: 'zh',
+      confidence: 0.4,
+      alternatives: [
+        { intent: 'product_recommendation', confidence: 0.4 },
+        { intent: 'delivery_options', confidence: 0.35 },
+        { intent: 'check_payment_methods', confidence: 0.2 },
+      ],
+    });
+    const zh = { ...anonymous, locale: 'zh' as const };
+    const asked = await policy.decide('都有哪些', unsure, {}, zh);
+    expect(asked.state.pending).toMatchObject({ kind: 'clarify' });
+    // Alone, "第三个" reads as an upset complaint (0.63), which hands the chat over.
+    const third = await policy.decide(
+      '第三个',
+      nlu('complaint', {
+        lang: 'zh',
+        confidence: 0.63,
+        sentiment: { score: -0.69, label: 'negative' },
+      }),
+      asked.state,
+      zh,
+    );
+    expect(third.escalate).toBeUndefined();
+    expect(third.handledIntent).toBe('check_payment_methods');
+    // "帮我查下订单" (out of scope, 0.73): the order lookup.
+    const check = await policy.decide(
+      '帮我查下订单',
+      nlu('oos', { lang: 'zh', outOfScope: true }),
+      {},
+      zh,
+    );
+    expect(check.handledIntent).toBe('track_order');
+  });
+
   it('takes "the processing one" right after an answer about an order as that order of theirs', async () => {
     const tracked = await policy.decide(
       'where is A10001',
@@ -2848,6 +2884,30 @@ describe('DialoguePolicy', () => {
     );
     expect(proven.state.pending).toMatchObject({ kind: 'confirm_address', orderId: 'o2' });
     expect(proven.replies[0].text).toContain('建国路88号');
+    // Signed in, with no order whose address can still change: a colleague, with the address.
+    shop.orders.push(order({ id: 'o14', number: 'B20014', customerId: 'c2', status: 'shipped' }));
+    const customer = { ...identified, customerId: 'c2', locale: 'zh' as const };
+    const none = await policy.decide(
+      '我昨天下的单能改地址吗',
+      nlu('change_shipping_address', { lang: 'zh' }),
+      {},
+      customer,
+    );
+    expect(none.replies[0].text).toMatch(/^您最近的订单都已无法修改地址/);
+    const typed = await policy.decide(
+      '上海市浦东新区张江路100号',
+      nlu('oos', { lang: 'zh', outOfScope: true }),
+      none.state,
+      customer,
+    );
+    expect(typed.replies[0].text).toMatch(/^已记下新地址：.*张江路100号.*要帮您转给同事吗？$/);
+    const yes = await policy.decide(
+      '对的',
+      nlu('oos', { lang: 'zh', outOfScope: true }),
+      typed.state,
+      customer,
+    );
+    expect(yes.escalate?.reason).toBe('requested');
   });
 
   it('asks for the address in Chinese and takes one written without commas', async () => {

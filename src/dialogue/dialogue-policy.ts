@@ -2041,6 +2041,9 @@ export class DialoguePolicy {
       case 'clarify': {
         const picked =
           pending.options.find((o) => o === text.trim()) ??
+          // "第三个" / "the second one": the option at that place (alone, "第三个" reads as an
+          // upset complaint, 0.63, which would hand the chat over).
+          atPosition(pending.options, text) ??
           pending.options.find((o) => o === nlu.intent) ??
           // "Did you mean this?" (one option) answered "yes" / "确认".
           (pending.options.length === 1 && agrees(text) ? pending.options[0] : undefined);
@@ -2104,7 +2107,21 @@ export class DialoguePolicy {
         }
         // "北京市朝阳区建国路88号" typed before the order number: kept for when the order is known
         // (it was taken for a failed order number).
-        if (pending.intent === 'change_shipping_address' && parseAddress(text)) {
+        const address = pending.intent === 'change_shipping_address' ? parseAddress(text) : null;
+        if (address) {
+          // Signed in with none of their recent orders changeable any more (as just said): only a
+          // colleague can still redirect one, and is offered with the address.
+          const recent = ctx.customerId ? await this.recentOrders(ctx.customerId, turn) : [];
+          if (recent.length > 0 && !recent.some((o) => ADDRESS_CHANGEABLE.has(o.status))) {
+            turn.state.pending = { kind: 'offered_person', intent: 'change_shipping_address' };
+            turn.reply(
+              say('addressForColleague', locale, { address: formatAddress(address, locale) }),
+              {
+                quickReplies: [talkToPerson(locale)],
+              },
+            );
+            return turn.done(pending.intent, true);
+          }
           turn.state.addressHint = text;
           turn.state.pending = pending;
           turn.reply(say('addressNotedAskNumber', locale));

@@ -176,7 +176,7 @@ export const ASKS_FOR_HELP =
   /^(?:(?:hi|hello|hey|你好|您好)[\s,，!！.。]*)?(?:(?:can|could|would) (?:you|someone|anyone|somebody) (?:please )?help(?: me)?(?: out)?(?: please| pls)?|i need (?:some |your )?(?:help|assistance)(?: please| pls)?|help(?: me)?(?: please| pls)?|(?:能|可以)?(?:帮帮我|帮我一下|帮个忙)(?:吗|么|嘛)?|我需要帮助|求助)[\s\p{P}]*$/iu;
 /** "I have a question about my order", "我的订单有问题": about an order, without saying which or what. */
 export const ASKS_ABOUT_AN_ORDER =
-  /^(?:(?:hi|hello|hey|你好|您好)[\s,，!！.。]*)?(?:(?:i have|i've got|i got|got) (?:a |one |some )?(?:questions?|problem|issue|query) (?:about|with|regarding|on|concerning) (?:my|an|the|one of my) orders?|(?:a )?question about (?:my|an) order|我的订单有(?:点|些)?问题|我想(?:咨询|问)一下(?:我的)?订单(?:的事(?:情)?)?|(?:关于)?订单(?:的)?问题)[\s\p{P}]*$/iu;
+  /^(?:(?:hi|hello|hey|你好|您好)[\s,，!！.。]*)?(?:(?:i have|i've got|i got|got) (?:a |one |some )?(?:questions?|problem|issue|query) (?:about|with|regarding|on|concerning) (?:my|an|the|one of my) orders?|(?:a )?question about (?:my|an) order|我的订单有(?:点|些)?问题|(?:(?:帮我|麻烦|请|麻烦帮我|请帮我)\s*)?(?:查|看|查询|查看)(?:一下|下|一查|看)?(?:我的)?订单(?:吧|呗|呀)?|我想(?:咨询|问)一下(?:我的)?订单(?:的事(?:情)?)?|(?:关于)?订单(?:的)?问题)[\s\p{P}]*$/iu;
 /** "How long do I have?", "还有几天可以退": the time left to send something back. */
 export const ASKS_TIME_LEFT =
   /^(?:so |and )?how (?:long|many days) do i (?:have|get)(?: (?:to|for) (?:return|send|sending|returning)(?: (?:it|them|this) back| (?:it|them|this))?)?[\s\p{P}]*$|^(?:还有|还剩)(?:几|多少)天(?:可以退(?:货)?)?[\s\p{P}]*$|^(?:退货)?(?:期限|时限)(?:是)?多(?:久|长)[\s\p{P}]*$|^多少天内(?:可以)?退(?:货)?[\s\p{P}]*$/iu;
