@@ -230,6 +230,20 @@ describe('recommendFrom', () => {
     ]);
   });
 
+  it('keeps to the kind of product named when some titles are of that kind', () => {
+    const water = [
+      { title: 'Pet Water Fountain', price: 62.99, currency: 'USD' },
+      { title: 'Summit Water Bottle', price: 29.99, currency: 'USD' },
+      { title: 'Performance Water Bottle', price: 28.99, currency: 'USD' },
+    ];
+    expect(titles(recommendFrom('do you have water bottles', water))).toEqual([
+      'Summit Water Bottle',
+      'Performance Water Bottle',
+    ]);
+    // Nothing of the kind named ("water features"): what shares its words, as before.
+    expect(titles(recommendFrom('any water features for the garden', water))).toHaveLength(3);
+  });
+
   it('puts the cheapest first when asked for the cheapest, or with a budget in another currency', () => {
     const shoes = [
       { title: 'Everyday Running Shoes', price: 154, currency: 'USD' },

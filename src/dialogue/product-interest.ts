@@ -497,7 +497,11 @@ export function recommendFrom<T extends Pick<ProductCard, 'title' | 'price' | 'c
       scored = scoreAll(interest, candidates);
     }
   }
-  const fitting = scored.filter((s) => s.score > 0);
+  const matching = scored.filter((s) => s.score > 0);
+  // "Water bottles": the bottles, not the pet water fountains that share a word with them.
+  const named = kindNamedIn(text);
+  const ofKind = matching.filter((s) => named(s.product.title));
+  const fitting = ofKind.length > 0 ? ofKind : matching;
   const pool = fitting.length > 0 ? fitting : scored;
   const affordable = applyBudget(
     pool.map((s) => s.product),
