@@ -527,9 +527,7 @@ export class DialoguePolicy {
       PICKS_LATEST.test(text) &&
       text.length <= SHORT_REMARK_MAX_LENGTH / 2
     ) {
-      const [newest] = [...(await this.recentOrders(ctx.customerId, turn))].sort(
-        (a, b) => Date.parse(b.placedAt) - Date.parse(a.placedAt),
-      );
+      const newest = newestOf(await this.recentOrders(ctx.customerId, turn));
       if (newest && newest.id !== state.ordersDiscussed?.at(-1))
         return this.withOrderNumber(previous as OrderFlowIntent, newest.number, ctx, turn);
     }
@@ -1935,11 +1933,7 @@ export class DialoguePolicy {
 
   /** The most recently placed of the orders offered. */
   private async newestOffered(offered: string[]): Promise<string | undefined> {
-    const orders = await this.ordersByNumber(offered);
-    return orders.reduce<OrderView | undefined>(
-      (newest, o) => (!newest || Date.parse(o.placedAt) > Date.parse(newest.placedAt) ? o : newest),
-      undefined,
-    )?.number;
+    return newestOf(await this.ordersByNumber(offered))?.number;
   }
 
   /**
@@ -2026,17 +2020,7 @@ export class DialoguePolicy {
         // The new address typed after "this order's address can no longer be changed here":
         // noted for the colleague offered, who is offered again with it in view.
         const address = pending.intent === 'change_shipping_address' ? parseAddress(text) : null;
-        if (address) {
-          turn.state.pending = pending;
-          turn.reply(
-            say('addressForColleague', locale, { address: formatAddress(address, locale) }),
-            {
-              quickReplies: [talkToPerson(locale)],
-            },
-          );
-          return turn.done(pending.intent, true);
-        }
-        return null;
+        return address ? offerColleagueWithAddress(address, turn) : null;
       }
       case 'clarify': {
         const picked =
@@ -2112,16 +2096,8 @@ export class DialoguePolicy {
           // Signed in with none of their recent orders changeable any more (as just said): only a
           // colleague can still redirect one, and is offered with the address.
           const recent = ctx.customerId ? await this.recentOrders(ctx.customerId, turn) : [];
-          if (recent.length > 0 && !recent.some((o) => ADDRESS_CHANGEABLE.has(o.status))) {
-            turn.state.pending = { kind: 'offered_person', intent: 'change_shipping_address' };
-            turn.reply(
-              say('addressForColleague', locale, { address: formatAddress(address, locale) }),
-              {
-                quickReplies: [talkToPerson(locale)],
-              },
-            );
-            return turn.done(pending.intent, true);
-          }
+          if (recent.length > 0 && !recent.some((o) => ADDRESS_CHANGEABLE.has(o.status)))
+            return offerColleagueWithAddress(address, turn);
           turn.state.addressHint = text;
           turn.state.pending = pending;
           turn.reply(say('addressNotedAskNumber', locale));
@@ -2637,6 +2613,27 @@ function notReceivedIn(
     return SAYS_DELIVERED.test(text) ? 'marked_delivered' : 'not_arrived';
   const bare = !!number && isBareOrderNumber(text);
   return bare && turn.previousIntent === 'track_order' ? turn.state.notReceived : undefined;
+}
+
+/**
+ * A new address for an order whose address the bot can no longer change: noted, and a colleague
+ * (who can ask the carrier to redirect it) offered with it; "yes" hands the chat over.
+ */
+function offerColleagueWithAddress(address: ShippingAddressInput, turn: Turn): Decision {
+  turn.state.pending = { kind: 'offered_person', intent: 'change_shipping_address' };
+  turn.reply(
+    say('addressForColleague', turn.locale, { address: formatAddress(address, turn.locale) }),
+    { quickReplies: [talkToPerson(turn.locale)] },
+  );
+  return turn.done('change_shipping_address', true);
+}
+
+/** The most recently placed of these orders. */
+function newestOf(orders: OrderView[]): OrderView | undefined {
+  return orders.reduce<OrderView | undefined>(
+    (newest, o) => (!newest || Date.parse(o.placedAt) > Date.parse(newest.placedAt) ? o : newest),
+    undefined,
+  );
 }
 
 /** "No", "actually no", "不用了": a no and nothing more ("no, I meant the address" says more). */
