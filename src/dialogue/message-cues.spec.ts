@@ -171,6 +171,7 @@ describe('message cues', () => {
       'yes',
       'actually now is fine',
       'ok nice',
+      '还是不行',
     ]) {
       expect(NO.test(other)).toBe(false);
     }

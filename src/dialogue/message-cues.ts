@@ -124,7 +124,7 @@ export const COMPANY_INVOICE =
 
 /** A no to it ("no", "keep it", "算了"). */
 export const NO =
-  /^(?:(?:actually|wait|hmm+|oh|ah|um+|uh+|sorry|hold on|on second thought|ok|okay)[,.!\s]+)*(?:(?:n|no|nope|nah|don'?t|do not|cancel that|never ?mind|keep it|not anymore)\b|不|不要|不用|算了|别|取消这个|先不)|^(?:等等|等一下|还是)[，,\s]*(?:不|别|算了)/i;
+  /^(?:(?:actually|wait|hmm+|oh|ah|um+|uh+|sorry|hold on|on second thought|ok|okay)[,.!\s]+)*(?:(?:n|no|nope|nah|don'?t|do not|cancel that|never ?mind|keep it|not anymore)\b|不|不要|不用|算了|别|取消这个|先不)|^(?:等等|等一下)[，,\s]*(?:不|别|算了)|^还是(?:不要|不用|算了|别)/i;
 /**
  * The whole message turns down what the bot offered or asked for ("no thanks", "ok never mind",
  * "不用了", "算了", "算了不退了"), or takes back a cancellation it asked for ("never mind, don't cancel it",

@@ -142,6 +142,7 @@ describe('budgetOf', () => {
     });
     expect(budgetOf('300块左右的耳机')).toMatchObject({ max: 375, around: 300, currency: 'CNY' });
     expect(budgetOf('about 5 days')).toEqual({ max: null, currency: null, cheap: false });
+    expect(budgetOf('3天左右能到吗')).toEqual({ max: null, currency: null, cheap: false });
     // Right after products were shown a bare amount is a price, but not a duration or an age.
     const bare = { bareAmounts: true };
     expect(budgetOf('something under 100', bare).max).toBe(100);
