@@ -254,6 +254,10 @@ export const PHRASES = {
     en: "Yes, I'm here. Go ahead whenever you're ready.",
     zh: '在的，您请说。',
   },
+  upsetEmoji: {
+    en: "Sorry to see you're upset. Tell me what happened and I'll do my best to help, or I can get a colleague.",
+    zh: '抱歉让您不开心了。告诉我发生了什么，我尽力帮您；也可以转人工客服。',
+  },
   acknowledged: {
     en: 'Great. Is there anything else I can help with?',
     zh: '好的～还有什么可以帮您的吗？',

@@ -736,6 +736,27 @@ describe('DialoguePolicy', () => {
     expect(en.understood).toBe(true);
   });
 
+  it('asks what happened when a shopper sends only angry emoji', async () => {
+    const angry = await policy.decide(
+      '😡😡😡',
+      nlu('payment_issue', { confidence: 0.75 }),
+      {},
+      anonymous,
+    );
+    expect(angry.replies[0].text).toMatch(/^Sorry to see you're upset/);
+    expect(angry.escalate).toBeUndefined();
+    const yes = await policy.decide(
+      'yes',
+      nlu('oos', { outOfScope: true }),
+      angry.state,
+      anonymous,
+    );
+    expect(yes.escalate?.reason).toBe('requested');
+    // A thumbs-up is still only acknowledged.
+    const ok = await policy.decide('👍', nlu('oos', { outOfScope: true }), {}, anonymous);
+    expect(ok.replies[0].text).not.toMatch(/upset/);
+  });
+
   it('says it is here when asked "anyone there?" once the chat has begun, keeping a question asked', async () => {
     const hello = await policy.decide('hi', nlu('greeting'), {}, anonymous);
     const there = await policy.decide('anyone there', nlu('greeting'), hello.state, anonymous);

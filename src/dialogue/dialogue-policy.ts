@@ -13,6 +13,7 @@ import {
   ALREADY_RECEIVED,
   ASKS_IF_BOT,
   PRESENCE_CHECK,
+  ONLY_UPSET_EMOJI,
   REORDER,
   ASKS_WHY_CANCELLED,
   BARE_YES,
@@ -491,6 +492,12 @@ export class DialoguePolicy {
     if (onlyAcknowledges(text) && !confirming) {
       turn.reply(say('acknowledged', turn.locale));
       return turn.done('acknowledged', true);
+    }
+    // "😡😡😡" (read as a payment problem, 0.75): asked what happened, with a colleague offered.
+    if (ONLY_UPSET_EMOJI.test(text) && !confirming) {
+      turn.state.pending = { kind: 'offered_person', intent: 'complaint' };
+      turn.reply(say('upsetEmoji', locale), { quickReplies: [talkToPerson(locale)] });
+      return turn.done('complaint', true);
     }
     // "Anyone there?" / "在吗" once the chat has begun: yes, and a question asked stays asked (a
     // second welcome would read as if the bot had not heard what came before).

@@ -27,6 +27,10 @@ const KIND_EMOJI = new RegExp(
  * The whole message only acknowledges or laughs ("👍", "lol", "哈哈 👌"): nothing to answer, and
  * no failure to understand (the model declines these, or reads "lol" as placing an order).
  */
+/** "😡😡😡", "👎", "😭": upset, in nothing but emoji. */
+export const ONLY_UPSET_EMOJI =
+  /^[\s\p{P}]*(?:(?:😡|🤬|😠|😤|👎|💢|😞|😢|😭|😩|😫|🙄|😒|😣|😖)(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}])?[\s\p{P}]*)+$/u;
+
 export function onlyAcknowledges(text: string): boolean {
   const parts = text
     .trim()
