@@ -736,6 +736,32 @@ describe('DialoguePolicy', () => {
     expect(en.understood).toBe(true);
   });
 
+  it('answers praise read as a complaint as feedback, not with an apology', async () => {
+    const glowing = { sentiment: { score: 0.9, label: 'positive' as const }, confidence: 0.98 };
+    const love = await policy.decide(
+      'absolutely love my new shoes',
+      nlu('complaint', glowing),
+      {},
+      anonymous,
+    );
+    expect(love.replies[0].text).toBe('template for review');
+    const zh = await policy.decide(
+      '东西不错，下次还来',
+      nlu('complaint', { ...glowing, lang: 'zh' }),
+      {},
+      { ...anonymous, locale: 'zh' },
+    );
+    expect(zh.handledIntent).toBe('review');
+    // Praise with a "but" is a complaint still.
+    const but = await policy.decide(
+      'love the design but it broke after a week',
+      nlu('complaint', glowing),
+      {},
+      anonymous,
+    );
+    expect(but.handledIntent).toBe('complaint');
+  });
+
   it('asks what happened when a shopper sends only angry emoji', async () => {
     const angry = await policy.decide(
       '😡😡😡',

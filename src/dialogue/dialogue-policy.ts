@@ -13,6 +13,8 @@ import {
   ALREADY_RECEIVED,
   ASKS_IF_BOT,
   PRESENCE_CHECK,
+  PRAISE,
+  NOT_PRAISE,
   ONLY_UPSET_EMOJI,
   REORDER,
   ASKS_WHY_CANCELLED,
@@ -670,6 +672,17 @@ export class DialoguePolicy {
       nlu.confidence >= HUMAN_REQUEST_MIN_CONFIDENCE
     ) {
       return turn.escalate('requested', 1, say('escalated', locale), 'contact_human_agent');
+    }
+    // "Absolutely love my new shoes" (a complaint to the model, 0.98) with a glowing sentiment
+    // score: praise, answered as feedback, not "I'm sorry about this".
+    if (
+      nlu.intent === 'complaint' &&
+      nlu.sentiment.label === 'positive' &&
+      PRAISE.test(text) &&
+      !NOT_PRAISE.test(text) &&
+      !numberGiven
+    ) {
+      return this.handleIntent('review', text, nlu, ctx, turn);
     }
     if (
       nlu.intent === 'complaint' &&

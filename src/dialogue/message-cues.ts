@@ -27,6 +27,13 @@ const KIND_EMOJI = new RegExp(
  * The whole message only acknowledges or laughs ("👍", "lol", "哈哈 👌"): nothing to answer, and
  * no failure to understand (the model declines these, or reads "lol" as placing an order).
  */
+/** "Absolutely love my new shoes", "东西不错，下次还来": praise of a purchase or of the shop. */
+export const PRAISE =
+  /\b(?:love|loving|loved|adore|happy|pleased|satisfied|delighted|great|amazing|awesome|excellent|perfect|fantastic|wonderful|brilliant)\b|满意|喜欢|好评|不错|很好|很棒|好看|好用|五星/i;
+/** ...unless it is negated or only half of the message ("not happy", "love it but it broke"). */
+export const NOT_PRAISE =
+  /\b(?:not|never|no longer|n'?t|but|however|except|although|though|unfortunately|sadly)\b|不满意|不喜欢|不太|不好|但是|可是|不过|就是/i;
+
 /** "😡😡😡", "👎", "😭": upset, in nothing but emoji. */
 export const ONLY_UPSET_EMOJI =
   /^[\s\p{P}]*(?:(?:😡|🤬|😠|😤|👎|💢|😞|😢|😭|😩|😫|🙄|😒|😣|😖)(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}])?[\s\p{P}]*)+$/u;
