@@ -736,6 +736,37 @@ describe('DialoguePolicy', () => {
     expect(en.understood).toBe(true);
   });
 
+  it('takes "my webcam is broken" (out of scope) as a complaint about something the shop sells', async () => {
+    shop.popular = [
+      {
+        id: 'w1',
+        title: 'Juniper Slim Webcam',
+        price: 59.99,
+        currency: 'USD',
+        imageUrl: null,
+        url: null,
+        category: 'electronics',
+        description: null,
+        stock: 5,
+      },
+    ];
+    const broken = await policy.decide(
+      'my webcam is broken',
+      nlu('oos', { outOfScope: true }),
+      {},
+      anonymous,
+    );
+    expect(broken.replies[0].text).toBe('template for complaint');
+    // Something the shop does not sell is not its complaint.
+    const car = await policy.decide(
+      'my car is broken',
+      nlu('oos', { outOfScope: true }),
+      {},
+      anonymous,
+    );
+    expect(car.handledIntent).not.toBe('complaint');
+  });
+
   it('answers praise read as a complaint as feedback, not with an apology', async () => {
     const glowing = { sentiment: { score: 0.9, label: 'positive' as const }, confidence: 0.98 };
     const love = await policy.decide(
@@ -1987,6 +2018,14 @@ describe('DialoguePolicy', () => {
     expect(second.replies[0].payload?.quickReplies?.map((q) => q.value)).toEqual([
       'contact_human_agent',
     ]);
+    // "The newest one" with no orders to pick from: the same, not the complaint the model reads.
+    const newest = await policy.decide(
+      'the newest one',
+      nlu('complaint', { confidence: 0.74 }),
+      ask.state,
+      anonymous,
+    );
+    expect(newest.replies[0].text).toMatch(/^No problem\. The order number is in the confirmation/);
     // The number typed after that is still taken.
     const number = await policy.decide('A10001', nlu('track_order'), second.state, anonymous);
     expect(number.replies[0].text).not.toMatch(/order number/);

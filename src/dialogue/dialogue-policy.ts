@@ -916,6 +916,21 @@ export class DialoguePolicy {
       const faq = await this.faqByWords(text, turn);
       if (faq) return this.faqReply(faq, turn);
     }
+    // "My webcam is broken" (out of scope, 0.94): something of a kind the shop sells, theirs and
+    // faulty: the complaint answer (what happened, with the order number, passed to a person).
+    if (
+      (nlu.outOfScope || nlu.confidence < this.options.clarifyBelow) &&
+      (ARRIVED_FAULTY.test(text) || POOR_QUALITY.test(text)) &&
+      SAYS_OWN_ITEM.test(text) &&
+      text.length <= SHORT_REMARK_MAX_LENGTH &&
+      namesKindOfProduct(
+        text,
+        await this.popularProducts(undefined, CANDIDATES_WITHOUT_CATEGORY, turn),
+        { anyMention: true },
+      )
+    ) {
+      return this.handleIntent('complaint', text, nlu, ctx, turn);
+    }
     // "Can you tell me if the Juniper Slim Webcam works with Zoom on a Chromebook?" (out of scope,
     // 0.85): a question about a product the shop sells, named in full.
     if (
@@ -2102,7 +2117,10 @@ export class DialoguePolicy {
           nlu.confidence >= this.options.clarifyBelow;
         if (number && otherRequest) return null;
         if (number) return this.withOrderNumber(pending.intent, number, ctx, turn);
-        if (NO_ORDER_NUMBER.test(text)) return this.withoutOrderNumber(pending, ctx, turn);
+        // "I don't have it", or "the newest one" with no orders listed to pick from (nobody is
+        // signed in): where the number is, and that signing in shows the orders.
+        if (NO_ORDER_NUMBER.test(text) || (PICKS_LATEST.test(text) && !state.ordersOffered?.length))
+          return this.withoutOrderNumber(pending, ctx, turn);
         // "I don't have an account": none is needed to look an order up.
         if (NO_ACCOUNT.test(text) && !ctx.customerId) {
           turn.state.pending = pending;

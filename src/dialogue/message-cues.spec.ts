@@ -121,12 +121,14 @@ describe('message cues', () => {
       'I ordered yesterday but never got a confirmation',
       'did my order go through? no confirmation',
       'my order confirmation never came',
+      'I never got an email confirming my order',
       '下单后没收到确认邮件',
     ])
       expect(saysNoOrderConfirmation(missing)).toBe(true);
     for (const other of [
       'I never received the confirmation email to activate my account',
       "i didn't get the confirmation code for my order",
+      'I never got an email to confirm my account',
       'I need a proper invoice, not just the order confirmation',
       '注册后收不到确认邮件',
     ])

@@ -159,6 +159,7 @@ export function picksByItem(text: string): boolean {
 const NOT_RECEIVED_WORDS = String.raw`(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|never|still not|not yet)`;
 const NO_CONFIRMATION_EN = new RegExp(
   String.raw`\b${NOT_RECEIVED_WORDS}\s+(?:\w+\s+){0,2}?(?:got|get|gotten|received?|seen|had)\b.{0,25}?\bconfirmation\b(?!\s*(?:code|number))` +
+    String.raw`|\b${NOT_RECEIVED_WORDS}\s+(?:\w+\s+){0,2}?(?:got|get|gotten|received?|seen|had)\s+(?:an?\s+|the\s+|any\s+)?e-?mail\s+(?:confirming|to confirm)\s+(?:my|the|our)\s+(?:order|purchase)\b` +
     String.raw`|\bno\s+(?:order\s+)?confirmation\b(?!\s*(?:code|number))` +
     String.raw`|\bconfirmation(?:\s+e-?mail)?\s+(?:never|hasn'?t|has not|didn'?t|did not)\s+(?:come|came|arrived?)\b`,
   'i',
