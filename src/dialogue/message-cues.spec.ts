@@ -141,6 +141,8 @@ describe('message cues', () => {
       "it's the sneakers order",
       'the one with the webcam',
       '跑鞋那单',
+      'great, and the bottle one?',
+      'what about the webcam order',
     ])
       expect(picksByItem(pick)).toBe(true);
     for (const request of [
@@ -148,6 +150,7 @@ describe('message cues', () => {
       'I want to cancel the water bottle one and keep the other items please',
       '发货前帮我取消掉那个订单',
       '我想再买一次上次买的那个',
+      'and the bottle leaks at the lid, which one should I return',
     ])
       expect(picksByItem(request)).toBe(false);
   });
