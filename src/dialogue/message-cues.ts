@@ -151,7 +151,9 @@ export function picksByItem(text: string): boolean {
   const t = text.trim();
   if (t.split(/\s+/).length > 6) return false;
   return (
-    /^(?:(?:great|ok|okay|thanks|and|also|what about|how about)[,!.]?\s+)*(?:(?:it'?s|i mean|no,?|sorry,?)\s+)?the\s+\S.*\b(?:one|order)[\s.!?]*$/i.test(t) ||
+    /^(?:(?:great|ok|okay|thanks|and|also|what about|how about)[,!.]?\s+)*(?:(?:it'?s|i mean|no,?|sorry,?)\s+)?the\s+\S.*\b(?:one|order)[\s.!?]*$/i.test(
+      t,
+    ) ||
     /^(?:(?:it'?s|i mean)\s+)?the\s+(?:one|order)\s+with\s+\S/i.test(t) ||
     /^[^\s，。？！]{1,6}(?:那单|那一单|那个订单)[\s。！？]*$/u.test(t)
   );
