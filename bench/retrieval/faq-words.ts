@@ -358,7 +358,7 @@ async function main(): Promise<void> {
     '',
     'The service answers by words at `RETRIEVAL_FAQ_WORDS_MIN_SCORE` (default 0.5), chosen on this table as the lowest threshold without a false answer; the rephrased questions were written by the same team as the entries, so the "right" column is an estimate for a shop whose shoppers ask much as its FAQ is worded. Words cannot bridge synonyms ("promo code" / "discount code", "present" / "gift"). What the model declines, the vector path may still answer, if the message also shares at least `RETRIEVAL_FAQ_VECTOR_WORDS_MIN_SCORE` (default 0.3, the lowest with the fewest false answers on the shipped FAQ below and no right answer lost above) of its important words with the entry.',
     '',
-    `## With the FAQ a new install ships (${SHIPPED_FAQ.length} entries: discounts, sizes, paying safely, changing the card, price matching, warranty, restocks, loyalty points, deliveries when no one is home, where orders ship from, whether the shop is genuine, a store to visit, gift cards, gift wrapping, a website not working; ${SHIPPED_FAQ.reduce((n, e) => n + e.questions.length, 0)} questions)`,
+    `## With the FAQ a new install ships (${SHIPPED_FAQ.length} entries: discounts, sizes, paying safely, changing the card, price matching, warranty, restocks, loyalty points, deliveries when no one is home, where orders ship from, whether the shop and its products are genuine, a store to visit, gift cards, gift wrapping, a website not working; ${SHIPPED_FAQ.reduce((n, e) => n + e.questions.length, 0)} questions)`,
     '',
     'Messages of the same sets answered with one of these entries. Some are right (the held-out sets contain discount questions labelled out of scope); the examples show what was answered.',
     '',

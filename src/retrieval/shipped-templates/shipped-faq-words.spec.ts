@@ -49,8 +49,7 @@ describe('shipped FAQ matched by words', () => {
       ['en', 'how much is it'],
       ['en', 'can I get it by friday'],
       ['en', 'where is my order'],
-      // About a product, not the shop: the product answer, not "we are a genuine shop".
-      ['en', 'is the jacket genuine'],
+      // What a product is made of is the product's answer, not the shop's entries on being genuine.
       ['en', 'is this product real leather'],
     ];
     const answered = followUps
@@ -66,6 +65,14 @@ describe('shipped FAQ matched by words', () => {
       return match && SHIPPED_FAQ[Number(match.templateId.slice(4))].title;
     });
     expect(titles).toEqual(['Is this shop genuine?', 'Is this shop genuine?']);
+  });
+
+  it('answers whether the products are genuine, for the shop or for one product', () => {
+    const titles = ['is the jacket genuine', '这个包是正品吗'].map((text) => {
+      const match = matcher.match(text, /\p{Script=Han}/u.test(text) ? 'zh' : 'en', minScore);
+      return match && SHIPPED_FAQ[Number(match.templateId.slice(4))].title;
+    });
+    expect(titles).toEqual(['Are the products genuine?', '商品是正品吗']);
   });
 
   it('finds each entry from its own questions', () => {

@@ -305,6 +305,28 @@ export const SHIPPED_FAQ: readonly ShippedFaqEntry[] = [
   },
   {
     locale: 'en',
+    title: 'Are the products genuine?',
+    answer:
+      'Everything we sell is original: bought from the brands themselves or their authorised distributors, and checked when it reaches our warehouse. Each product page names the brand and the model. If something you received does not look genuine to you, tell me the order number and a colleague will look into it; you can also return it within 30 days.',
+    questions: [
+      'are your products authentic',
+      'do you sell original brand products',
+      'is everything you sell genuine',
+      'are these real or replicas',
+      'how do I know your products are not fakes',
+    ],
+    quickReplies: ['Talk to a person'],
+  },
+  {
+    locale: 'zh',
+    title: '商品是正品吗',
+    answer:
+      '我们销售的商品都是正品，直接从品牌方或其授权经销商采购，入库时也会检查。商品页面写明了品牌和型号。如果您觉得收到的商品不像正品，告诉我订单号，同事会为您核实；收货后 30 天内也可以退货。',
+    questions: ['你们家卖的是正品吗', '都是正品吗', '担心买到假货', '有仿品吗', '商品质量有保证吗'],
+    quickReplies: ['转人工客服'],
+  },
+  {
+    locale: 'en',
     title: 'Is there a store to visit?',
     answer:
       'We are an online shop, so there is no store to visit: everything is ordered on the website and delivered to you (some areas also have pickup points). You can send items back within 30 days. Product pages have photos, sizes and details, and I can answer questions about any product here.',
