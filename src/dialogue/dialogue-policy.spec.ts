@@ -736,6 +736,16 @@ describe('DialoguePolicy', () => {
     expect(en.understood).toBe(true);
   });
 
+  it('answers "the website won\'t let me log in" (out of scope) with what to do when signing in fails', async () => {
+    const login = await policy.decide(
+      "the website won't let me log in",
+      nlu('oos', { outOfScope: true }),
+      {},
+      anonymous,
+    );
+    expect(login.replies[0].text).toBe('template for recover_password');
+  });
+
   it('takes "my webcam is broken" (out of scope) as a complaint about something the shop sells', async () => {
     shop.popular = [
       {

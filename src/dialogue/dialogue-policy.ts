@@ -13,6 +13,7 @@ import {
   ALREADY_RECEIVED,
   ASKS_IF_BOT,
   PRESENCE_CHECK,
+  CANNOT_SIGN_IN,
   PRAISE,
   NOT_PRAISE,
   ONLY_UPSET_EMOJI,
@@ -916,6 +917,9 @@ export class DialoguePolicy {
       const faq = await this.faqByWords(text, turn);
       if (faq) return this.faqReply(faq, turn);
     }
+    // "The website won't let me log in" (out of scope, 0.96): what to do when signing in fails.
+    if ((nlu.outOfScope || nlu.confidence < this.options.clarifyBelow) && CANNOT_SIGN_IN.test(text))
+      return this.handleIntent('recover_password', text, nlu, ctx, turn);
     // "My webcam is broken" (out of scope, 0.94): something of a kind the shop sells, theirs and
     // faulty: the complaint answer (what happened, with the order number, passed to a person).
     if (

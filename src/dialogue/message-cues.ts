@@ -27,6 +27,9 @@ const KIND_EMOJI = new RegExp(
  * The whole message only acknowledges or laughs ("👍", "lol", "哈哈 👌"): nothing to answer, and
  * no failure to understand (the model declines these, or reads "lol" as placing an order).
  */
+/** "The website won't let me log in", "登录不上去": signing in fails. */
+export const CANNOT_SIGN_IN =
+  /\b(?:won'?t|will not|doesn'?t|does not|can'?t|cannot|unable to|not able to)\s+(?:let me\s+)?(?:log ?in|sign ?in|login)\b|登(?:录|陆)不(?:上|了|进去)/i;
 /** "Absolutely love my new shoes", "东西不错，下次还来": praise of a purchase or of the shop. */
 export const PRAISE =
   /\b(?:love|loving|loved|adore|happy|pleased|satisfied|delighted|great|amazing|awesome|excellent|perfect|fantastic|wonderful|brilliant)\b|满意|喜欢|好评|不错|很好|很棒|好看|好用|五星/i;
