@@ -2036,6 +2036,14 @@ describe('DialoguePolicy', () => {
       anonymous,
     );
     expect(newest.replies[0].text).toMatch(/^No problem\. The order number is in the confirmation/);
+    // "Yes go ahead" to the colleague offered with it hands over.
+    const yes = await policy.decide(
+      'yes go ahead',
+      nlu('oos', { outOfScope: true }),
+      newest.state,
+      anonymous,
+    );
+    expect(yes.escalate?.reason).toBe('requested');
     // The number typed after that is still taken.
     const number = await policy.decide('A10001', nlu('track_order'), second.state, anonymous);
     expect(number.replies[0].text).not.toMatch(/order number/);

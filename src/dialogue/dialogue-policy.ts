@@ -1853,6 +1853,7 @@ export class DialoguePolicy {
         quickReplies: this.orderChips(recent, turn),
       });
     } else {
+      turn.state.pending = { ...pending, personOffered: true };
       turn.reply(say(ctx.customerId ? 'noOrdersYet' : 'noOrderNumber', locale), {
         quickReplies: [talkToPerson(locale)],
       });
@@ -2121,6 +2122,9 @@ export class DialoguePolicy {
           nlu.confidence >= this.options.clarifyBelow;
         if (number && otherRequest) return null;
         if (number) return this.withOrderNumber(pending.intent, number, ctx, turn);
+        // "Yes please" to the colleague offered with where the number is.
+        if (pending.personOffered && agrees(text))
+          return turn.escalate('requested', 1, say('escalated', locale), pending.intent);
         // "I don't have it", or "the newest one" with no orders listed to pick from (nobody is
         // signed in): where the number is, and that signing in shows the orders.
         if (NO_ORDER_NUMBER.test(text) || (PICKS_LATEST.test(text) && !state.ordersOffered?.length))

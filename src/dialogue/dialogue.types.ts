@@ -104,7 +104,13 @@ export type OrderQuestionIntent =
 export type OrderFlowIntent = OrderIntent | OrderQuestionIntent;
 
 export type PendingSlot =
-  | { kind: 'order_number'; intent: OrderFlowIntent; attempts: number }
+  | {
+      kind: 'order_number';
+      intent: OrderFlowIntent;
+      attempts: number;
+      /** The reply also offered a colleague (no number at hand): "yes" asks for one. */
+      personOffered?: boolean;
+    }
   | { kind: 'order_email'; intent: OrderFlowIntent; orderId: string; attempts: number }
   /** Answered in general ("tell me the order number and I will check"): a number next is about it. */
   | {
