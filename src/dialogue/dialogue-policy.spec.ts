@@ -902,6 +902,15 @@ describe('DialoguePolicy', () => {
       ]);
       expect(done.replies[0].text).toMatch(/^(Sorry that didn't solve it|抱歉还没能帮您解决)/);
     }
+    // A question about a case is no report that the answer failed.
+    for (const text of [
+      "and if it's been 35 days",
+      'what if it still does not work',
+      '如果已经过了一个星期了呢',
+    ]) {
+      const asked = await policy.decide(text, nlu('check_refund_policy'), answer.state, anonymous);
+      expect(asked.replies[0].text).not.toMatch(/^(Sorry that didn't solve it|抱歉还没能帮您解决)/);
+    }
     // After a greeting there was nothing to fail; an order that is "still not here" is tracked.
     const hello = await policy.decide('hi', nlu('greeting'), {}, anonymous);
     const first = await policy.decide(

@@ -237,6 +237,8 @@ const LOW_STOCK = 5;
 const CANDIDATES_TO_RANK = 40;
 const PRODUCTS_PER_REPLY = 4;
 const CANDIDATES_WITHOUT_CATEGORY = 400;
+/** "What if …", "and if …", "如果…": a question about a case rather than a report of one. */
+const ASKS_WHAT_IF = /\b(?:if|suppose|supposing|in case)\b|如果|要是|假如|万一/i;
 /** A delivered order placed this recently may be the parcel a shopper says never came. */
 const RECENTLY_MS = 21 * 24 * 3600 * 1000;
 /** How many of a signed-in shopper's latest orders an order request looks at. */
@@ -780,6 +782,8 @@ export class DialoguePolicy {
       state.lastIntent &&
       !SMALL_TALK.has(state.lastIntent) &&
       NOT_RESOLVED.test(text) &&
+      // "And if it's been 35 days?", "如果已经过了30天呢": a question about a case, not a report.
+      !ASKS_WHAT_IF.test(text) &&
       text.length <= SHORT_REMARK_MAX_LENGTH &&
       // "My order is still not here" asks about the order (tracking answers it).
       !NOT_ABOUT_PRODUCT.test(text)
