@@ -1254,6 +1254,14 @@ describe('DialoguePolicy', () => {
         anonymous,
       );
       expect(paymentReading.replies[0].text).toMatch(/order confirmation usually arrives/);
+      // "Never got" reads as a parcel that did not come, unless what did not come is the e-mail.
+      const email = await policy.decide(
+        'I never got an email confirming my order',
+        nlu('registration_problems', { confidence: 0.39 }),
+        {},
+        anonymous,
+      );
+      expect(email.replies[0].text).toMatch(/order confirmation usually arrives/);
       const zh = await policy.decide(
         '下单后一直没收到确认邮件',
         nlu('registration_problems', { confidence: 0.69 }),

@@ -804,7 +804,8 @@ export class DialoguePolicy {
       !isOrderRelated(nlu.intent) || (nlu.intent === 'track_refund' && !ABOUT_MONEY.test(text));
     const unsureReading =
       nlu.outOfScope || nlu.intent === 'complaint' || nlu.intent === 'track_refund';
-    const notArrived = NOT_RECEIVED.test(text);
+    // "I never got an email confirming my order" is a missing confirmation (answered below).
+    const notArrived = NOT_RECEIVED.test(text) && !saysNoOrderConfirmation(text);
     if (
       notOrderReading &&
       ((notArrived && ABOUT_PARCEL.test(text)) ||
