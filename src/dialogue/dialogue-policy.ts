@@ -107,7 +107,7 @@ import type {
   TurnContext,
   Understanding,
 } from './dialogue.types';
-import { ASKS_SIZE, colourAsked, comesIn } from './product-variants';
+import { ASKS_SIZE, Colour, colourAsked, comesIn } from './product-variants';
 import { splitTwoRequests } from './two-requests';
 
 type QuickReply = NonNullable<ReplyPayload['quickReplies']>[number];
@@ -500,8 +500,7 @@ export class DialoguePolicy {
     }
     // "😡😡😡" (read as a payment problem, 0.75): asked what happened, with a colleague offered.
     if (ONLY_UPSET_EMOJI.test(text) && !confirming) {
-      turn.state.pending = { kind: 'offered_person', intent: 'complaint' };
-      turn.reply(say('upsetEmoji', locale), { quickReplies: [talkToPerson(locale)] });
+      offerPerson(turn, 'complaint', say('upsetEmoji', locale));
       return turn.done('complaint', true);
     }
     // "Anyone there?" / "在吗" once the chat has begun: yes, and a question asked stays asked (a
@@ -722,10 +721,9 @@ export class DialoguePolicy {
     // model has no intent for it ("my account got hacked" is out of scope, "我的账号被盗了" reads
     // as closing the account, 0.93).
     if (accountTakenOver(text)) {
-      turn.state.pending = { kind: 'offered_person', intent: 'account_security' };
       // What follows ("what should I do?", "still can't get in") is about this answer.
       turn.state.lastIntent = 'account_security';
-      turn.reply(say('accountCompromised', locale), { quickReplies: [talkToPerson(locale)] });
+      offerPerson(turn, 'account_security', say('accountCompromised', locale));
       return turn.done('account_security', true);
     }
     // "Can you help me?" (declined at 0.51; "help" reads as a sign-up problem, 0.30): asked what
@@ -753,10 +751,11 @@ export class DialoguePolicy {
     // than the fallback.
     if (state.lastIntent && !SMALL_TALK.has(state.lastIntent) && ASKS_WHAT_NOW.test(text.trim())) {
       const complaint = state.lastIntent === 'complaint';
-      turn.state.pending = { kind: 'offered_person', intent: state.lastIntent };
-      turn.reply(say(complaint ? 'complaintNextStep' : 'whatNowPerson', locale), {
-        quickReplies: [talkToPerson(locale)],
-      });
+      offerPerson(
+        turn,
+        state.lastIntent,
+        say(complaint ? 'complaintNextStep' : 'whatNowPerson', locale),
+      );
       return turn.done(state.lastIntent, true);
     }
     // "北京市朝阳区建国路88号" right after the answer on saved addresses (whose chip offers changing
@@ -791,8 +790,7 @@ export class DialoguePolicy {
       if ((state.failures ?? 0) + 1 >= this.options.maxFailures) {
         return turn.escalate('repeated_failure', 0, say('escalated', locale), state.lastIntent);
       }
-      turn.state.pending = { kind: 'offered_person', intent: state.lastIntent };
-      turn.reply(say('notResolved', locale), { quickReplies: [talkToPerson(locale)] });
+      offerPerson(turn, state.lastIntent, say('notResolved', locale));
       return turn.done(state.lastIntent, false);
     }
     // Where an order is, whatever the model reads into the words: "it says delivered but it
@@ -1344,8 +1342,7 @@ export class DialoguePolicy {
       );
       return turn.done('track_order', true);
     }
-    turn.state.pending = { kind: 'offered_person', intent: 'track_order' };
-    turn.reply(say('noOrderConfirmation', locale), { quickReplies: [talkToPerson(locale)] });
+    offerPerson(turn, 'track_order', say('noOrderConfirmation', locale));
     return turn.done('track_order', true);
   }
 
@@ -1622,11 +1619,7 @@ export class DialoguePolicy {
   }
 
   /** Which of the products just shown are listed in the colour asked for (title or description). */
-  private shownInColour(
-    products: ProductDetail[],
-    colour: NonNullable<ReturnType<typeof colourAsked>>,
-    turn: Turn,
-  ): Decision {
+  private shownInColour(products: ProductDetail[], colour: Colour, turn: Turn): Decision {
     const { locale } = turn;
     const listed = products.filter((p) => comesIn(colour, p)).map(cardOf);
     turn.state.colourPickedFrom = products.map((p) => p.id);
@@ -1722,8 +1715,7 @@ export class DialoguePolicy {
       (pointsBack(text) || REFERS_TO_THEM.test(text)) &&
       text.length <= SHORT_REMARK_MAX_LENGTH
     ) {
-      turn.state.pending = { kind: 'offered_person', intent: FAQ };
-      turn.reply(say('faqFollowUp', turn.locale), { quickReplies: [talkToPerson(turn.locale)] });
+      offerPerson(turn, FAQ, say('faqFollowUp', turn.locale));
       return turn.done(FAQ, true);
     }
     const failures = (state.failures ?? 0) + 1;
@@ -1919,10 +1911,8 @@ export class DialoguePolicy {
     if (intent === 'cancel_order') {
       if (!CANCELLABLE.has(order.status)) {
         // The answer offers a colleague: "yes please" next asks for one.
-        turn.state.pending = { kind: 'offered_person', intent };
-        turn.reply(say('cannotCancel', locale, { number: order.number, status }), {
+        offerPerson(turn, intent, say('cannotCancel', locale, { number: order.number, status }), {
           order,
-          quickReplies: [talkToPerson(locale)],
         });
         return turn.done(intent, true);
       }
@@ -1935,11 +1925,14 @@ export class DialoguePolicy {
       return turn.done(intent, true);
     }
     if (!ADDRESS_CHANGEABLE.has(order.status)) {
-      turn.state.pending = { kind: 'offered_person', intent };
-      turn.reply(say('cannotChangeAddress', locale, { number: order.number, status }), {
-        order,
-        quickReplies: [talkToPerson(locale)],
-      });
+      offerPerson(
+        turn,
+        intent,
+        say('cannotChangeAddress', locale, { number: order.number, status }),
+        {
+          order,
+        },
+      );
       return turn.done(intent, true);
     }
     const hinted = turn.state.addressHint
@@ -1972,13 +1965,8 @@ export class DialoguePolicy {
       orderNumberIn(text, nlu) ??
       atPosition(offered, text) ??
       (await this.offeredNamed(offered, text)) ??
-      (PICKS_LATEST.test(text) ? await this.newestOffered(offered) : undefined)
+      (PICKS_LATEST.test(text) ? newestOf(await this.ordersByNumber(offered))?.number : undefined)
     );
-  }
-
-  /** The most recently placed of the orders offered. */
-  private async newestOffered(offered: string[]): Promise<string | undefined> {
-    return newestOf(await this.ordersByNumber(offered))?.number;
   }
 
   /**
@@ -2198,10 +2186,11 @@ export class DialoguePolicy {
           // "I don't remember the email" (read as a password reset, confidently): another way
           // to prove the order, and a person.
           if (NO_EMAIL.test(text)) {
-            turn.state.pending = { kind: 'offered_person', intent: pending.intent };
-            turn.reply(say('noOrderEmail', locale, { number: order?.number ?? '' }), {
-              quickReplies: [talkToPerson(locale)],
-            });
+            offerPerson(
+              turn,
+              pending.intent,
+              say('noOrderEmail', locale, { number: order?.number ?? '' }),
+            );
             return turn.done(pending.intent, true);
           }
           if (changedTopic) return null;
@@ -2667,14 +2656,27 @@ function notReceivedIn(
 }
 
 /**
+ * Says `text` with a colleague one tap away; "yes" next hands the chat to one, about `intent`.
+ */
+function offerPerson(
+  turn: Turn,
+  intent: string,
+  text: string,
+  payload: Omit<ReplyPayload, 'quickReplies'> = {},
+): void {
+  turn.state.pending = { kind: 'offered_person', intent };
+  turn.reply(text, { ...payload, quickReplies: [talkToPerson(turn.locale)] });
+}
+
+/**
  * A new address for an order whose address the bot can no longer change: noted, and a colleague
  * (who can ask the carrier to redirect it) offered with it; "yes" hands the chat over.
  */
 function offerColleagueWithAddress(address: ShippingAddressInput, turn: Turn): Decision {
-  turn.state.pending = { kind: 'offered_person', intent: 'change_shipping_address' };
-  turn.reply(
+  offerPerson(
+    turn,
+    'change_shipping_address',
     say('addressForColleague', turn.locale, { address: formatAddress(address, turn.locale) }),
-    { quickReplies: [talkToPerson(turn.locale)] },
   );
   return turn.done('change_shipping_address', true);
 }

@@ -792,26 +792,18 @@ function plainPriceLimit(text: string): RegExpExecArray | null {
  * after products were shown, that is what it means ("toys for kids under 10" out of context is not).
  */
 export function budgetOf(text: string, options: { bareAmounts?: boolean } = {}): Budget {
-  const around =
-    EN_MAX.test(text) || ZH_MAX.test(text) ? null : (EN_AROUND.exec(text) ?? ZH_AROUND.exec(text));
-  if (around) {
-    const amount = Number(around.slice(1).find((group) => group !== undefined));
-    return {
-      max: Math.round(amount * AROUND_ALLOWANCE * 100) / 100,
-      around: amount,
-      currency: CURRENCY_WORDS.find(([pattern]) => pattern.test(around[0]))?.[1] ?? null,
-      cheap: CHEAP.test(text),
-    };
-  }
+  const cheap = CHEAP.test(text);
+  const ceiling = EN_MAX.exec(text) ?? ZH_MAX.exec(text);
+  // "Around $50": a price aimed at, unless a ceiling is named as well.
+  const around = ceiling ? null : (EN_AROUND.exec(text) ?? ZH_AROUND.exec(text));
   const match =
-    EN_MAX.exec(text) ??
-    ZH_MAX.exec(text) ??
-    (options.bareAmounts ? EN_BARE_MAX.exec(text) : plainPriceLimit(text));
-  const amount = match?.slice(1).find((group) => group !== undefined);
-  const currency = match
-    ? (CURRENCY_WORDS.find(([pattern]) => pattern.test(match[0]))?.[1] ?? null)
-    : null;
-  return { max: amount ? Number(amount) : null, currency, cheap: CHEAP.test(text) };
+    ceiling ?? around ?? (options.bareAmounts ? EN_BARE_MAX.exec(text) : plainPriceLimit(text));
+  if (!match) return { max: null, currency: null, cheap };
+  const amount = Number(match.slice(1).find((group) => group !== undefined));
+  const currency = CURRENCY_WORDS.find(([pattern]) => pattern.test(match[0]))?.[1] ?? null;
+  return around
+    ? { max: Math.round(amount * AROUND_ALLOWANCE * 100) / 100, around: amount, currency, cheap }
+    : { max: amount, currency, cheap };
 }
 
 /**

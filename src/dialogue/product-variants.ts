@@ -5,7 +5,7 @@
  */
 
 /** A colour a shopper may ask for, with the catalogue words that are that colour. */
-interface Colour {
+export interface Colour {
   /** As the reply names it ("black", "黑色"). */
   label: string;
   /** Words in a product's title or description that match it ("blue" finds navy and sky). */
